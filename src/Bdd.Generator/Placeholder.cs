@@ -1,0 +1,2 @@
+namespace Bdd.Generator;
+internal static class Placeholder { }

@@ -1,0 +1,2 @@
+namespace Bdd.xUnit;
+internal static class Placeholder { }

@@ -1,0 +1,2 @@
+namespace Bdd;
+internal static class Placeholder { }

@@ -1,0 +1,2 @@
+namespace Steps;
+internal static class Placeholder { }
