@@ -1,1 +1,122 @@
-return 0;
+using System.Runtime.InteropServices;
+using EngineStub;
+
+// The stub is a real process and plays a real engine, so it lives on the real clock (Task.Delay):
+// the runtime under test never does.
+StubOptions options;
+try
+{
+    options = StubOptions.Parse(args);
+}
+catch (ArgumentException e)
+{
+    Console.Error.WriteLine($"engine-stub: {e.Message}");
+    return 2;
+}
+
+if (options.ShowHelp)
+{
+    Console.Out.Write(StubOptions.Help);
+    return 0;
+}
+
+var state = new StubState();
+if (!options.NeverHealthy && options.HealthyAfterMs == 0)
+{
+    state.BecomeHealthy();
+}
+var exit = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+var stopping = 0;
+
+using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+{
+    context.Cancel = true;
+    if (options.IgnoreSigterm)
+    {
+        Console.Out.WriteLine("SIGTERM received: ignored");
+        return;
+    }
+
+    if (Interlocked.Exchange(ref stopping, 1) == 0)
+    {
+        Console.Out.WriteLine($"SIGTERM received: finishing in-flight work ({options.ShutdownMs} ms)");
+        _ = Task.Delay(options.ShutdownMs).ContinueWith(_ => exit.TrySetResult(0), TaskScheduler.Default);
+    }
+});
+
+var port = new HealthServer(options, state).Start();
+Console.Out.WriteLine($"engine-stub {options.EngineVersion} serving {options.Model}");
+Console.Out.WriteLine($"listening on http://127.0.0.1:{port}");
+
+WatchParent(exit);
+if (options.ExitOnStdinEof)
+{
+    _ = Task.Run(async () =>
+    {
+        using var stdin = new StreamReader(Console.OpenStandardInput());
+        while (await stdin.ReadLineAsync() is { } command)
+        {
+            StubCommands.Run(command, state, exit);
+        }
+
+        exit.TrySetResult(0);
+    });
+}
+
+if (!options.NeverHealthy && options.HealthyAfterMs > 0)
+{
+    After(options.HealthyAfterMs, state.BecomeHealthy);
+}
+
+if (options.HangAfterMs is { } hang)
+{
+    After(hang, () =>
+    {
+        state.Hang();
+        Console.Out.WriteLine("hung: /health no longer answers");
+    });
+}
+
+if (options.Logs.Count > 0 || options.ErrorLogs.Count > 0)
+{
+    After(options.LogAfterMs, () =>
+    {
+        options.Logs.ForEach(Console.Out.WriteLine);
+        options.ErrorLogs.ForEach(Console.Error.WriteLine);
+    });
+}
+
+if (options.ExitCode is { } code)
+{
+    After(options.ExitAfterMs, () => exit.TrySetResult(code));
+}
+
+if (options.Signal is { } signal)
+{
+    After(options.SignalAfterMs, () => Native.DieBy(Native.SignalNumber(signal)!.Value));
+}
+
+var result = await exit.Task;
+Console.Out.Flush();
+Console.Error.Flush();
+return result;
+
+static void After(int milliseconds, Action action) =>
+    _ = Task.Delay(milliseconds).ContinueWith(_ => action(), TaskScheduler.Default);
+
+static void WatchParent(TaskCompletionSource<int> exit)
+{
+    var parent = Native.ParentPid();
+    _ = Task.Run(async () =>
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(200));
+        while (await timer.WaitForNextTickAsync())
+        {
+            if (Native.ParentPid() != parent)
+            {
+                exit.TrySetResult(0);
+                return;
+            }
+        }
+    });
+}

@@ -35,12 +35,23 @@ namespace Bdd.Gherkin.Pickles
         PickleStepType? Type,
         string Text);
 
-    /// <summary>Exactly one of the two is set.</summary>
+    /// <summary>
+    /// One of the two is set, or both when the step has a doc string and a data table (then each
+    /// carries its <c>ArgumentIndex</c>: 1 for the one written first, 2 for the other).
+    /// </summary>
     public sealed record PickleStepArgument(PickleDocString? DocString = null, PickleTable? DataTable = null);
 
-    public sealed record PickleDocString(string? MediaType, string Content);
+    public sealed record PickleDocString(string? MediaType, string Content)
+    {
+        /// <summary>1 or 2 when the step has both a doc string and a data table; null otherwise.</summary>
+        public int? ArgumentIndex { get; init; }
+    }
 
-    public sealed record PickleTable(IReadOnlyList<PickleTableRow> Rows);
+    public sealed record PickleTable(IReadOnlyList<PickleTableRow> Rows)
+    {
+        /// <summary>1 or 2 when the step has both a doc string and a data table; null otherwise.</summary>
+        public int? ArgumentIndex { get; init; }
+    }
 
     public sealed record PickleTableRow(IReadOnlyList<PickleTableCell> Cells);
 

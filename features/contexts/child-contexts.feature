@@ -1,0 +1,77 @@
+@child-context
+Feature: Child contexts
+  A context can make child contexts for sub-tasks of the same tenant. A child carries its parent's
+  tenant and trace correlation, spends out of its parent's budget, keeps its faults and its metadata
+  to itself, and goes away with its parent.
+
+  Background:
+    Given a context for model llama-7b-v1 of tenant acme with a budget of 1 GiB
+
+  Rule: A child belongs to its parent's tenant and family
+
+    Scenario: A child inherits the tenant and the trace correlation of its parent
+      When tenant acme makes a child context summarizer of llama-7b-v1 with a budget of 256 MiB
+      Then the summarizer context belongs to tenant acme
+      And the audit chain of summarizer is acme/llama-7b-v1#1
+      And the events of summarizer are correlated with llama-7b-v1
+
+    Scenario: A grandchild's audit chain lists every ancestor
+      Given a child context summarizer of llama-7b-v1 with a budget of 256 MiB
+      When tenant acme makes a child context chunker of summarizer with a budget of 64 MiB
+      Then the audit chain of chunker is acme/llama-7b-v1#1, acme/llama-7b-v1#1.1
+
+  Rule: A child's budget is carved from what its parent has left
+
+    Scenario Outline: <description>
+      Given tenant acme has allocated <parent in use> in llama-7b-v1
+      When tenant acme attempts to make a child context summarizer of llama-7b-v1 with a budget of <child budget>
+      Then the attempt is <verdict>
+
+      Examples:
+        | description                                      | parent in use | child budget | verdict |
+        | A child within what the parent has left is made   | 768 MiB       | 256 MiB      | granted |
+        | A child larger than what the parent has left is refused | 768 MiB  | 512 MiB      | refused |
+
+    Scenario: A refused child is told what the parent has left
+      Given tenant acme has allocated 768 MiB in llama-7b-v1
+      When tenant acme attempts to make a child context summarizer of llama-7b-v1 with a budget of 512 MiB
+      Then the attempt is refused with 'a child budget of 512 MiB exceeds the 256 MiB acme/llama-7b-v1#1 has left'
+
+    Scenario: A child's usage counts against its parent
+      Given a child context summarizer of llama-7b-v1 with a budget of 512 MiB
+      When tenant acme allocates 300 MiB in summarizer
+      Then llama-7b-v1 has 300 MiB in use
+
+    Scenario: A child cannot use memory its parent has already spent
+      Given a child context summarizer of llama-7b-v1 with a budget of 512 MiB
+      And tenant acme has allocated 900 MiB in llama-7b-v1
+      When tenant acme attempts to allocate 200 MiB in summarizer
+      Then the attempt is refused with 'acme/llama-7b-v1#1: memory budget of 1 GiB exceeded by a request for 200 MiB with 900 MiB in use'
+
+  Rule: A child's fault stays in the child but its parent hears of it
+
+    Scenario: A faulted child faults neither its parent nor its sibling
+      Given child contexts summarizer and translator of llama-7b-v1 with a budget of 128 MiB each
+      And the backend of summarizer fails on its first call with 'tokenizer crashed'
+      When tenant acme runs 1 request on summarizer
+      Then the llama-7b-v1 context is active
+      And the translator context is active
+      And llama-7b-v1 has seen the fault 'tokenizer crashed' of summarizer
+
+  Rule: Disposing a parent disposes its children
+
+    Scenario: Disposing a parent disposes its children and releases what they held
+      Given child contexts summarizer and translator of llama-7b-v1 with a budget of 128 MiB each
+      When tenant acme disposes the llama-7b-v1 context
+      Then the summarizer context is disposed
+      And the translator context is disposed
+      And the trace has 0 subscriptions
+
+  Rule: Metadata set on a child stays on the child
+
+    Scenario: A child's metadata does not leak to its parent
+      Given llama-7b-v1 carries the metadata region eu-west-1
+      And a child context summarizer of llama-7b-v1 with a budget of 256 MiB
+      When tenant acme sets the metadata region to us-east-1 on summarizer
+      Then llama-7b-v1 carries the metadata region eu-west-1
+      And summarizer carries the metadata region us-east-1

@@ -1,0 +1,65 @@
+@concurrency
+Feature: Context concurrency
+  Contexts are used from many threads at once. Whatever the interleaving, every request is counted
+  exactly once, a budget is never overshot, a fault stays where it happened, and the trace accounts
+  for every event.
+
+  Rule: Contexts on different threads do not disturb each other
+
+    Scenario: Two contexts on two threads keep their own counts
+      Given a context for model llama-7b-v1 of tenant acme
+      And a context for model mistral-7b of tenant globex
+      When tenant acme runs 100000 requests on llama-7b-v1 while tenant globex runs 50000 requests on mistral-7b
+      Then llama-7b-v1 counts 100000 requests, 100000 successes and 0 failures
+      And mistral-7b counts 50000 requests, 50000 successes and 0 failures
+
+  Rule: Under contention the totals are exact and the budget is never overshot
+
+    @budget @counters
+    Scenario: 8 threads running a million requests keep exact totals within the budget
+      Given a context for model llama-7b-v1 of tenant acme with a budget of 1000 bytes and 4 concurrent requests
+      When 8 threads each run 125000 requests needing 300 bytes on llama-7b-v1
+      Then llama-7b-v1 counts 1000000 requests, as many successes and failures as the threads saw
+      And llama-7b-v1 has had at most 900 bytes in use
+      And llama-7b-v1 has 0 bytes in use
+
+    @budget
+    Scenario: 8 threads racing for memory are granted exactly the budget
+      Given a context for model llama-7b-v1 of tenant acme with a budget of 500000 bytes
+      When 8 threads each attempt 125000 allocations of 1 byte in llama-7b-v1
+      Then exactly 500000 allocations are granted
+      And llama-7b-v1 has 500000 bytes in use
+
+    @trace
+    Scenario: 8 threads filling the trace leave every event accounted for
+      Given a trace keeping 1024 events
+      And a context for model llama-7b-v1 of tenant acme
+      When 8 threads each run 125000 requests on llama-7b-v1
+      Then the trace has recorded 1000001 events, kept 1024 and dropped 998977
+
+  Rule: Budget, faults and threads combine predictably
+
+    @budget @fault
+    Scenario Outline: <description>
+      Given a context for model llama-7b-v1 of tenant acme with a budget of 1 GiB and 8 concurrent requests
+      And the backend of llama-7b-v1 <backend>
+      When <threads> threads each run <per thread> requests needing <memory> on llama-7b-v1
+      Then llama-7b-v1 counts <requests> requests, <successes> successes and <failures> failures
+      And the llama-7b-v1 context is <state>
+
+      Examples: one thread
+        | description                                        | backend                           | threads | per thread | memory           | requests | successes | failures | state   |
+        | Within budget and healthy, every request succeeds  | answers every call                | 1       | 1000       | 64 MiB           | 1000     | 1000      | 0        | active  |
+        | Exactly at the limit and healthy, all succeed      | answers every call                | 1       | 1000       | 1 GiB            | 1000     | 1000      | 0        | active  |
+        | One byte over the limit, every request is refused  | answers every call                | 1       | 1000       | 1073741825 bytes | 1000     | 0         | 1000     | active  |
+        | Within budget but failing, the first call faults   | fails on every call               | 1       | 1000       | 64 MiB           | 1000     | 0         | 1000     | faulted |
+        | Failing after 500 calls keeps the 500 successes    | fails on every call after 500 calls | 1     | 1000       | 64 MiB           | 1000     | 500       | 500      | faulted |
+
+      Examples: eight threads
+        | description                                              | backend                             | threads | per thread | memory           | requests | successes | failures | state   |
+        | Within budget and healthy on 8 threads, all succeed      | answers every call                  | 8       | 10000      | 64 MiB           | 80000    | 80000     | 0        | active  |
+        | 8 threads each needing an eighth fill the budget exactly | answers every call                  | 8       | 10000      | 128 MiB          | 80000    | 80000     | 0        | active  |
+        | One byte over the limit on 8 threads, all are refused    | answers every call                  | 8       | 10000      | 1073741825 bytes | 80000    | 0         | 80000    | active  |
+        | Failing from the first call on 8 threads, none succeed   | fails on every call                 | 8       | 10000      | 64 MiB           | 80000    | 0         | 80000    | faulted |
+        | Failing after 500 calls on 8 threads keeps exactly 500   | fails on every call after 500 calls | 8       | 10000      | 64 MiB           | 80000    | 500       | 79500    | faulted |
+        | Over budget and failing, the budget refuses first        | fails on every call                 | 8       | 10000      | 1073741825 bytes | 80000    | 0         | 80000    | active  |

@@ -1,0 +1,63 @@
+@tenant
+Feature: Tenant limits and isolation
+  A tenant holds a limited number of live contexts, gets everything back when it disposes one, and
+  can never use or read another tenant's context.
+
+  Rule: A tenant holds at most 2 live contexts
+
+    Background:
+      Given a context for model llama-7b-v1 of tenant acme
+      And a context for model mistral-7b of tenant acme
+
+    Scenario: A third context of the same tenant is refused
+      When tenant acme attempts to create a context for model phi-3
+      Then the attempt is refused with 'tenant acme has reached its limit of 2 live contexts'
+
+    Scenario: Disposing a context frees a place for another
+      When tenant acme disposes the llama-7b-v1 context
+      And tenant acme attempts to create a context for model phi-3
+      Then the attempt is granted
+
+    Scenario: One tenant at its limit does not restrict another
+      When tenant globex attempts to create a context for model phi-3
+      Then the attempt is granted
+
+    Scenario: Child contexts do not count against the tenant's limit
+      When tenant acme makes a child context summarizer of llama-7b-v1 with a budget of 128 MiB
+      Then tenant acme has 2 live contexts
+
+  Rule: The limit per tenant is configurable
+
+    Scenario: A tenant allowed 3 contexts can hold a third
+      Given each tenant may hold 3 live contexts
+      And a context for model llama-7b-v1 of tenant acme
+      And a context for model mistral-7b of tenant acme
+      When tenant acme attempts to create a context for model phi-3
+      Then the attempt is granted
+
+  Rule: Disposing a context releases everything it held
+
+    Scenario: Disposing gives back the tenant's place, the reserved budget and the trace subscription
+      Given a context for model llama-7b-v1 of tenant acme with a budget of 1 GiB
+      And a context for model mistral-7b of tenant acme with a budget of 512 MiB
+      When tenant acme disposes the llama-7b-v1 context
+      Then tenant acme has 1 live context
+      And 512 MiB of budget is reserved
+      And the trace has 1 subscription
+
+  Rule: A tenant cannot use or read another tenant's context
+
+    Scenario Outline: <description>
+      Given a context for model llama-7b-v1 of tenant acme
+      When tenant globex attempts to <action> llama-7b-v1
+      Then the attempt is refused with 'tenant globex may not use context acme/llama-7b-v1#1 of tenant acme'
+      And llama-7b-v1 counts 0 requests, 0 successes and 0 failures
+      And llama-7b-v1 has 0 bytes in use
+
+      Examples:
+        | description                                    | action                   |
+        | Running a request on another tenant's context  | run a request on         |
+        | Allocating in another tenant's context         | allocate 1 MiB in        |
+        | Reading another tenant's counters              | read the counters of     |
+        | Reading another tenant's trace                 | read the trace of        |
+        | Looking up another tenant's context            | look up                  |

@@ -1,0 +1,101 @@
+@backoff
+Feature: Restart backoff
+  When an engine crashes, its pool restarts it after a delay that doubles with every
+  consecutive crash: 1 s, 2 s, 4 s ... never more than 60 s. A crash loop cannot hammer
+  the GPU, yet a pool that crashed once is serving again within a second.
+
+  Background:
+    Given pool gpu-0 serves llama-7b-v1 under the default restart policy
+
+  Rule: The delay doubles with every consecutive crash, up to 60 seconds
+
+    Scenario Outline: Consecutive crashes wait longer and longer, never more than 60 seconds
+      Given the engine of pool gpu-0 has crashed <earlier> times in a row
+      When the engine of pool gpu-0 crashes with a non-zero exit code
+      Then the restart of pool gpu-0 is scheduled in <delay> seconds
+      And the scheduled restart of pool gpu-0 counts <crash> consecutive crashes
+
+      Examples:
+        | description                 | earlier | crash | delay |
+        | the first crash waits 1 s   | 0       | 1     | 1     |
+        | the second crash waits 2 s  | 1       | 2     | 2     |
+        | the fifth crash waits 16 s  | 4       | 5     | 16    |
+        | the seventh reaches the cap | 6       | 7     | 60    |
+        | the eleventh stays capped   | 10      | 11    | 60    |
+
+  Rule: Jitter spreads restarts by at most 10 percent, within the cap and the minimum
+
+    Scenario Outline: Jitter moves the first delay by at most 10 percent
+      Given the restart jitter draws <draw>
+      When the engine of pool gpu-0 crashes with a non-zero exit code
+      Then the restart of pool gpu-0 is scheduled in <delay> milliseconds
+
+      Examples:
+        | description                  | draw | delay |
+        | the lowest draw is 10% early | 0.0  | 900   |
+        | a middle draw is on time     | 0.5  | 1000  |
+        | a high draw is 5% late       | 0.75 | 1050  |
+
+    Scenario: Jitter never pushes a capped delay above 60 seconds
+      Given the restart jitter draws 0.99
+      And the engine of pool gpu-0 has crashed 10 times in a row
+      When the engine of pool gpu-0 crashes with a non-zero exit code
+      Then the restart of pool gpu-0 is scheduled in 60 seconds
+
+    Scenario: Jitter never pulls a delay below the minimum delay
+      Given pool gpu-0 waits at least 1 second before any restart
+      And the restart jitter draws 0.0
+      When the engine of pool gpu-0 crashes with a non-zero exit code
+      Then the restart of pool gpu-0 is scheduled in 1 second
+
+  Rule: A driver error waits twice as long as any other crash
+
+    Scenario Outline: The crash reason sets the first delay
+      When the engine of pool gpu-0 crashes with <reason>
+      Then the restart of pool gpu-0 is scheduled in <delay> seconds
+
+      Examples:
+        | description                        | reason                | delay |
+        | a driver error doubles the delay   | a driver error        | 2     |
+        | out of memory waits the base delay | out of memory         | 1     |
+        | a signal waits the base delay      | a signal              | 1     |
+        | a failed health check waits 1 s    | a failed health check | 1     |
+
+    Scenario: A driver error near the cap still waits at most 60 seconds
+      Given the engine of pool gpu-0 has crashed 6 times in a row
+      When the engine of pool gpu-0 crashes with a driver error
+      Then the restart of pool gpu-0 is scheduled in 60 seconds
+
+  Rule: 300 seconds of stable running bring the delay back to 1 second
+
+    Scenario: An engine that ran stably for 300 seconds is restarted after 1 second again
+      Given the engine of pool gpu-0 has crashed 4 times in a row
+      And the engine of pool gpu-0 is running again
+      When 300 seconds pass
+      And the engine of pool gpu-0 crashes with a signal
+      Then the restart of pool gpu-0 is scheduled in 1 second
+
+    Scenario: An engine that crashes after 299 seconds keeps doubling
+      Given the engine of pool gpu-0 has crashed 4 times in a row
+      And the engine of pool gpu-0 is running again
+      When 299 seconds pass
+      And the engine of pool gpu-0 crashes with a signal
+      Then the restart of pool gpu-0 is scheduled in 16 seconds
+
+    Scenario: The operator's reset brings the delay back to 1 second
+      Given the engine of pool gpu-0 has crashed 4 times in a row
+      When the operator resets the restart backoff of pool gpu-0
+      And the engine of pool gpu-0 crashes with a signal
+      Then the restart of pool gpu-0 is scheduled in 1 second
+
+  Rule: Every scheduled restart is logged and measured
+
+    Scenario: A scheduled restart is logged with its delay, crash count and restart time
+      Given the engine of pool gpu-0 has crashed 1 time in a row
+      When the engine of pool gpu-0 crashes with out of memory
+      Then the log shows restart 2 of pool gpu-0 after out_of_memory scheduled in 2000 ms, 2 seconds from now
+
+    Scenario: A scheduled restart is measured by pool and crash reason
+      When the engine of pool gpu-0 crashes with a driver error
+      Then the backoff_delay_ms histogram of pool gpu-0 records 2000 for crash reason driver_error
+      And the restart_scheduled_total counter of pool gpu-0 counts 1 for crash reason driver_error

@@ -1,0 +1,117 @@
+@circuit-breaker
+Feature: Restart circuit breaker
+  A pool whose engine keeps failing stops restarting it. Five consecutive failures open the
+  circuit for 300 seconds; then one probe restart is admitted, and only 60 seconds of stable
+  running close the circuit again. Operators can reset the circuit or let one restart through.
+
+  Background:
+    Given pool gpu-0 serves llama-7b-v1 under the default restart policy
+
+  Rule: Five consecutive failures open the circuit
+
+    Scenario Outline: Consecutive failures leave the circuit closed until the fifth
+      Given the engine of pool gpu-0 has failed <failures> times in a row
+      When pool gpu-0 attempts a restart
+      Then the circuit of pool gpu-0 is <state>
+      And the restart attempt is <outcome>
+
+      Examples:
+        | description                 | failures | state  | outcome |
+        | four failures are tolerated | 4        | closed | allowed |
+        | the fifth opens the circuit | 5        | open   | refused |
+
+    Scenario: A run of 60 stable seconds starts the count again
+      Given the engine of pool gpu-0 has failed 4 times in a row
+      And the engine of pool gpu-0 is running again
+      When 60 seconds pass
+      And the engine of pool gpu-0 fails with a signal
+      Then the circuit of pool gpu-0 is closed
+
+  Rule: An open circuit refuses restarts for 300 seconds, then admits exactly one probe
+
+    Scenario: An open circuit still refuses a restart after 299 seconds
+      Given the circuit of pool gpu-0 has opened
+      When 299 seconds pass
+      And pool gpu-0 attempts a restart
+      Then the restart attempt is refused
+
+    Scenario: After 300 seconds the circuit is half-open and admits a probe
+      Given the circuit of pool gpu-0 has opened
+      When 300 seconds pass
+      And pool gpu-0 attempts a restart
+      Then the circuit of pool gpu-0 is half-open
+      And the restart attempt is allowed as the probe
+
+    Scenario: A half-open circuit refuses a second attempt while the probe is outstanding
+      Given the circuit of pool gpu-0 is half-open with its probe restarting
+      When pool gpu-0 attempts a restart
+      Then the restart attempt is refused
+
+  Rule: The probe closes the circuit only after 60 seconds of stable running
+
+    Scenario Outline: A probe that ran stably for <seconds> seconds leaves the circuit <state>
+      Given the circuit of pool gpu-0 is half-open with its probe running
+      When <seconds> seconds pass
+      Then the circuit of pool gpu-0 is <state>
+
+      Examples:
+        | description               | seconds | state     |
+        | 59 seconds are not enough | 59      | half-open |
+        | 60 seconds close it       | 60      | closed    |
+
+    Scenario Outline: Each failed probe keeps the circuit open twice as long, at most one hour
+      Given the circuit of pool gpu-0 has reopened after <failed> failed probes
+      When the probe of pool gpu-0 fails with a signal
+      Then the circuit of pool gpu-0 stays open for <open> seconds
+
+      Examples:
+        | description                     | failed | open |
+        | the first failed probe: 600 s   | 0      | 600  |
+        | the second failed probe: 1200 s | 1      | 1200 |
+        | the third failed probe: 2400 s  | 2      | 2400 |
+        | the fourth reaches the 1 h cap  | 3      | 3600 |
+        | the fifth stays at one hour     | 4      | 3600 |
+
+  Rule: Operators can reset the circuit or let exactly one restart through
+
+    Scenario: The operator's reset closes the circuit and forgets the failures
+      Given the circuit of pool gpu-0 has opened
+      When the operator resets the circuit of pool gpu-0
+      Then the circuit of pool gpu-0 is closed
+      And the circuit of pool gpu-0 counts 0 failures
+
+    Scenario: The operator lets exactly one restart through an open circuit
+      Given the circuit of pool gpu-0 has opened
+      When the operator allows one restart of pool gpu-0
+      And pool gpu-0 attempts 2 restarts
+      Then 1 restart attempt is allowed and 1 is refused
+      And the circuit of pool gpu-0 counts 5 failures
+
+  Rule: Driver errors can have a circuit of their own
+
+    Scenario: Five driver errors open the driver circuit while the general circuit stays closed
+      Given driver errors have a circuit of their own on pool gpu-0
+      When the engine of pool gpu-0 fails 5 times in a row with a driver error
+      Then the driver_error circuit of pool gpu-0 is open
+      And the general circuit of pool gpu-0 is closed
+
+  Rule: Every transition is logged and measured
+
+    Scenario: Opening the circuit is logged with the pool, both states and the failure count
+      When the engine of pool gpu-0 fails 5 times in a row with out of memory
+      Then the log shows the circuit of pool gpu-0 going from closed to open after 5 failures
+
+    Scenario Outline: The circuit_breaker_state gauge reads <value> while the circuit is <state>
+      Given the circuit of pool gpu-0 is <state>
+      Then the circuit_breaker_state gauge of pool gpu-0 reads <value>
+
+      Examples:
+        | description       | state     | value |
+        | closed reads 0    | closed    | 0     |
+        | open reads 1      | open      | 1     |
+        | half-open reads 2 | half-open | 2     |
+
+    Scenario: Every opening of the circuit is counted
+      Given the circuit of pool gpu-0 is half-open with its probe running
+      When the probe of pool gpu-0 fails with a signal
+      Then the circuit_breaker_open_total counter of pool gpu-0 counts 2

@@ -1,0 +1,85 @@
+@restart-storm
+Feature: Restart storms
+  A pool restarts its engine at most 10 times in any 60 seconds. Past 5 restarts in that
+  window a warning is raised. The restart that finds the limit reached is refused: that is a
+  restart storm, a critical alert classified by its most frequent crash reason, and the
+  pool's circuit opens.
+
+  Background:
+    Given pool gpu-0 serves llama-7b-v1 under the default restart policy
+
+  Rule: At most 10 restarts in any 60 seconds
+
+    Scenario: Eight restarts and, 30 seconds later, two more are all allowed
+      Given pool gpu-0 has restarted 8 times after a signal
+      When 30 seconds pass
+      And pool gpu-0 restarts 2 times after a signal
+      Then every restart of pool gpu-0 is allowed
+
+    Scenario: An eleventh restart inside the window is refused
+      Given pool gpu-0 has restarted 10 times after a signal
+      When 59 seconds pass
+      And pool gpu-0 restarts 1 time after a signal
+      Then the last restart of pool gpu-0 is refused
+
+    Scenario: Restarts older than 60 seconds no longer count
+      Given pool gpu-0 has restarted 10 times after a signal
+      When 60 seconds pass
+      And pool gpu-0 restarts 1 time after a signal
+      Then the last restart of pool gpu-0 is allowed
+
+  Rule: More than 5 restarts in the window raise a warning
+
+    Scenario Outline: Restarts beyond the fifth in 60 seconds raise warnings
+      When pool gpu-0 restarts <restarts> times after a signal
+      Then pool gpu-0 has raised <warnings> restart rate warnings
+
+      Examples:
+        | description             | restarts | warnings |
+        | five restarts are quiet | 5        | 0        |
+        | the sixth warns         | 6        | 1        |
+        | the seventh warns again | 7        | 2        |
+
+    Scenario: The warning names the restart count and the window
+      When pool gpu-0 restarts 6 times after a signal
+      Then a restart rate warning says pool gpu-0 restarted 6 times in 60 seconds
+
+  Rule: Reaching the limit is a restart storm that opens the circuit
+
+    Scenario: The refused restart raises a critical storm alert and opens the circuit
+      Given pool gpu-0 has restarted 10 times after a signal
+      When pool gpu-0 restarts 1 time after a signal
+      Then a critical restart storm alert names pool gpu-0 with 10 restarts
+      And the circuit of pool gpu-0 is open
+
+    Scenario Outline: A storm is classified by its most frequent crash reason
+      Given pool gpu-0 has restarted 7 times after <dominant>
+      And pool gpu-0 has restarted 3 times after a signal
+      When pool gpu-0 restarts 1 time after <dominant>
+      Then the restart storm of pool gpu-0 is classified as <storm>
+      And the storm alert of pool gpu-0 advises "<hint>"
+
+      Examples:
+        | description                 | dominant              | storm              | hint                                                                                       |
+        | mostly out of memory        | out of memory         | oom_storm          | reduce the model's memory footprint or batch size, or move it to a device with more memory |
+        | mostly driver errors        | a driver error        | driver_error_storm | check the accelerator driver and the device's health, then reset or replace the device     |
+        | mostly failed health checks | a failed health check | crash_storm        | read the engine's logs for the repeated failure and fix the model or its configuration     |
+
+    Scenario: A storm is counted and the restart rate is measured per pool
+      Given pool gpu-0 has restarted 10 times after out of memory
+      When pool gpu-0 restarts 1 time after out of memory
+      Then the restart_storm_total counter of pool gpu-0 counts 1 for storm kind oom_storm
+      And the restart_rate gauge of pool gpu-0 reads 10
+
+  Rule: 600 seconds of stable running reset the restart count
+
+    Scenario Outline: A pool that ran stably for <seconds> seconds has a restart count of <count>
+      Given pool gpu-0 has restarted 7 times after a signal
+      And the engine of pool gpu-0 is running again
+      When <seconds> seconds pass
+      Then the restart count of pool gpu-0 is <count>
+
+      Examples:
+        | description                 | seconds | count |
+        | 599 seconds are not enough  | 599     | 7     |
+        | 600 seconds reset the count | 600     | 0     |

@@ -1,2 +1,0 @@
-namespace Bdd.Generator;
-internal static class Placeholder { }

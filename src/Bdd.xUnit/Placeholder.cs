@@ -1,2 +1,0 @@
-namespace Bdd.xUnit;
-internal static class Placeholder { }

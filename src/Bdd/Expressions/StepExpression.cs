@@ -1,0 +1,72 @@
+using System.Text.RegularExpressions;
+
+namespace Bdd.Expressions;
+
+/// <summary>The kind of a step definition's expression.</summary>
+internal enum StepExpressionKind
+{
+    CucumberExpression,
+    RegularExpression,
+    MethodName,
+}
+
+/// <summary>
+/// A compiled step expression: a whole-text regex with one group per argument, the parameter type of each
+/// argument (null for regex groups) and the literal first word used to index bindings (null = any).
+/// </summary>
+internal sealed class StepExpression
+{
+    public StepExpression(string source, StepExpressionKind kind, Regex regex, int[] groupNumbers, ParameterType?[] parameterTypes, string? firstWord)
+    {
+        Source = source;
+        Kind = kind;
+        Regex = regex;
+        GroupNumbers = groupNumbers;
+        ParameterTypes = parameterTypes;
+        FirstWord = firstWord;
+    }
+
+    public string Source { get; }
+
+    public StepExpressionKind Kind { get; }
+
+    public Regex Regex { get; }
+
+    /// <summary>The regex group number of each argument, in order.</summary>
+    public int[] GroupNumbers { get; }
+
+    /// <summary>Per argument: the Cucumber parameter type, or null for a regex group.</summary>
+    public ParameterType?[] ParameterTypes { get; }
+
+    public int ArgumentCount => GroupNumbers.Length;
+
+    /// <summary>The literal first word every matching text starts with (compared ignoring case), or null.</summary>
+    public string? FirstWord { get; }
+
+    /// <summary>Matches the whole text; on success fills <paramref name="arguments"/> with the prepared group texts.</summary>
+    public bool TryMatch(string text, out string[] arguments)
+    {
+        var match = Regex.Match(text);
+        if (!match.Success)
+        {
+            arguments = [];
+            return false;
+        }
+        var count = GroupNumbers.Length;
+        if (count == 0)
+        {
+            arguments = [];
+            return true;
+        }
+        arguments = new string[count];
+        for (var i = 0; i < count; i++)
+        {
+            var value = match.Groups[GroupNumbers[i]].Value;
+            var prepare = ParameterTypes[i]?.Prepare;
+            arguments[i] = prepare is null ? value : prepare(value);
+        }
+        return true;
+    }
+
+    public override string ToString() => Source;
+}

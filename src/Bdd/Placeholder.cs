@@ -1,2 +1,0 @@
-namespace Bdd;
-internal static class Placeholder { }

@@ -1,0 +1,20 @@
+namespace Runtime.Contexts;
+
+/// <summary>Why a context was not created (expected refusals; bad input throws instead).</summary>
+public enum ContextCreationError
+{
+    /// <summary>Created.</summary>
+    None = 0,
+
+    /// <summary>The tenant already has <see cref="ContextFactoryOptions.MaxContextsPerTenant"/> live contexts.</summary>
+    TenantLimitReached,
+
+    /// <summary>The child's budget is more than the parent has left.</summary>
+    ParentBudgetInsufficient,
+
+    /// <summary>The parent is faulted or disposed.</summary>
+    ParentNotActive,
+
+    /// <summary>The factory is disposed.</summary>
+    FactoryDisposed,
+}

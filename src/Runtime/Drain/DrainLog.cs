@@ -1,0 +1,16 @@
+using Microsoft.Extensions.Logging;
+
+namespace Runtime.Drain;
+
+/// <summary>Structured log events of drains.</summary>
+internal static partial class DrainLog
+{
+    [LoggerMessage(EventId = 3101, EventName = "DrainStarted", Level = LogLevel.Warning, Message = "Draining pool {PoolId} with {ActiveLeases} active leases (deadline {DeadlineSeconds} s)")]
+    public static partial void Started(ILogger logger, string poolId, int activeLeases, double deadlineSeconds);
+
+    [LoggerMessage(EventId = 3102, EventName = "DrainCompleted", Level = LogLevel.Information, Message = "Pool {PoolId} drained in {DurationMs} ms")]
+    public static partial void Completed(ILogger logger, string poolId, double durationMs);
+
+    [LoggerMessage(EventId = 3103, EventName = "DrainDeadlinePassed", Level = LogLevel.Error, Message = "Pool {PoolId} drain deadline passed with {ActiveLeases} active leases: {Action}")]
+    public static partial void DeadlinePassed(ILogger logger, string poolId, int activeLeases, string action);
+}

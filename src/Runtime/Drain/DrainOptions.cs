@@ -1,0 +1,20 @@
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.Logging;
+
+namespace Runtime.Drain;
+
+/// <summary>Options of <see cref="DrainCoordinator"/>.</summary>
+public sealed class DrainOptions
+{
+    /// <summary>The clock of the deadline and the duration. Default <see cref="TimeProvider.System"/>.</summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>Logger; none when null.</summary>
+    public ILogger? Logger { get; set; }
+
+    /// <summary>Creates the <c>Runtime.Supervision</c> meter; a private meter when null.</summary>
+    public IMeterFactory? MeterFactory { get; set; }
+
+    /// <summary>Checks the options once.</summary>
+    public void Validate() => ArgumentNullException.ThrowIfNull(TimeProvider, nameof(TimeProvider));
+}

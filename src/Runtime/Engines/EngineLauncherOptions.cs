@@ -1,0 +1,21 @@
+namespace Runtime.Engines;
+
+/// <summary>Options of <see cref="EngineLauncher"/>. Defaults in <see cref="EngineDefaults"/>.</summary>
+public sealed class EngineLauncherOptions
+{
+    /// <summary>The clock for start times, output time stamps and stop grace periods. Default <see cref="TimeProvider.System"/>.</summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>How long <see cref="EngineLauncher.Dispose"/> waits for killed children (real time). Default 5 s.</summary>
+    public TimeSpan DisposeWait { get; set; } = EngineDefaults.DisposeWait;
+
+    /// <summary>Checks the options once; throws <see cref="ArgumentException"/> naming the bad one.</summary>
+    public void Validate()
+    {
+        ArgumentNullException.ThrowIfNull(TimeProvider, nameof(TimeProvider));
+        if (DisposeWait <= TimeSpan.Zero)
+        {
+            throw new ArgumentException($"EngineLauncherOptions.DisposeWait must be positive, got {DisposeWait}.", nameof(DisposeWait));
+        }
+    }
+}

@@ -1,0 +1,158 @@
+using System.Diagnostics;
+
+namespace Runtime.Engines;
+
+/// <summary>An engine child process started through <see cref="System.Diagnostics.Process"/>.</summary>
+internal sealed class EngineProcess : IEngineProcess
+{
+    private readonly Process _process;
+    private readonly TimeProvider _time;
+    private readonly Action<EngineOutputLine>? _onOutput;
+    private readonly TaskCompletionSource<Uri> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private EngineProcess(Process process, TimeProvider time, Action<EngineOutputLine>? onOutput)
+    {
+        _process = process;
+        _time = time;
+        _onOutput = onOutput;
+        _ = _listening.Task.ContinueWith(t => _ = t.Exception, TaskScheduler.Default);
+        Exited = null!;
+    }
+
+    public int Pid { get; private set; }
+
+    public DateTimeOffset StartedAt { get; private set; }
+
+    public Task<Uri> Listening => _listening.Task;
+
+    public Task<EngineExit> Exited { get; private set; }
+
+    public bool HasExited => Exited.IsCompleted;
+
+    /// <summary>Starts the process; output observation and the wait-status watcher begin at once.</summary>
+    public static EngineProcess Start(EngineLaunchRequest request, TimeProvider time)
+    {
+        var info = new ProcessStartInfo(request.Command)
+        {
+            UseShellExecute = false,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var argument in request.Arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        foreach (var (name, value) in request.Environment)
+        {
+            info.Environment[name] = value;
+        }
+
+        info.Environment[EngineDefaults.ParentPidVariable] = Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var process = new Process { StartInfo = info, EnableRaisingEvents = true };
+        var engine = new EngineProcess(process, time, request.OnOutput);
+        process.OutputDataReceived += (_, e) => engine.OnLine(e.Data, isError: false);
+        process.ErrorDataReceived += (_, e) => engine.OnLine(e.Data, isError: true);
+        try
+        {
+            process.Start();
+        }
+        catch (Exception e) when (e is System.ComponentModel.Win32Exception or InvalidOperationException)
+        {
+            process.Dispose();
+            throw new EngineStartException(request.Command, e);
+        }
+
+        engine.Pid = process.Id;
+        engine.StartedAt = time.GetUtcNow();
+        var waitStatus = WaitStatusReader.Watch(process.Id);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        engine.Exited = engine.ObserveExitAsync(waitStatus);
+        return engine;
+    }
+
+    public bool WriteLine(string line)
+    {
+        if (HasExited)
+        {
+            return false;
+        }
+
+        try
+        {
+            lock (_process)
+            {
+                _process.StandardInput.WriteLine(line);
+                _process.StandardInput.Flush();
+            }
+
+            return true;
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
+
+    public bool Signal(int signal) => !HasExited && !_process.HasExited && SignalSender.Send(Pid, signal);
+
+    public async Task<EngineExit> StopAsync(TimeSpan gracePeriod, CancellationToken cancellationToken = default)
+    {
+        if (HasExited)
+        {
+            return await Exited;
+        }
+
+        Signal(Signals.SIGTERM);
+        try
+        {
+            return await Exited.WaitAsync(gracePeriod, _time, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            Signal(Signals.SIGKILL);
+            return await Exited.WaitAsync(cancellationToken);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Signal(Signals.SIGKILL);
+        await Exited;
+        _process.Dispose();
+    }
+
+    /// <summary>Kills the process if it runs and waits up to <paramref name="wait"/> (real time) for it to end.</summary>
+    public void KillAndWait(TimeSpan wait)
+    {
+        Signal(Signals.SIGKILL);
+        Exited.Wait(wait);
+    }
+
+    private async Task<EngineExit> ObserveExitAsync(Task<EngineExit?> waitStatus)
+    {
+        await _process.WaitForExitAsync();
+        var exit = await waitStatus ?? EngineExit.FromDotNetExitCode(_process.ExitCode);
+        exit = exit with { RawExitCode = _process.ExitCode };
+        _listening.TrySetException(new EngineExitedException(Pid, exit));
+        return exit;
+    }
+
+    private void OnLine(string? text, bool isError)
+    {
+        if (text is null)
+        {
+            return;
+        }
+
+        if (!isError && text.StartsWith(EngineDefaults.ListeningPrefix, StringComparison.Ordinal)
+            && Uri.TryCreate(text[EngineDefaults.ListeningPrefix.Length..].Trim(), UriKind.Absolute, out var endpoint))
+        {
+            _listening.TrySetResult(endpoint);
+        }
+
+        _onOutput?.Invoke(new EngineOutputLine(Pid, text, isError, _time.GetUtcNow()));
+    }
+}

@@ -1,0 +1,18 @@
+namespace Runtime.Engines;
+
+/// <summary>Where an <see cref="EngineExit"/> learned how the process ended.</summary>
+public enum ExitStatusSource
+{
+    /// <summary>
+    /// The kernel's wait status, read with <c>waitid(P_PID, pid, WEXITED | WNOWAIT)</c> before .NET
+    /// reaped the child: exact, a signal death and a plain exit code are told apart.
+    /// </summary>
+    WaitStatus,
+
+    /// <summary>
+    /// Only .NET's <see cref="System.Diagnostics.Process.ExitCode"/> was available (.NET reaped the child
+    /// first). .NET reports a signal death as 128 + signal, so an exit code above 128 that names a known
+    /// signal is read as that signal: a process that itself calls exit(139) would be misread as SIGSEGV.
+    /// </summary>
+    ExitCodeInference,
+}

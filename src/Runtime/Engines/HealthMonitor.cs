@@ -1,0 +1,172 @@
+namespace Runtime.Engines;
+
+/// <summary>
+/// Watches one engine's health: a probe as soon as the endpoint is known, then one every
+/// <see cref="HealthProbeOptions.Interval"/> on the <see cref="TimeProvider"/> (probes may overlap when
+/// the clock jumps). Reports <see cref="HealthVerdict.Ready"/> once, then at most one of
+/// <see cref="HealthVerdict.StartupTimedOut"/> / <see cref="HealthVerdict.Unhealthy"/>, after which it
+/// stops probing. The callback runs outside the lock, on the thread that produced the verdict.
+/// </summary>
+public sealed class HealthMonitor : IDisposable
+{
+    private readonly object _lock = new();
+    private readonly HealthProbeOptions _options;
+    private readonly HealthProbe _probe;
+    private readonly Action<HealthVerdict, HealthProbeResult> _onVerdict;
+    private readonly ITimer _startupTimer;
+    private readonly CancellationTokenSource _stop = new();
+    private ITimer? _probeTimer;
+    private Uri? _endpoint;
+    private bool _ready;
+    private bool _finished;
+    private int _consecutiveFailures;
+    private HealthProbeResult _lastFailure;
+
+    /// <summary>Starts the startup timeout now; probing starts with <see cref="Watch"/>.</summary>
+    public HealthMonitor(HealthProbeOptions options, HealthProbe probe, Action<HealthVerdict, HealthProbeResult> onVerdict)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        _options = options;
+        _probe = probe ?? throw new ArgumentNullException(nameof(probe));
+        _onVerdict = onVerdict ?? throw new ArgumentNullException(nameof(onVerdict));
+        _startupTimer = options.TimeProvider.CreateTimer(_ => OnStartupTimeout(), null, options.StartupTimeout, Timeout.InfiniteTimeSpan);
+    }
+
+    /// <summary>Consecutive failed probes so far.</summary>
+    public int ConsecutiveFailures
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _consecutiveFailures;
+            }
+        }
+    }
+
+    /// <summary>Begins probing <paramref name="endpoint"/>: one probe now, then one per interval.</summary>
+    public void Watch(Uri endpoint)
+    {
+        ArgumentNullException.ThrowIfNull(endpoint);
+        lock (_lock)
+        {
+            if (_finished || _endpoint is not null)
+            {
+                return;
+            }
+
+            _endpoint = endpoint;
+            _probeTimer = _options.TimeProvider.CreateTimer(_ => StartProbe(), null, _options.Interval, _options.Interval);
+        }
+
+        StartProbe();
+    }
+
+    /// <summary>Stops probing and the startup timeout; no verdict follows.</summary>
+    public void Dispose()
+    {
+        lock (_lock)
+        {
+            _finished = true;
+        }
+
+        _startupTimer.Dispose();
+        _probeTimer?.Dispose();
+        _stop.Cancel();
+    }
+
+    private void StartProbe() => _ = ProbeAsync();
+
+    private async Task ProbeAsync()
+    {
+        Uri endpoint;
+        CancellationToken token;
+        lock (_lock)
+        {
+            if (_finished || _endpoint is null)
+            {
+                return;
+            }
+
+            endpoint = _endpoint;
+            token = _stop.Token;
+        }
+
+        var result = await _probe.ProbeAsync(endpoint, token);
+        HealthVerdict? verdict;
+        lock (_lock)
+        {
+            verdict = Record_NeedsLock(result);
+        }
+
+        Report(verdict, result);
+    }
+
+    private HealthVerdict? Record_NeedsLock(HealthProbeResult result)
+    {
+        if (_finished)
+        {
+            return null;
+        }
+
+        if (result.Healthy)
+        {
+            _consecutiveFailures = 0;
+            if (_ready)
+            {
+                return null;
+            }
+
+            _ready = true;
+            return HealthVerdict.Ready;
+        }
+
+        _lastFailure = result;
+        if (!_ready)
+        {
+            return null;
+        }
+
+        _consecutiveFailures++;
+        if (_consecutiveFailures < _options.FailureThreshold)
+        {
+            return null;
+        }
+
+        _finished = true;
+        return HealthVerdict.Unhealthy;
+    }
+
+    private void OnStartupTimeout()
+    {
+        HealthProbeResult last;
+        lock (_lock)
+        {
+            if (_finished || _ready)
+            {
+                return;
+            }
+
+            _finished = true;
+            last = _lastFailure;
+        }
+
+        Report(HealthVerdict.StartupTimedOut, last);
+    }
+
+    private void Report(HealthVerdict? verdict, HealthProbeResult result)
+    {
+        if (verdict is not { } v)
+        {
+            return;
+        }
+
+        if (v != HealthVerdict.Ready)
+        {
+            _probeTimer?.Dispose();
+        }
+
+        _onVerdict(v, result);
+    }
+}

@@ -1,0 +1,42 @@
+namespace Runtime.Engines;
+
+/// <summary>Options of <see cref="HealthMonitor"/>. Defaults in <see cref="EngineDefaults"/>.</summary>
+public sealed class HealthProbeOptions
+{
+    /// <summary>Time between probes once the endpoint is known, on <see cref="TimeProvider"/>. Default 5 s.</summary>
+    public TimeSpan Interval { get; set; } = EngineDefaults.ProbeInterval;
+
+    /// <summary>Timeout of one probe request (real time, see <see cref="HealthProbe"/>). Default 2 s.</summary>
+    public TimeSpan Timeout { get; set; } = EngineDefaults.ProbeTimeout;
+
+    /// <summary>Consecutive failed probes, after the engine was ready, that make it unhealthy. Default 3.</summary>
+    public int FailureThreshold { get; set; } = EngineDefaults.FailureThreshold;
+
+    /// <summary>Time from start to the first healthy probe before a startup failure, on <see cref="TimeProvider"/>. Default 60 s.</summary>
+    public TimeSpan StartupTimeout { get; set; } = EngineDefaults.StartupTimeout;
+
+    /// <summary>The clock for the probe schedule and the startup timeout. Default <see cref="TimeProvider.System"/>.</summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>Checks the options once; throws <see cref="ArgumentException"/> naming the bad one.</summary>
+    public void Validate()
+    {
+        Positive(Interval, nameof(Interval));
+        Positive(Timeout, nameof(Timeout));
+        Positive(StartupTimeout, nameof(StartupTimeout));
+        if (FailureThreshold < 1)
+        {
+            throw new ArgumentException($"HealthProbeOptions.FailureThreshold must be at least 1, got {FailureThreshold}.", nameof(FailureThreshold));
+        }
+
+        ArgumentNullException.ThrowIfNull(TimeProvider, nameof(TimeProvider));
+    }
+
+    private static void Positive(TimeSpan value, string name)
+    {
+        if (value <= TimeSpan.Zero)
+        {
+            throw new ArgumentException($"HealthProbeOptions.{name} must be positive, got {value}.", name);
+        }
+    }
+}

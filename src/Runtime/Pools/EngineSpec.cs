@@ -1,0 +1,28 @@
+namespace Runtime.Pools;
+
+/// <summary>
+/// How to run a pool's engine: a command line plus the model and engine version it serves. The
+/// placeholders <c>{model}</c> and <c>{engine_version}</c> in <see cref="Arguments"/> are replaced by
+/// <see cref="ExpandArguments"/>, so a reload only changes <see cref="Model"/> or <see cref="EngineVersion"/>.
+/// </summary>
+/// <param name="Command">The executable (for example the path of <c>dotnet</c> or of an engine binary).</param>
+/// <param name="Arguments">Arguments, possibly with placeholders.</param>
+/// <param name="Model">The model served, for example <c>llama-7b-v1</c>.</param>
+/// <param name="EngineVersion">The engine version, for example <c>1.4.2</c>.</param>
+public sealed record EngineSpec(string Command, IReadOnlyList<string> Arguments, string Model, string EngineVersion)
+{
+    /// <summary>The arguments with <c>{model}</c> and <c>{engine_version}</c> replaced.</summary>
+    public IReadOnlyList<string> ExpandArguments() =>
+        Arguments.Select(a => a.Replace("{model}", Model, StringComparison.Ordinal)
+            .Replace("{engine_version}", EngineVersion, StringComparison.Ordinal)).ToArray();
+
+    /// <summary>True when <paramref name="other"/> serves the same model with the same engine version.</summary>
+    public bool SameVersionAs(EngineSpec other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return Model == other.Model && EngineVersion == other.EngineVersion;
+    }
+
+    /// <summary>"llama-7b-v1 on engine 1.4.2".</summary>
+    public string VersionLabel => $"{Model} on engine {EngineVersion}";
+}

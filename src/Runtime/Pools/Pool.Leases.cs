@@ -1,0 +1,128 @@
+namespace Runtime.Pools;
+
+/// <summary>Lock-free, allocation-free leases: a fixed table of slots holding lease ids (0 = free).</summary>
+public sealed partial class Pool
+{
+    private const int GateOpen = 0;
+    private const int GateDraining = 1;
+    private const int GateNotReady = 2;
+
+    private readonly long[] _slots;
+    private int _gate = GateNotReady;
+    private int _active;
+    private long _nextLeaseId;
+    private int _hint;
+    private TaskCompletionSource? _idle;
+
+    /// <summary>Leases acquired and not yet released.</summary>
+    public int ActiveLeases => Math.Max(0, Volatile.Read(ref _active));
+
+    /// <summary>Tries to acquire a lease; <see cref="LeaseRefusal.None"/> and a valid lease when granted.</summary>
+    public LeaseRefusal TryAcquire(out Lease lease)
+    {
+        lease = default;
+        var gate = Volatile.Read(ref _gate);
+        if (gate != GateOpen)
+        {
+            return Refusal(gate);
+        }
+
+        // Count first, then re-check the gate: a drain closes the gate, then reads the count (both fenced),
+        // so either the drain sees this lease or this acquire sees the closed gate.
+        Interlocked.Increment(ref _active);
+        gate = Volatile.Read(ref _gate);
+        if (gate != GateOpen)
+        {
+            Departed();
+            return Refusal(gate);
+        }
+
+        var id = Interlocked.Increment(ref _nextLeaseId);
+        var slots = _slots;
+        var start = Volatile.Read(ref _hint);
+        for (var n = 0; n < slots.Length; n++)
+        {
+            var slot = start + n;
+            slot = slot >= slots.Length ? slot - slots.Length : slot;
+            if (Volatile.Read(ref slots[slot]) == 0 && Interlocked.CompareExchange(ref slots[slot], id, 0) == 0)
+            {
+                Volatile.Write(ref _hint, slot + 1 == slots.Length ? 0 : slot + 1);
+                lease = new Lease(this, slot, id);
+                return LeaseRefusal.None;
+            }
+        }
+
+        Departed();
+        return LeaseRefusal.Exhausted;
+    }
+
+    /// <summary>Acquires a lease or throws <see cref="LeaseRefusedException"/> saying why.</summary>
+    public Lease Acquire()
+    {
+        var refusal = TryAcquire(out var lease);
+        return refusal == LeaseRefusal.None ? lease : throw new LeaseRefusedException(Id, refusal);
+    }
+
+    /// <summary>The ids of leases still held, in slot order.</summary>
+    public IReadOnlyList<long> ActiveLeaseIds()
+    {
+        var ids = new List<long>();
+        foreach (var id in _slots)
+        {
+            if (id != 0)
+            {
+                ids.Add(id);
+            }
+        }
+
+        ids.Sort();
+        return ids;
+    }
+
+    /// <summary>
+    /// A task completed when no lease is held any more: at once if none is, otherwise by the release of
+    /// the last one (no polling). Meaningful while new leases are refused (draining, not ready).
+    /// </summary>
+    internal Task WhenIdle()
+    {
+        var idle = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var current = Interlocked.CompareExchange(ref _idle, idle, null) ?? idle;
+        if (Volatile.Read(ref _active) == 0)
+        {
+            current.TrySetResult();
+        }
+
+        return current.Task;
+    }
+
+    internal bool Release(int slot, long id)
+    {
+        if (Interlocked.CompareExchange(ref _slots[slot], 0, id) != id)
+        {
+            return false;
+        }
+
+        Departed();
+        return true;
+    }
+
+    private void SetGate(int gate)
+    {
+        if (gate == GateOpen)
+        {
+            Volatile.Write(ref _idle, null);
+        }
+
+        Interlocked.Exchange(ref _gate, gate);
+    }
+
+    private void Departed()
+    {
+        if (Interlocked.Decrement(ref _active) == 0 && Volatile.Read(ref _gate) != GateOpen)
+        {
+            Volatile.Read(ref _idle)?.TrySetResult();
+        }
+    }
+
+    private LeaseRefusal Refusal(int gate) => gate == GateDraining ? LeaseRefusal.Draining : LeaseRefusal.NotReady;
+}

@@ -1,0 +1,11 @@
+namespace Runtime.Pools;
+
+/// <summary>Defaults of <see cref="PoolRegistryOptions"/>.</summary>
+public static class PoolDefaults
+{
+    /// <summary>Lease slots per pool (the most leases a pool holds at once): 1024.</summary>
+    public const int MaxLeasesPerPool = 1024;
+
+    /// <summary>Version of the state file format written by <see cref="PoolStateStore"/>: 1.</summary>
+    public const int StateFileVersion = 1;
+}

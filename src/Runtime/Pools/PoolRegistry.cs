@@ -1,0 +1,117 @@
+using System.Collections.Concurrent;
+
+namespace Runtime.Pools;
+
+/// <summary>
+/// The pools this manager runs, by id. Lookups and leases are lock-free; every change of a pool is
+/// saved to the state file (when configured). Thread-safe.
+/// </summary>
+public sealed class PoolRegistry
+{
+    private readonly PoolRegistryOptions _options;
+    private readonly ConcurrentDictionary<string, Pool> _pools = new(StringComparer.Ordinal);
+    private readonly PoolStateStore? _store;
+    private readonly object _saveLock = new();
+
+    /// <summary>Creates an empty registry; <paramref name="options"/> are validated once.</summary>
+    public PoolRegistry(PoolRegistryOptions? options = null)
+    {
+        _options = options ?? new PoolRegistryOptions();
+        _options.Validate();
+        _store = _options.StateFilePath is { } path ? new PoolStateStore(path) : null;
+    }
+
+    /// <summary>Raised after any pool changed (outside locks).</summary>
+    public event Action<PoolSnapshot>? PoolChanged;
+
+    /// <summary>All pools, in no particular order.</summary>
+    public IReadOnlyCollection<Pool> Pools => _pools.Values.ToArray();
+
+    /// <summary>Registers a pool in state <see cref="PoolState.Registered"/>.</summary>
+    /// <exception cref="ArgumentException">When the id is empty or already registered.</exception>
+    public Pool Register(string id, EngineSpec spec, IReadOnlyDictionary<string, string>? metadata = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(id);
+        ArgumentNullException.ThrowIfNull(spec);
+        var pool = new Pool(id, spec, new Dictionary<string, string>(metadata ?? new Dictionary<string, string>()), _options.MaxLeasesPerPool);
+        if (!_pools.TryAdd(id, pool))
+        {
+            throw new ArgumentException($"pool {id} is already registered", nameof(id));
+        }
+
+        pool.Changed += OnChanged;
+        Save();
+        return pool;
+    }
+
+    /// <summary>
+    /// Registers every pool of the state file with its engine, metadata, crash and restart counts and
+    /// last error (state <see cref="PoolState.Registered"/>, not live). Returns them.
+    /// </summary>
+    /// <exception cref="PoolStateFileException">When the file is corrupt; nothing is registered then.</exception>
+    /// <exception cref="InvalidOperationException">When no state file is configured.</exception>
+    public IReadOnlyList<Pool> LoadState()
+    {
+        var store = _store ?? throw new InvalidOperationException("no state file is configured (PoolRegistryOptions.StateFilePath)");
+        var restored = new List<Pool>();
+        foreach (var record in store.Load())
+        {
+            var spec = new EngineSpec(record.Command!, record.Arguments!, record.Model!, record.EngineVersion!);
+            var pool = new Pool(record.Id!, spec, record.Metadata ?? new Dictionary<string, string>(), _options.MaxLeasesPerPool);
+            pool.Restore(record.CrashCount, record.RestartCount, record.LastError);
+            if (_pools.TryAdd(pool.Id, pool))
+            {
+                pool.Changed += OnChanged;
+                restored.Add(pool);
+            }
+        }
+
+        return restored;
+    }
+
+    /// <summary>The pool with <paramref name="id"/>.</summary>
+    /// <exception cref="PoolNotRegisteredException">"pool gpu-9 is not registered".</exception>
+    public Pool Get(string id) => TryGet(id, out var pool) ? pool : throw new PoolNotRegisteredException(id);
+
+    /// <summary>The pool with <paramref name="id"/>, if registered.</summary>
+    public bool TryGet(string id, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Pool? pool) => _pools.TryGetValue(id, out pool);
+
+    /// <summary>Tries to acquire a lease on pool <paramref name="id"/> (allocation-free).</summary>
+    public LeaseRefusal TryAcquire(string id, out Lease lease)
+    {
+        if (_pools.TryGetValue(id, out var pool))
+        {
+            return pool.TryAcquire(out lease);
+        }
+
+        lease = default;
+        return LeaseRefusal.NotRegistered;
+    }
+
+    /// <summary>Acquires a lease on pool <paramref name="id"/>, or throws <see cref="LeaseRefusedException"/> saying why.</summary>
+    public Lease Acquire(string id)
+    {
+        var refusal = TryAcquire(id, out var lease);
+        return refusal == LeaseRefusal.None ? lease : throw new LeaseRefusedException(id, refusal);
+    }
+
+    /// <summary>Saves every pool to the state file now (no-op without one).</summary>
+    public void Save()
+    {
+        if (_store is null)
+        {
+            return;
+        }
+
+        lock (_saveLock)
+        {
+            _store.Save(_pools.Values.OrderBy(p => p.Id, StringComparer.Ordinal).Select(p => p.Snapshot()));
+        }
+    }
+
+    private void OnChanged(PoolSnapshot snapshot)
+    {
+        Save();
+        PoolChanged?.Invoke(snapshot);
+    }
+}

@@ -1,0 +1,104 @@
+using System.Text.Json;
+
+namespace Runtime.Pools;
+
+/// <summary>
+/// Saves and loads the pool state file. Saving is atomic: the JSON goes to a temporary file in the same
+/// directory, is flushed to disk, then renamed over the target, so a reader sees the old or the new
+/// file, never half of one. Loading a missing file gives no pools; an empty, truncated, corrupt or
+/// incomplete file throws <see cref="PoolStateFileException"/>.
+/// </summary>
+public sealed class PoolStateStore(string path)
+{
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
+    private readonly object _lock = new();
+
+    /// <summary>The file.</summary>
+    public string Path { get; } = path ?? throw new ArgumentNullException(nameof(path));
+
+    /// <summary>Writes <paramref name="pools"/> atomically.</summary>
+    public void Save(IEnumerable<PoolSnapshot> pools)
+    {
+        var document = new PoolStateDocument { Version = PoolDefaults.StateFileVersion, Pools = pools.Select(PoolRecord.From).ToList() };
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(document, Json);
+        lock (_lock)
+        {
+            var directory = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path))!;
+            Directory.CreateDirectory(directory);
+            var temp = System.IO.Path.Combine(directory, $".{System.IO.Path.GetFileName(Path)}.{Environment.ProcessId}.tmp");
+            using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None))
+            {
+                stream.Write(bytes);
+                stream.Flush(flushToDisk: true);
+            }
+
+            File.Move(temp, Path, overwrite: true);
+        }
+    }
+
+    /// <summary>Reads the pools saved; empty when the file does not exist.</summary>
+    /// <exception cref="PoolStateFileException">When the file is empty, not JSON, truncated, of another version or incomplete.</exception>
+    public IReadOnlyList<PoolRecord> Load()
+    {
+        if (!File.Exists(Path))
+        {
+            return [];
+        }
+
+        var bytes = File.ReadAllBytes(Path);
+        if (bytes.Length == 0)
+        {
+            throw new PoolStateFileException(Path, "is empty (0 bytes)");
+        }
+
+        PoolStateDocument? document;
+        try
+        {
+            document = JsonSerializer.Deserialize<PoolStateDocument>(bytes);
+        }
+        catch (JsonException e)
+        {
+            throw new PoolStateFileException(Path, $"is corrupt or truncated: {e.Message}", e);
+        }
+
+        if (document is null)
+        {
+            throw new PoolStateFileException(Path, "holds null instead of a state document");
+        }
+
+        if (document.Version != PoolDefaults.StateFileVersion)
+        {
+            throw new PoolStateFileException(Path, $"has version {document.Version}, expected {PoolDefaults.StateFileVersion}");
+        }
+
+        var pools = document.Pools ?? throw new PoolStateFileException(Path, "has no 'pools' list");
+        for (var i = 0; i < pools.Count; i++)
+        {
+            Check(pools[i], i);
+        }
+
+        return pools;
+    }
+
+    private void Check(PoolRecord record, int index)
+    {
+        string? missing = record switch
+        {
+            { Id: null or "" } => "id",
+            { Command: null or "" } => "command",
+            { Arguments: null } => "arguments",
+            { Model: null } => "model",
+            { EngineVersion: null } => "engine_version",
+            _ => null,
+        };
+        if (missing is not null)
+        {
+            throw new PoolStateFileException(Path, $"has a pool (#{index + 1}{(record.Id is { Length: > 0 } id ? $", '{id}'" : "")}) without '{missing}'");
+        }
+
+        if (record.CrashCount < 0 || record.RestartCount < 0)
+        {
+            throw new PoolStateFileException(Path, $"has negative counters for pool '{record.Id}'");
+        }
+    }
+}

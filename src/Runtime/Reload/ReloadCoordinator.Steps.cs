@@ -1,0 +1,104 @@
+using Runtime.Drain;
+using Runtime.Pools;
+
+namespace Runtime.Reload;
+
+/// <summary>The reload steps and the rollback.</summary>
+public sealed partial class ReloadCoordinator
+{
+    private async Task<ReloadResult> RunAsync(Pool pool, EngineSpec old, EngineSpec target, TimeSpan drainDeadline, CancellationToken cancellationToken)
+    {
+        var time = _options.TimeProvider;
+        var started = time.GetTimestamp();
+        ReloadLog.Started(_logger, pool.Id, old.VersionLabel, target.VersionLabel);
+        ReloadResult Fail(ReloadStep step, string error, bool rolledBack)
+        {
+            var message = $"reload of pool {pool.Id} failed at {ReloadStepNames.GetName(step)}: {error}";
+            ReloadLog.Failed(_logger, pool.Id, ReloadStepNames.GetName(step), error, rolledBack);
+            return new ReloadResult(pool.Id, ReloadStatus.Failed, step, message, rolledBack, time.GetElapsedTime(started));
+        }
+
+        var drain = await _drains.DrainAsync(pool.Id, drainDeadline, DrainMode.KeepEngine);
+        if (drain.Status != DrainStatus.Completed)
+        {
+            return Fail(ReloadStep.Drain, $"drain deadline passed with {drain.AbandonedLeases.Count} active leases; still serving {old.VersionLabel}", rolledBack: true);
+        }
+
+        pool.Transition(PoolState.Reloading);
+        var step = ReloadStep.Stage;
+        var oldStopped = false;
+        try
+        {
+            await _provisioner.StageAsync(pool.Id, target.Model, cancellationToken);
+            step = ReloadStep.StopOld;
+            await _engines.StopEngineAsync(pool.Id, force: false, cancellationToken);
+            oldStopped = true;
+            step = ReloadStep.StartNew;
+            var start = await _engines.StartEngineAsync(pool.Id, target, cancellationToken);
+            if (!start.Ready)
+            {
+                step = start.Pid is null ? ReloadStep.StartNew : ReloadStep.HealthCheck;
+                throw new ReloadStepException(start.Error ?? "the new engine did not become ready");
+            }
+
+            step = ReloadStep.Handoff;
+            if (_options.HandoffDirectory is { } directory)
+            {
+                new HandoffFile
+                {
+                    Pool = pool.Id, Model = target.Model, EngineVersion = target.EngineVersion, Pid = start.Pid!.Value,
+                    Endpoint = start.Endpoint!.ToString(), WrittenAt = time.GetUtcNow(),
+                }.Write(HandoffFile.PathFor(directory, pool.Id));
+            }
+
+            ReloadLog.Succeeded(_logger, pool.Id, target.VersionLabel);
+            return new ReloadResult(pool.Id, ReloadStatus.Reloaded, null, null, false, time.GetElapsedTime(started));
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            var rollbackError = await RollBackAsync(pool, old, newEngineRuns: step == ReloadStep.Handoff, oldStopped, cancellationToken);
+            return Fail(step, rollbackError is null ? e.Message : $"{e.Message}; rollback failed: {rollbackError}", rollbackError is null);
+        }
+    }
+
+    /// <summary>Kills the new engine, restores the old model, restarts the old engine; null when it serves again, else why not.</summary>
+    private async Task<string?> RollBackAsync(Pool pool, EngineSpec old, bool newEngineRuns, bool oldStopped, CancellationToken cancellationToken)
+    {
+        string? rollbackError;
+        try
+        {
+            if (newEngineRuns)
+            {
+                pool.Transition(PoolState.Reloading);
+                await _engines.StopEngineAsync(pool.Id, force: true, cancellationToken);
+                oldStopped = true;
+            }
+
+            await _provisioner.RestoreAsync(pool.Id, old.Model, cancellationToken);
+            if (!oldStopped)
+            {
+                pool.Transition(PoolState.Ready);
+                return null;
+            }
+
+            var start = await _engines.StartEngineAsync(pool.Id, old, cancellationToken);
+            if (start.Ready)
+            {
+                return null;
+            }
+
+            rollbackError = start.Error;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            rollbackError = e.Message;
+        }
+
+        var error = $"reload rollback failed: {rollbackError}";
+        pool.Transition(PoolState.Failed, m => m.SetLastError(error));
+        _engines.TakeOver(pool.Id, error);
+        return rollbackError ?? "unknown";
+    }
+
+    private sealed class ReloadStepException(string message) : Exception(message);
+}

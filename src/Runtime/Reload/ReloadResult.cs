@@ -1,0 +1,14 @@
+namespace Runtime.Reload;
+
+/// <summary>The result of a reload.</summary>
+/// <param name="PoolId">The pool.</param>
+/// <param name="Status">How it ended.</param>
+/// <param name="FailedStep">The step that failed (for <see cref="ReloadStatus.Failed"/>).</param>
+/// <param name="Error">What went wrong: "reload of pool gpu-0 failed at stage: disk full"; null on success.</param>
+/// <param name="RolledBack">True when, after a failure, the pool serves its old engine again.</param>
+/// <param name="Duration">From start to end, on the reload's <see cref="TimeProvider"/>.</param>
+public sealed record ReloadResult(string PoolId, ReloadStatus Status, ReloadStep? FailedStep, string? Error, bool RolledBack, TimeSpan Duration)
+{
+    /// <summary>True for <see cref="ReloadStatus.Reloaded"/> and <see cref="ReloadStatus.AlreadyCurrent"/>.</summary>
+    public bool Succeeded => Status is ReloadStatus.Reloaded or ReloadStatus.AlreadyCurrent;
+}

@@ -1,0 +1,39 @@
+namespace Runtime.Reload;
+
+/// <summary>The steps of a reload, in order; a failure names its step.</summary>
+public enum ReloadStep
+{
+    /// <summary>Draining the pool's leases (without stopping the engine).</summary>
+    Drain,
+
+    /// <summary>Staging the new model (<see cref="IModelProvisioner.StageAsync"/>).</summary>
+    Stage,
+
+    /// <summary>Stopping the old engine.</summary>
+    StopOld,
+
+    /// <summary>Starting the new engine process.</summary>
+    StartNew,
+
+    /// <summary>Waiting for the new engine's health check on loopback.</summary>
+    HealthCheck,
+
+    /// <summary>Writing the handoff file.</summary>
+    Handoff,
+}
+
+/// <summary>Stable snake_case names of <see cref="ReloadStep"/> (the <c>reason</c> tag of <c>reload_failure_total</c>).</summary>
+public static class ReloadStepNames
+{
+    /// <summary>The name of <paramref name="step"/>: drain_timeout, stage, stop_old, start_new, health_check, handoff.</summary>
+    public static string GetName(ReloadStep step) => step switch
+    {
+        ReloadStep.Drain => "drain_timeout",
+        ReloadStep.Stage => "stage",
+        ReloadStep.StopOld => "stop_old",
+        ReloadStep.StartNew => "start_new",
+        ReloadStep.HealthCheck => "health_check",
+        ReloadStep.Handoff => "handoff",
+        _ => throw new ArgumentOutOfRangeException(nameof(step), step, "Unknown reload step."),
+    };
+}

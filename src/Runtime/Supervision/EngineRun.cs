@@ -1,0 +1,32 @@
+using Runtime.Engines;
+using Runtime.Pools;
+
+namespace Runtime.Supervision;
+
+/// <summary>One run of an engine process: from launch to its single outcome (ready, crash, planned stop).</summary>
+internal sealed class EngineRun(EngineSpec spec, DateTimeOffset startedAt, long? oomBaseline, bool supervised)
+{
+    private int _ended;
+
+    public EngineSpec Spec { get; } = spec;
+
+    public DateTimeOffset StartedAt { get; } = startedAt;
+
+    public long? OomBaseline { get; } = oomBaseline;
+
+    /// <summary>False for a reload's new engine until it is ready: its failures go to the caller, not the restart policies.</summary>
+    public bool Supervised { get; set; } = supervised;
+
+    public IEngineProcess? Process { get; set; }
+
+    public HealthMonitor? Monitor { get; set; }
+
+    public Uri? Endpoint { get; set; }
+
+    public TaskCompletionSource<EngineStartResult> Started { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public bool HasEnded => Volatile.Read(ref _ended) != 0;
+
+    /// <summary>True for the first caller only: one outcome per run.</summary>
+    public bool TryEnd() => Interlocked.Exchange(ref _ended, 1) == 0;
+}

@@ -1,0 +1,251 @@
+using Runtime.CircuitBreaker;
+using Runtime.Crashes;
+using Runtime.Engines;
+using Runtime.Pools;
+
+namespace Runtime.Supervision;
+
+/// <summary>What happens to a run: output lines, health verdicts, exits; crashes and restarts.</summary>
+internal sealed partial class PoolSupervisor
+{
+    private void OnOutput(EngineRun run, EngineOutputLine line)
+    {
+        SupervisionLog.Output(_logger, _pool.Id, line.Pid, line.Text);
+        _context.RaiseOutput(_pool.Id, line);
+        if (_context.Classifier.IsDriverError(line.Text))
+        {
+            Fail(run, CrashReason.DriverError, line.Text, exit: null);
+        }
+    }
+
+    private void OnVerdict(EngineRun run, HealthVerdict verdict, HealthProbeResult result)
+    {
+        switch (verdict)
+        {
+            case HealthVerdict.Ready:
+                BecomeReady(run);
+                break;
+            case HealthVerdict.StartupTimedOut:
+                Fail(run, CrashReason.StartupFailure, $"not ready within {_context.Health.StartupTimeout.TotalSeconds:0.###} s", exit: null);
+                break;
+            case HealthVerdict.Unhealthy:
+                Fail(run, CrashReason.HealthCheckFailure, $"{_context.Health.FailureThreshold} consecutive failed health probes ({result.Error})", exit: null);
+                break;
+        }
+    }
+
+    private void BecomeReady(EngineRun run)
+    {
+        if (run.HasEnded || !IsCurrent(run) || run.Process is not { } process || run.Endpoint is not { } endpoint)
+        {
+            return;
+        }
+
+        try
+        {
+            _pool.Transition(PoolState.Ready, m =>
+            {
+                m.SetSpec(run.Spec);
+                m.SetEngine(process.Pid, endpoint, live: true);
+            });
+        }
+        catch (InvalidOperationException e)
+        {
+            Fail(run, CrashReason.StartupFailure, e.Message, exit: null);
+            return;
+        }
+
+        run.Supervised = true;
+        _backoff.RecordStarted();
+        _breaker.RecordStarted();
+        _limiter.RecordStarted();
+        SupervisionLog.Ready(_logger, _pool.Id, process.Pid, endpoint);
+        run.Started.TrySetResult(EngineStartResult.Success(process.Pid, endpoint));
+    }
+
+    private void OnExit(EngineRun run, EngineExit exit)
+    {
+        if (run.HasEnded)
+        {
+            return;
+        }
+
+        var (reason, detail) = _context.Classifier.Classify(exit, run.OomBaseline);
+        Fail(run, reason, detail, exit);
+    }
+
+    /// <summary>The single failure outcome of a run: record the crash, stop what is left, then restart or report.</summary>
+    private void Fail(EngineRun run, CrashReason reason, string detail, EngineExit? exit)
+    {
+        if (!run.TryEnd())
+        {
+            return;
+        }
+
+        run.Monitor?.Dispose();
+        var now = _context.Options.TimeProvider.GetUtcNow();
+        var crash = new CrashEvent(_pool.Id, run.Spec.Model, run.Spec.EngineVersion, now - run.StartedAt,
+            exit?.ExitCode, exit?.SignalName, reason, now, detail);
+        var current = IsCurrent(run);
+        if (current)
+        {
+            _pool.Update(m =>
+            {
+                if (reason != CrashReason.GracefulExit)
+                {
+                    m.CountCrash();
+                }
+
+                m.SetLastError(crash.Message);
+                m.SetEngine(null, null, live: false);
+            });
+        }
+
+        if (reason != CrashReason.GracefulExit)
+        {
+            _context.Metrics.Crash(_pool.Id, reason);
+        }
+
+        SupervisionLog.Crashed(_logger, _pool.Id, crash.ReasonName, detail, crash.Uptime.TotalSeconds);
+        _context.RaiseCrashed(crash);
+        if (run.Process is { HasExited: false } process)
+        {
+            if (run.Supervised)
+            {
+                _ = process.StopAsync(_context.Options.StopGracePeriod);
+            }
+            else
+            {
+                process.Signal(Signals.SIGKILL);
+            }
+        }
+
+        run.Started.TrySetResult(EngineStartResult.Failed(run.Process?.Pid, reason, crash.Message));
+        if (current && run.Supervised)
+        {
+            AfterCrash(reason);
+        }
+    }
+
+    private void AfterCrash(CrashReason reason)
+    {
+        if (reason == CrashReason.GracefulExit && !_context.Options.RestartOnGracefulExit)
+        {
+            TryTransition(PoolState.Stopped);
+            return;
+        }
+
+        _breaker.RecordFailure(reason);
+        var rate = _limiter.TryRecordRestart(reason);
+        if (!rate.IsAllowed)
+        {
+            if (rate.Storm is { } storm)
+            {
+                _breaker.Trip(storm.DominantReason);
+            }
+
+            Refuse($"restart storm: {rate.RestartsInWindow} restarts in {_context.Options.RestartLimits.Window.TotalSeconds:0} s");
+            return;
+        }
+
+        if (!_breaker.RequestRestart().IsAllowed())
+        {
+            lock (_lock)
+            {
+                _waitingForCircuit = true;
+            }
+
+            Refuse("circuit open");
+            return;
+        }
+
+        var decision = _backoff.RecordCrash(reason);
+        TryTransition(PoolState.Restarting);
+        SupervisionLog.RestartScheduled(_logger, _pool.Id, decision.Delay.TotalSeconds, CrashReasonNames.GetName(reason));
+        lock (_lock)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _restartTimer?.Dispose();
+            _restartTimer = _context.Options.TimeProvider.CreateTimer(_ => Restart(), null, decision.Delay, Timeout.InfiniteTimeSpan);
+        }
+    }
+
+    private void Refuse(string why)
+    {
+        SupervisionLog.RestartRefused(_logger, _pool.Id, why);
+        TryTransition(PoolState.Failed, $"restart refused: {why}");
+    }
+
+    private void Restart()
+    {
+        lock (_lock)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _restartTimer?.Dispose();
+            _restartTimer = null;
+        }
+
+        if (!TryTransition(PoolState.Starting, countRestart: true))
+        {
+            return;
+        }
+
+        _context.Metrics.Restart(_pool.Id);
+        _ = Launch(_pool.Spec, supervised: true);
+    }
+
+    private void OnCircuitChanged(object? sender, CircuitStateChange change)
+    {
+        if (change.NewState != CircuitState.HalfOpen)
+        {
+            return;
+        }
+
+        lock (_lock)
+        {
+            if (!_waitingForCircuit || _disposed)
+            {
+                return;
+            }
+
+            _waitingForCircuit = false;
+        }
+
+        if (_breaker.RequestRestart().IsAllowed())
+        {
+            Restart();
+        }
+    }
+
+    private bool TryTransition(PoolState to, string? error = null, bool countRestart = false)
+    {
+        try
+        {
+            _pool.Transition(to, m =>
+            {
+                if (error is not null)
+                {
+                    m.SetLastError(error);
+                }
+
+                if (countRestart)
+                {
+                    m.CountRestart();
+                }
+            });
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+    }
+}

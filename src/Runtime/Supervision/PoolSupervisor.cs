@@ -1,0 +1,175 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Runtime.Backoff;
+using Runtime.CircuitBreaker;
+using Runtime.Crashes;
+using Runtime.Engines;
+using Runtime.Pools;
+using Runtime.RestartLimits;
+
+namespace Runtime.Supervision;
+
+/// <summary>Supervises one pool: launches its engine, watches health and output, classifies crashes, restarts.</summary>
+internal sealed partial class PoolSupervisor : IDisposable
+{
+    private readonly object _lock = new();
+    private readonly Pool _pool;
+    private readonly SupervisorContext _context;
+    private readonly ILogger _logger;
+    private readonly RestartBackoff _backoff;
+    private readonly PoolCircuitBreaker _breaker;
+    private readonly RestartRateLimiter _limiter;
+    private EngineRun? _run;
+    private ITimer? _restartTimer;
+    private bool _waitingForCircuit;
+    private bool _disposed;
+
+    public PoolSupervisor(Pool pool, SupervisorContext context)
+    {
+        _pool = pool;
+        _context = context;
+        var o = context.Options;
+        _logger = o.Logger ?? NullLogger.Instance;
+        _backoff = new RestartBackoff(pool.Id, o.Backoff, o.TimeProvider, o.Randomizer, o.Logger, o.MeterFactory);
+        _breaker = new PoolCircuitBreaker(pool.Id, o.CircuitBreaker, o.TimeProvider, o.Logger, o.MeterFactory);
+        _limiter = new RestartRateLimiter(pool.Id, o.RestartLimits, o.TimeProvider, o.Logger, o.MeterFactory);
+        _breaker.StateChanged += OnCircuitChanged;
+    }
+
+    public Pool Pool => _pool;
+
+    public PoolCircuitBreaker Breaker => _breaker;
+
+    public IEngineProcess? CurrentProcess
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _run is { HasEnded: false } run ? run.Process : null;
+            }
+        }
+    }
+
+    /// <summary>Launches <paramref name="spec"/>; the task completes when it is ready or has failed.</summary>
+    public Task<EngineStartResult> Launch(EngineSpec spec, bool supervised)
+    {
+        var o = _context.Options;
+        var run = new EngineRun(spec, o.TimeProvider.GetUtcNow(), _context.Classifier.OomBaseline(), supervised);
+        lock (_lock)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            _run = run;
+        }
+
+        var environment = new Dictionary<string, string>(_pool.Metadata);
+        var request = new EngineLaunchRequest(spec.Command, spec.ExpandArguments())
+        {
+            Environment = environment,
+            OnOutput = line => OnOutput(run, line),
+        };
+        try
+        {
+            run.Process = _context.Launcher.Start(request);
+        }
+        catch (EngineStartException e)
+        {
+            Fail(run, CrashReason.StartupFailure, e.Message, exit: null);
+            return run.Started.Task;
+        }
+
+        var process = run.Process;
+        SupervisionLog.Started(_logger, _pool.Id, spec.Model, spec.EngineVersion, process.Pid);
+        run.Monitor = new HealthMonitor(_context.Health, _context.Probe, (verdict, result) => OnVerdict(run, verdict, result));
+        _ = process.Listening.ContinueWith(
+            t =>
+            {
+                if (t.IsCompletedSuccessfully)
+                {
+                    run.Endpoint = t.Result;
+                    run.Monitor.Watch(t.Result);
+                }
+            },
+            TaskScheduler.Default);
+        _ = process.Exited.ContinueWith(t => OnExit(run, t.Result), TaskScheduler.Default);
+        return run.Started.Task;
+    }
+
+    /// <summary>Stops the current engine on purpose; null when none runs.</summary>
+    public async Task<EngineExit?> StopAsync(bool force, CancellationToken cancellationToken)
+    {
+        EngineRun? run;
+        lock (_lock)
+        {
+            run = _run;
+            _run = null;
+            _restartTimer?.Dispose();
+            _restartTimer = null;
+            _waitingForCircuit = false;
+        }
+
+        if (run?.Process is not { } process)
+        {
+            return null;
+        }
+
+        var first = run.TryEnd();
+        run.Monitor?.Dispose();
+        if (first)
+        {
+            run.Started.TrySetResult(EngineStartResult.Failed(process.Pid, CrashReason.GracefulExit, "stopped before it was ready"));
+        }
+
+        var exit = force
+            ? await KillAsync(process, cancellationToken)
+            : await process.StopAsync(_context.Options.StopGracePeriod, cancellationToken);
+        _pool.Update(m => m.SetEngine(null, null, live: false));
+        SupervisionLog.Stopped(_logger, _pool.Id, exit.ToString());
+        return exit;
+    }
+
+    /// <summary>Puts the pool under the restart policies after a failure outside a supervised run.</summary>
+    public void TakeOver(CrashReason reason, string error)
+    {
+        _pool.Update(m => m.SetLastError($"{CrashReasonNames.GetName(reason)}: {error}"));
+        AfterCrash(reason);
+    }
+
+    public void Dispose()
+    {
+        EngineRun? run;
+        lock (_lock)
+        {
+            _disposed = true;
+            run = _run;
+            _run = null;
+            _restartTimer?.Dispose();
+        }
+
+        if (run is not null)
+        {
+            run.TryEnd();
+            run.Monitor?.Dispose();
+            run.Process?.Signal(Signals.SIGKILL);
+        }
+
+        _breaker.StateChanged -= OnCircuitChanged;
+        _backoff.Dispose();
+        _breaker.Dispose();
+        _limiter.Dispose();
+    }
+
+    private static async Task<EngineExit> KillAsync(IEngineProcess process, CancellationToken cancellationToken)
+    {
+        process.Signal(Signals.SIGKILL);
+        return await process.Exited.WaitAsync(cancellationToken);
+    }
+
+    private bool IsCurrent(EngineRun run)
+    {
+        lock (_lock)
+        {
+            return ReferenceEquals(_run, run) && !_disposed;
+        }
+    }
+}

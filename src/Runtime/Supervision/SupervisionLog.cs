@@ -1,0 +1,28 @@
+using Microsoft.Extensions.Logging;
+
+namespace Runtime.Supervision;
+
+/// <summary>Structured log events of supervision (stable event names).</summary>
+internal static partial class SupervisionLog
+{
+    [LoggerMessage(EventId = 3001, EventName = "EngineStarted", Level = LogLevel.Information, Message = "Pool {PoolId}: engine {Model} on {EngineVersion} started as pid {Pid}")]
+    public static partial void Started(ILogger logger, string poolId, string model, string engineVersion, int pid);
+
+    [LoggerMessage(EventId = 3002, EventName = "EngineReady", Level = LogLevel.Information, Message = "Pool {PoolId}: engine pid {Pid} is ready at {Endpoint}")]
+    public static partial void Ready(ILogger logger, string poolId, int pid, Uri endpoint);
+
+    [LoggerMessage(EventId = 3003, EventName = "EngineCrashed", Level = LogLevel.Warning, Message = "Pool {PoolId}: engine crashed ({CrashReason}): {Detail}; uptime {UptimeSeconds} s")]
+    public static partial void Crashed(ILogger logger, string poolId, string crashReason, string detail, double uptimeSeconds);
+
+    [LoggerMessage(EventId = 3004, EventName = "EngineOutput", Level = LogLevel.Debug, Message = "Pool {PoolId}: engine pid {Pid}: {Line}")]
+    public static partial void Output(ILogger logger, string poolId, int pid, string line);
+
+    [LoggerMessage(EventId = 3005, EventName = "EngineStopped", Level = LogLevel.Information, Message = "Pool {PoolId}: engine stopped ({Exit})")]
+    public static partial void Stopped(ILogger logger, string poolId, string exit);
+
+    [LoggerMessage(EventId = 3006, EventName = "RestartScheduled", Level = LogLevel.Information, Message = "Pool {PoolId}: restart in {DelaySeconds} s after {CrashReason}")]
+    public static partial void RestartScheduled(ILogger logger, string poolId, double delaySeconds, string crashReason);
+
+    [LoggerMessage(EventId = 3007, EventName = "RestartRefused", Level = LogLevel.Error, Message = "Pool {PoolId}: restart refused: {Why}")]
+    public static partial void RestartRefused(ILogger logger, string poolId, string why);
+}

@@ -1,0 +1,98 @@
+using System.Collections.Concurrent;
+using Runtime.Crashes;
+using Runtime.Engines;
+using Runtime.Pools;
+
+namespace Runtime.Supervision;
+
+/// <summary>
+/// Supervises the engines of the pools of a <see cref="PoolRegistry"/>, each pool independently: on a
+/// crash it classifies (<see cref="CrashClassifier"/>), records it on the pool (crash count, last error,
+/// not live, not ready), checks the restart storm limit and the circuit breaker, then restarts the
+/// engine after the backoff delay (a timer on <see cref="SupervisorOptions.TimeProvider"/>) and marks
+/// the pool ready once its health check passes. Thread-safe; events fire outside locks.
+/// </summary>
+public sealed class Supervisor : IPoolEngines, IDisposable
+{
+    private readonly PoolRegistry _registry;
+    private readonly SupervisorContext _context;
+    private readonly ConcurrentDictionary<string, PoolSupervisor> _pools = new(StringComparer.Ordinal);
+    private readonly HealthProbe _probe;
+    private readonly SupervisionMetrics _metrics;
+
+    /// <summary>Creates a supervisor; <paramref name="options"/> are validated once.</summary>
+    public Supervisor(PoolRegistry registry, IEngineLauncher launcher, SupervisorOptions? options = null)
+    {
+        _registry = registry ?? throw new ArgumentNullException(nameof(registry));
+        ArgumentNullException.ThrowIfNull(launcher);
+        options ??= new SupervisorOptions();
+        options.Validate();
+        var health = new HealthProbeOptions
+        {
+            Interval = options.Health.Interval,
+            Timeout = options.Health.Timeout,
+            FailureThreshold = options.Health.FailureThreshold,
+            StartupTimeout = options.Health.StartupTimeout,
+            TimeProvider = options.TimeProvider,
+        };
+        _probe = new HealthProbe(health.Timeout);
+        _metrics = new SupervisionMetrics(options.MeterFactory);
+        _context = new SupervisorContext(options, launcher, health, _probe, new CrashClassifier(options.CrashDetection), _metrics,
+            crash => Crashed?.Invoke(crash), (pool, line) => EngineOutput?.Invoke(pool, line));
+    }
+
+    /// <summary>Raised for every crash (after it is recorded on the pool).</summary>
+    public event Action<CrashEvent>? Crashed;
+
+    /// <summary>Raised for every engine output line, with the pool id.</summary>
+    public event Action<string, EngineOutputLine>? EngineOutput;
+
+    /// <summary>
+    /// Starts the pool's engine under supervision (pool Starting, then Ready when healthy). A failure is
+    /// a crash: recorded and handled by the restart policies; the task reports it.
+    /// </summary>
+    /// <exception cref="PoolNotRegisteredException">When the pool is unknown.</exception>
+    public Task<EngineStartResult> StartAsync(string poolId)
+    {
+        var supervisor = For(poolId);
+        supervisor.Pool.Transition(PoolState.Starting);
+        return supervisor.Launch(supervisor.Pool.Spec, supervised: true);
+    }
+
+    /// <inheritdoc />
+    public async Task<EngineStartResult> StartEngineAsync(string poolId, EngineSpec spec, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        var supervisor = For(poolId);
+        var result = await supervisor.Launch(spec, supervised: false).WaitAsync(cancellationToken);
+        return result;
+    }
+
+    /// <inheritdoc />
+    public Task<EngineExit?> StopEngineAsync(string poolId, bool force, CancellationToken cancellationToken = default) =>
+        For(poolId).StopAsync(force, cancellationToken);
+
+    /// <summary>The pool's current engine process, or null when none runs.</summary>
+    public IEngineProcess? EngineOf(string poolId) => _pools.TryGetValue(poolId, out var supervisor) ? supervisor.CurrentProcess : null;
+
+    /// <inheritdoc />
+    public void TakeOver(string poolId, string reason) => For(poolId).TakeOver(CrashReason.StartupFailure, reason);
+
+    /// <summary>Stops supervising: timers and monitors stop, running engines are killed.</summary>
+    public void Dispose()
+    {
+        foreach (var supervisor in _pools.Values)
+        {
+            supervisor.Dispose();
+        }
+
+        _probe.Dispose();
+        _metrics.Dispose();
+    }
+
+    private PoolSupervisor For(string poolId)
+    {
+        var pool = _registry.Get(poolId);
+        return _pools.GetOrAdd(poolId, _ => new PoolSupervisor(pool, _context));
+    }
+}

@@ -1,0 +1,31 @@
+using Bdd;
+using FluentAssertions;
+using Steps.Drivers;
+
+namespace Steps.Contexts;
+
+/// <summary>Judging the attempt a "When ... attempts to ..." step captured.</summary>
+[Binding]
+public sealed class AttemptSteps(ContextDriver contexts)
+{
+    [Then("the attempt is {AttemptVerdict}")]
+    public void ThenTheAttemptIs(AttemptVerdict verdict) =>
+        Attempt().Verdict.Should().Be(verdict, $"the attempt should be {verdict.ToString().ToLowerInvariant()} (it said: {Attempt().Message ?? "nothing"})");
+
+    [Then("the attempt is refused with {string}")]
+    public void ThenTheAttemptIsRefusedWith(string message)
+    {
+        Attempt().Verdict.Should().NotBe(AttemptVerdict.Granted, "the attempt should have been refused");
+        Attempt().Message.Should().Be(message, "the refusal should say why");
+    }
+
+    [Then("the attempt is refused for {word} with {string}")]
+    public void ThenTheAttemptIsRefusedForInputWith(string input, string message)
+    {
+        Attempt().Verdict.Should().Be(AttemptVerdict.Refused, $"bad {input} should be refused");
+        Attempt().Input.Should().Be(input, "the refusal should name the input that broke the rule");
+        Attempt().Message.Should().Be(message, "the refusal should state the rule");
+    }
+
+    private ContextAttempt Attempt() => contexts.LastAttempt ?? throw new InvalidOperationException("no attempt was made in this scenario");
+}

@@ -1,0 +1,33 @@
+using Bdd;
+using FluentAssertions;
+using Runtime.Budgets;
+using Steps.Drivers;
+
+namespace Steps.Contexts;
+
+/// <summary>Memory: allocating, releasing, what is in use, the peak and what is reserved.</summary>
+[Binding]
+public sealed class BudgetSteps(ContextDriver contexts)
+{
+    [Given("tenant {word} has allocated {size} in {word}")]
+    [When("tenant {word} allocates {size} in {word}")]
+    public void TenantAllocates(string tenant, ByteCount size, string name) => contexts.Allocate(tenant, name, size.Bytes);
+
+    [When("tenant {word} attempts to allocate {size} in {word}")]
+    public void WhenTenantAttemptsToAllocate(string tenant, ByteCount size, string name) => contexts.AttemptAllocate(tenant, name, size.Bytes);
+
+    [When("tenant {word} releases {size} from {word}")]
+    public void WhenTenantReleases(string tenant, ByteCount size, string name) => contexts.Release(tenant, name, size.Bytes);
+
+    [Then("{word} has {size} in use")]
+    public void ThenHasInUse(string name, ByteCount size) =>
+        contexts.Context(name).Counters.BytesInUse.Should().Be(size.Bytes, $"{name} should have {ByteSize.Format(size.Bytes)} in use");
+
+    [Then("{word} has had at most {size} in use")]
+    public void ThenHasHadAtMost(string name, ByteCount size) =>
+        contexts.Context(name).Counters.PeakBytes.Should().BeLessOrEqualTo(size.Bytes, $"{name} should never have had more than {ByteSize.Format(size.Bytes)} in use");
+
+    [Then("{size} of budget is reserved")]
+    public void ThenBudgetIsReserved(ByteCount size) =>
+        contexts.Factory.ReservedMemoryBytes.Should().Be(size.Bytes, $"the live contexts should reserve {ByteSize.Format(size.Bytes)}");
+}

@@ -1,0 +1,44 @@
+using System.Globalization;
+using Bdd;
+using Runtime.Budgets;
+using Runtime.Tracing;
+
+namespace Steps.Contexts;
+
+/// <summary>
+/// Parameter types of the context steps: <c>{size}</c> ("1 GiB", "1073741825 bytes"), <c>{kinds}</c>
+/// ("Created, Executed") and <c>{ids}</c> ("acme/llama-7b-v1#1, acme/llama-7b-v1#1.1").
+/// </summary>
+[Binding]
+public sealed class StepArguments
+{
+    /// <summary>"1 GiB" → 1,073,741,824 bytes.</summary>
+    [StepArgumentTransformation(@"-?\d+ (?:GiB|MiB|KiB|bytes|byte)", Name = "size")]
+    public ByteCount ToSize(string text)
+    {
+        var parts = text.Split(' ');
+        var amount = long.Parse(parts[0], CultureInfo.InvariantCulture);
+        return new ByteCount(parts[1] switch
+        {
+            "GiB" => amount * ByteSize.GiB,
+            "MiB" => amount * ByteSize.MiB,
+            "KiB" => amount * ByteSize.KiB,
+            _ => amount,
+        });
+    }
+
+    /// <summary>"Created, Executed" → the trace event kinds, in order.</summary>
+    [StepArgumentTransformation(@"[A-Za-z]+(?:, [A-Za-z]+)*", Name = "kinds")]
+    public TraceEventKinds ToKinds(string text) =>
+        new([.. text.Split(", ").Select(k => Enum.Parse<TraceEventKind>(k, ignoreCase: false))]);
+
+    /// <summary>"a, b" → the context ids, in order.</summary>
+    [StepArgumentTransformation(@"\S+(?:, \S+)*", Name = "ids")]
+    public ContextIds ToIds(string text) => new([.. text.Split(", ")]);
+}
+
+/// <summary>Trace event kinds listed in a step.</summary>
+public sealed record TraceEventKinds(IReadOnlyList<TraceEventKind> Kinds);
+
+/// <summary>Context ids listed in a step.</summary>
+public sealed record ContextIds(IReadOnlyList<string> Ids);

@@ -1,0 +1,53 @@
+using Bdd;
+using FluentAssertions;
+using Steps.Drivers;
+
+namespace Steps.Contexts;
+
+/// <summary>The shared trace collector: capacity, events per context, overflow accounting.</summary>
+[Binding]
+public sealed class TraceSteps(ContextDriver contexts)
+{
+    [Given("a trace keeping {int} events")]
+    public void GivenATraceKeeping(int capacity) => contexts.KeepTraceEvents(capacity);
+
+    [Then("the trace of {word} reads:")]
+    public void ThenTheTraceReads(string name, DataTable expected)
+    {
+        var events = contexts.Traces.ReadContext(contexts.Context(name).Id);
+        var actual = events.Select(e => new[]
+        {
+            e.Kind.ToString(), e.ContextId, e.Model, e.Tenant, $"{(e.Time - contexts.Start).TotalSeconds:0} seconds",
+        });
+        var wanted = expected.Rows.Select(r => new[] { r["event"], r["context"], r["model"], r["tenant"], r["at"] });
+        actual.Should().BeEquivalentTo(wanted, options => options.WithStrictOrdering(), $"the trace of {name} should read as the table, in order");
+    }
+
+    [Then("the events of {word} are {kinds}")]
+    public void ThenTheEventsAre(string name, TraceEventKinds kinds)
+    {
+        var events = contexts.Traces.ReadContext(contexts.Context(name).Id);
+        events.Select(e => e.Kind).Should().Equal(kinds.Kinds, $"the trace of {name} should hold these events in this order");
+        events.Select(e => e.Sequence).Should().BeInAscendingOrder($"the events of {name} should read back in order");
+    }
+
+    [Then("the events of {word} are correlated with {word}")]
+    public void ThenTheEventsAreCorrelatedWith(string name, string root)
+    {
+        var family = contexts.Traces.ReadCorrelation(contexts.Context(root).Id);
+        family.Should().Contain(e => e.ContextId == contexts.Context(name).Id, $"the events of {name} should be found with those of {root}");
+    }
+
+    [Then("the trace has recorded {long} events, kept {long} and dropped {long}")]
+    public void ThenTheTraceHasRecorded(long recorded, long kept, long dropped)
+    {
+        var traces = contexts.Traces;
+        traces.Recorded.Should().Be(recorded, "every event should be recorded once");
+        traces.ReadAll().Should().HaveCount((int)kept, $"the trace should keep {kept} events");
+        traces.Dropped.Should().Be(dropped, "every dropped event should be counted");
+    }
+
+    [Then("the trace has {int} subscription(s)")]
+    public void ThenTheTraceHasSubscriptions(int subscriptions) =>
+        contexts.Traces.Subscriptions.Should().Be(subscriptions, $"{subscriptions} live contexts should be writing to the trace");
+}

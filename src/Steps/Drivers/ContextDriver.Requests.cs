@@ -1,0 +1,87 @@
+using Runtime.Backends;
+using Runtime.Contexts;
+using Steps.Contexts;
+
+namespace Steps.Drivers;
+
+public sealed partial class ContextDriver
+{
+    private const int AnswerTimeoutSeconds = 10;
+
+    /// <summary>Runs requests one after the other; any answer is fine (counters tell the story).</summary>
+    public async Task RunAsync(string tenant, string name, int count, long memoryBytes = 0)
+    {
+        var context = Context(name);
+        for (var i = 0; i < count; i++)
+        {
+            await context.ExecuteAsync(new ModelRequest("prompt", memoryBytes), tenant).AsTask().WaitAsync(TimeSpan.FromSeconds(AnswerTimeoutSeconds));
+        }
+    }
+
+    /// <summary>Runs one request and captures the answer.</summary>
+    public async Task AttemptRunAsync(string tenant, string name, long memoryBytes = 0)
+    {
+        var result = await Context(name).ExecuteAsync(new ModelRequest("prompt", memoryBytes), tenant).AsTask().WaitAsync(TimeSpan.FromSeconds(AnswerTimeoutSeconds));
+        LastAttempt = ContextAttempt.From(result.Outcome, result.Error);
+    }
+
+    /// <summary>Starts requests without waiting for their answers (a slow backend answers when the clock moves).</summary>
+    public void StartRequests(string tenant, string name, int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            _pending.Add(Context(name).ExecuteAsync(new ModelRequest("prompt"), tenant).AsTask());
+        }
+    }
+
+    /// <summary>Waits (bounded) for the started requests to answer.</summary>
+    public Task WaitForStartedAsync() => Task.WhenAll(_pending).WaitAsync(TimeSpan.FromSeconds(AnswerTimeoutSeconds));
+
+    /// <summary>Makes the context's backend fail once and runs a request into it.</summary>
+    public async Task FaultAsync(string name, string message)
+    {
+        Backend(name).FailNextCall(message);
+        await RunAsync(Context(name).TenantId, name, 1);
+    }
+
+    /// <summary>Allocates memory that must be granted (a Given or a When setting the stage).</summary>
+    public void Allocate(string tenant, string name, long bytes)
+    {
+        var result = Context(name).Allocate(bytes, tenant);
+        if (!result.IsSuccess)
+        {
+            throw new InvalidOperationException($"the allocation was refused: {result.Error}");
+        }
+    }
+
+    /// <summary>Attempts an allocation and captures the answer.</summary>
+    public void AttemptAllocate(string tenant, string name, long bytes)
+    {
+        var result = Context(name).Allocate(bytes, tenant);
+        LastAttempt = ContextAttempt.From(result.Outcome, result.Error);
+    }
+
+    /// <summary>Releases memory.</summary>
+    public void Release(string tenant, string name, long bytes) => Context(name).Release(bytes, tenant);
+
+    /// <summary>Attempts to read a context's counters.</summary>
+    public void AttemptReadCounters(string tenant, string name)
+    {
+        var read = Context(name).ReadCounters(tenant);
+        LastAttempt = ContextAttempt.From(read.Outcome, read.Error);
+    }
+
+    /// <summary>Attempts to read a context's trace.</summary>
+    public void AttemptReadTrace(string tenant, string name)
+    {
+        var read = Context(name).ReadTrace(tenant);
+        LastAttempt = ContextAttempt.From(read.Outcome, read.Error);
+    }
+
+    /// <summary>Attempts to look a context up by id.</summary>
+    public void AttemptLookUp(string tenant, string name)
+    {
+        var found = Factory.Find(Context(name).Id, tenant);
+        LastAttempt = ContextAttempt.From(found.Outcome, found.Error);
+    }
+}

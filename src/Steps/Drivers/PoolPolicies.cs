@@ -1,0 +1,125 @@
+using Runtime.Backoff;
+using Runtime.CircuitBreaker;
+using Runtime.Crashes;
+using Runtime.RestartLimits;
+
+namespace Steps.Drivers;
+
+/// <summary>
+/// The three restart policies of one pool and what the scenario's When steps did with them: backoff decisions,
+/// circuit admissions, restart-rate decisions, warnings and storms. As the supervisor does, a restart storm trips
+/// the pool's circuit (see PoolSupervisor.AfterCrash).
+/// </summary>
+public sealed class PoolPolicies : IDisposable
+{
+    private readonly TimeProvider _time;
+
+    internal PoolPolicies(RestartBackoff backoff, PoolCircuitBreaker breaker, RestartRateLimiter limiter, TimeProvider time)
+    {
+        Backoff = backoff;
+        Breaker = breaker;
+        Limiter = limiter;
+        _time = time;
+        Limiter.Warning += (_, warning) => Warnings.Add(warning);
+        Limiter.Storm += (_, storm) => Storms.Add(storm);
+    }
+
+    /// <summary>The pool's backoff.</summary>
+    public RestartBackoff Backoff { get; }
+
+    /// <summary>The pool's circuit breaker.</summary>
+    public PoolCircuitBreaker Breaker { get; }
+
+    /// <summary>The pool's restart-rate limiter.</summary>
+    public RestartRateLimiter Limiter { get; }
+
+    /// <summary>Backoff decisions, in order.</summary>
+    public List<BackoffDecision> Decisions { get; } = [];
+
+    /// <summary>Answers of the circuit breaker to restart attempts, in order.</summary>
+    public List<RestartAdmission> Admissions { get; } = [];
+
+    /// <summary>Restart-rate decisions, in order.</summary>
+    public List<RestartRateDecision> Restarts { get; } = [];
+
+    /// <summary>Restart-rate warnings raised, in order.</summary>
+    public List<RestartRateWarning> Warnings { get; } = [];
+
+    /// <summary>Restart storms declared, in order.</summary>
+    public List<RestartStorm> Storms { get; } = [];
+
+    /// <summary>The engine crashed: the backoff decides the restart delay.</summary>
+    public BackoffDecision Crash(CrashReason reason)
+    {
+        var decision = Backoff.RecordCrash(reason);
+        Decisions.Add(decision);
+        return decision;
+    }
+
+    /// <summary>The engine failed: the circuit breaker counts it.</summary>
+    public void Fail(CrashReason reason) => Breaker.RecordFailure(reason);
+
+    /// <summary>The pool attempts a restart through its circuit breaker.</summary>
+    public RestartAdmission AttemptRestart()
+    {
+        var admission = Breaker.RequestRestart();
+        Admissions.Add(admission);
+        return admission;
+    }
+
+    /// <summary>The pool restarts after a crash, if the restart-rate limit allows; a storm trips the circuit.</summary>
+    public RestartRateDecision Restart(CrashReason reason)
+    {
+        var decision = Limiter.TryRecordRestart(reason);
+        Restarts.Add(decision);
+        if (decision.Storm is { } storm)
+        {
+            Breaker.Trip(storm.DominantReason);
+        }
+
+        return decision;
+    }
+
+    /// <summary>The engine is running again: every policy starts measuring stable running.</summary>
+    public void Running()
+    {
+        Backoff.RecordStarted();
+        Breaker.RecordStarted();
+        Limiter.RecordStarted();
+    }
+
+    /// <summary>Opens the general circuit with consecutive failures.</summary>
+    public void OpenCircuit()
+    {
+        while (Breaker.GetState() != CircuitState.Open)
+        {
+            Fail(CrashReason.ProcessExit);
+        }
+    }
+
+    /// <summary>From an open circuit, waits until it is half-open and admits the probe (not yet running).</summary>
+    public void StartProbe(Action<DateTimeOffset> waitUntil)
+    {
+        if (Breaker.GetOpenUntil() is { } until)
+        {
+            waitUntil(until);
+        }
+
+        var admission = AttemptRestart();
+        if (admission != RestartAdmission.Probe)
+        {
+            throw new InvalidOperationException($"pool {Breaker.PoolId} expected to admit a probe, but the circuit answered {admission}");
+        }
+    }
+
+    /// <summary>Seconds until the open general circuit turns half-open.</summary>
+    public double SecondsOpen() => Breaker.GetOpenUntil() is { } until ? (until - _time.GetUtcNow()).TotalSeconds : 0;
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        Backoff.Dispose();
+        Breaker.Dispose();
+        Limiter.Dispose();
+    }
+}

@@ -1,2 +1,0 @@
-namespace Steps;
-internal static class Placeholder { }

@@ -1,0 +1,77 @@
+using Bdd;
+using FluentAssertions;
+using Runtime.Backoff;
+using Runtime.Crashes;
+using Steps.Drivers;
+
+namespace Steps.Supervision;
+
+/// <summary>The restart delay of a pool: crashes, jitter, minimum delay, reset, and its log and metrics.</summary>
+[Binding]
+public sealed class BackoffSteps(PolicyDriver policies)
+{
+    [Given("the engine of pool {word} has crashed {int} time(s) in a row")]
+    public void GivenTheEngineHasCrashed(string pool, int times)
+    {
+        for (var i = 0; i < times; i++)
+        {
+            policies.Pool(pool).Crash(CrashReason.ProcessExit);
+        }
+    }
+
+    [Given("the restart jitter draws {double}")]
+    public void GivenTheJitterDraws(double draw) => policies.DrawJitter(draw);
+
+    [Given("pool {word} waits at least {int} second(s) before any restart")]
+    public void GivenAMinimumDelay(string pool, int seconds) =>
+        policies.Configure(pool, p => p.BackoffOptions.MinimumDelay = TimeSpan.FromSeconds(seconds));
+
+    [When("the engine of pool {word} crashes with {crashCause}")]
+    public void WhenTheEngineCrashes(string pool, CrashCause cause) => policies.Pool(pool).Crash(cause.Reason);
+
+    [When("the operator resets the restart backoff of pool {word}")]
+    public void WhenTheOperatorResetsTheBackoff(string pool) => policies.Pool(pool).Backoff.Reset();
+
+    [Then("the restart of pool {word} is scheduled in {int} second(s)")]
+    public void ThenTheRestartIsScheduledInSeconds(string pool, int seconds) =>
+        LastDecision(pool).Delay.Should().Be(TimeSpan.FromSeconds(seconds), $"pool {pool} should restart its engine {seconds} s after the crash");
+
+    [Then("the restart of pool {word} is scheduled in {int} millisecond(s)")]
+    public void ThenTheRestartIsScheduledInMilliseconds(string pool, int milliseconds) =>
+        LastDecision(pool).Delay.TotalMilliseconds.Should().BeApproximately(milliseconds, 0.001, $"pool {pool} should restart its engine {milliseconds} ms after the crash");
+
+    [Then("the scheduled restart of pool {word} counts {int} consecutive crashes")]
+    public void ThenTheScheduledRestartCounts(string pool, int crashes) =>
+        LastDecision(pool).CrashCount.Should().Be(crashes, $"pool {pool} should count {crashes} consecutive crashes");
+
+    [Then("the log shows restart {int} of pool {word} after {word} scheduled in {int} ms, {int} seconds from now")]
+    public void ThenTheLogShowsTheRestart(int crashCount, string pool, string reason, int delayMs, int seconds)
+    {
+        var entry = policies.Log.WithEvent(BackoffConstants.RestartScheduledEventName).LastOrDefault(e => Equals(e["PoolId"], pool));
+        entry.Should().NotBeNull($"a {BackoffConstants.RestartScheduledEventName} event should be logged for pool {pool}");
+        entry!.Fields.Should().Contain(new Dictionary<string, object?>
+        {
+            ["CrashCount"] = crashCount,
+            ["CrashReason"] = reason,
+            ["DelayMs"] = (double)delayMs,
+            ["NextRestartAt"] = policies.Clock.Time.GetUtcNow().AddSeconds(seconds),
+        }, $"the log should say when pool {pool} restarts and why");
+    }
+
+    [Then("the backoff_delay_ms histogram of pool {word} records {int} for crash reason {word}")]
+    public void ThenTheDelayHistogramRecords(string pool, int delayMs, string reason) =>
+        policies.Metrics.For(BackoffConstants.DelayHistogramName, pool).Select(m => (m.Value, m.Tag("crash_reason")))
+            .Should().Equal([((double)delayMs, reason)], $"pool {pool} should measure one delay of {delayMs} ms after {reason}");
+
+    [Then("the restart_scheduled_total counter of pool {word} counts {int} for crash reason {word}")]
+    public void ThenTheScheduledCounterCounts(string pool, int count, string reason) =>
+        policies.Metrics.For(BackoffConstants.RestartScheduledCounterName, pool).Where(m => m.Tag("crash_reason") == reason).Sum(m => m.Value)
+            .Should().Be(count, $"pool {pool} should count {count} restarts scheduled after {reason}");
+
+    private BackoffDecision LastDecision(string pool)
+    {
+        var decisions = policies.Pool(pool).Decisions;
+        decisions.Should().NotBeEmpty($"pool {pool} should have scheduled a restart");
+        return decisions[^1];
+    }
+}

@@ -1,0 +1,172 @@
+using Bdd;
+using FluentAssertions;
+using Runtime.CircuitBreaker;
+using Runtime.Crashes;
+using Steps.Drivers;
+
+namespace Steps.Supervision;
+
+/// <summary>A pool's restart circuit: failures, restart attempts, the probe, operator overrides, its log and metrics.</summary>
+[Binding]
+public sealed class CircuitBreakerSteps(PolicyDriver policies)
+{
+    [Given("the engine of pool {word} has failed {int} time(s) in a row")]
+    public void GivenTheEngineHasFailed(string pool, int times) => Fail(pool, times, CrashReason.ProcessExit);
+
+    [Given("the circuit of pool {word} has opened")]
+    public void GivenTheCircuitHasOpened(string pool) => policies.Pool(pool).OpenCircuit();
+
+    [Given("the circuit of pool {word} is {circuitState}")]
+    public void GivenTheCircuitIs(string pool, CircuitState state)
+    {
+        var p = policies.Pool(pool);
+        if (state != CircuitState.Closed)
+        {
+            p.OpenCircuit();
+        }
+
+        if (state == CircuitState.HalfOpen)
+        {
+            policies.Clock.Time.SetUtcNow(p.Breaker.GetOpenUntil()!.Value);
+        }
+    }
+
+    [Given("the circuit of pool {word} is half-open with its probe restarting")]
+    public void GivenTheProbeIsRestarting(string pool)
+    {
+        policies.Pool(pool).OpenCircuit();
+        policies.Pool(pool).StartProbe(policies.Clock.Time.SetUtcNow);
+    }
+
+    [Given("the circuit of pool {word} is half-open with its probe running")]
+    public void GivenTheProbeIsRunning(string pool)
+    {
+        GivenTheProbeIsRestarting(pool);
+        policies.Pool(pool).Running();
+    }
+
+    [Given("the circuit of pool {word} has reopened after {int} failed probe(s)")]
+    public void GivenTheCircuitHasReopened(string pool, int failedProbes)
+    {
+        policies.Pool(pool).OpenCircuit();
+        for (var i = 0; i < failedProbes; i++)
+        {
+            WhenTheProbeFails(pool, new CrashCause(CrashReason.Signal, "a signal"));
+        }
+    }
+
+    [Given("driver errors have a circuit of their own on pool {word}")]
+    public void GivenDriverErrorsHaveTheirOwnCircuit(string pool) =>
+        policies.Configure(pool, p => p.BreakerOptions.SeparateCircuitReasons.Add(CrashReason.DriverError));
+
+    [When("the engine of pool {word} fails with {crashCause}")]
+    public void WhenTheEngineFails(string pool, CrashCause cause) => Fail(pool, 1, cause.Reason);
+
+    [When("the engine of pool {word} fails {int} time(s) in a row with {crashCause}")]
+    public void WhenTheEngineFailsInARow(string pool, int times, CrashCause cause) => Fail(pool, times, cause.Reason);
+
+    [When("the probe of pool {word} fails with {crashCause}")]
+    public void WhenTheProbeFails(string pool, CrashCause cause)
+    {
+        var p = policies.Pool(pool);
+        if (p.Breaker.GetState() != CircuitState.HalfOpen || p.Admissions.LastOrDefault() != RestartAdmission.Probe)
+        {
+            p.StartProbe(policies.Clock.Time.SetUtcNow);
+            p.Running();
+        }
+
+        p.Fail(cause.Reason);
+    }
+
+    [When("pool {word} attempts a restart")]
+    public void WhenPoolAttemptsARestart(string pool) => policies.Pool(pool).AttemptRestart();
+
+    [When("pool {word} attempts {int} restarts")]
+    public void WhenPoolAttemptsRestarts(string pool, int attempts)
+    {
+        for (var i = 0; i < attempts; i++)
+        {
+            policies.Pool(pool).AttemptRestart();
+        }
+    }
+
+    [When("the operator resets the circuit of pool {word}")]
+    public void WhenTheOperatorResetsTheCircuit(string pool) => policies.Pool(pool).Breaker.Reset();
+
+    [When("the operator allows one restart of pool {word}")]
+    public void WhenTheOperatorAllowsOneRestart(string pool) => policies.Pool(pool).Breaker.AllowOneRestart();
+
+    [Then("the circuit of pool {word} is {circuitState}")]
+    public void ThenTheCircuitIs(string pool, CircuitState state) =>
+        policies.Pool(pool).Breaker.State.Should().Be(state, $"the circuit of pool {pool} should be {Name(state)}");
+
+    [Then("the {word} circuit of pool {word} is {circuitState}")]
+    public void ThenTheNamedCircuitIs(string circuit, string pool, CircuitState state)
+    {
+        CrashReason? reason = circuit == CircuitBreakerConstants.GeneralCircuitName ? null
+            : CrashReasonNames.TryParse(circuit, out var r) ? r : throw new ArgumentException($"no circuit named {circuit}");
+        policies.Pool(pool).Breaker.GetState(reason).Should().Be(state, $"the {circuit} circuit of pool {pool} should be {Name(state)}");
+    }
+
+    [Then("the circuit of pool {word} stays open for {int} seconds")]
+    public void ThenTheCircuitStaysOpenFor(string pool, int seconds)
+    {
+        policies.Pool(pool).Breaker.GetState().Should().Be(CircuitState.Open, $"the circuit of pool {pool} should be open");
+        policies.Pool(pool).SecondsOpen().Should().Be(seconds, $"the circuit of pool {pool} should stay open {seconds} s");
+    }
+
+    [Then("the circuit of pool {word} counts {int} failure(s)")]
+    public void ThenTheCircuitCounts(string pool, int failures) =>
+        policies.Pool(pool).Breaker.GetFailureCount().Should().Be(failures, $"the circuit of pool {pool} should count {failures} failures");
+
+    [Then("the restart attempt is allowed as the probe")]
+    public void ThenTheAttemptIsTheProbe() =>
+        LastAdmission().Should().Be(RestartAdmission.Probe, "the half-open circuit should admit this restart as its one probe");
+
+    [Then("the restart attempt is {word}")]
+    public void ThenTheAttemptIs(string outcome) =>
+        (LastAdmission().IsAllowed() ? "allowed" : "refused").Should().Be(outcome, $"the circuit answered {LastAdmission()}");
+
+    [Then("{int} restart attempt is allowed and {int} is refused")]
+    public void ThenAttemptsAreAllowedAndRefused(int allowed, int refused)
+    {
+        var admissions = policies.PoolsInUse.SelectMany(p => p.Admissions).ToList();
+        admissions.Count(a => a.IsAllowed()).Should().Be(allowed, $"{allowed} restart attempt(s) should pass the circuit");
+        admissions.Count(a => !a.IsAllowed()).Should().Be(refused, $"{refused} restart attempt(s) should be refused");
+    }
+
+    [Then("the log shows the circuit of pool {word} going from {circuitState} to {circuitState} after {int} failures")]
+    public void ThenTheLogShowsTheTransition(string pool, CircuitState from, CircuitState to, int failures) =>
+        policies.Log.WithEvent(CircuitBreakerConstants.StateChangedEventName)
+            .Select(e => $"pool {e["PoolId"]}: {e["Circuit"]} circuit {e["OldState"]} -> {e["NewState"]} after {e["FailureCount"]} failures")
+            .Should().Contain(
+                $"pool {pool}: general circuit {CircuitBreakerConstants.GetStateName(from)} -> {CircuitBreakerConstants.GetStateName(to)} after {failures} failures",
+                $"the log should show the circuit of pool {pool} going from {Name(from)} to {Name(to)} after {failures} failures");
+
+    [Then("the circuit_breaker_state gauge of pool {word} reads {int}")]
+    public void ThenTheStateGaugeReads(string pool, int value) =>
+        policies.Metrics.Observe(CircuitBreakerConstants.StateGaugeName, pool).Select(m => m.Value)
+            .Should().Equal([(double)value], $"the circuit_breaker_state gauge of pool {pool} should read {value}");
+
+    [Then("the circuit_breaker_open_total counter of pool {word} counts {int}")]
+    public void ThenTheOpenCounterCounts(string pool, int count) =>
+        policies.Metrics.For(CircuitBreakerConstants.OpenCounterName, pool).Sum(m => m.Value)
+            .Should().Be(count, $"the circuit of pool {pool} should have opened {count} times");
+
+    private static string Name(CircuitState state) => CircuitBreakerConstants.GetStateName(state).Replace('_', '-');
+
+    private void Fail(string pool, int times, CrashReason reason)
+    {
+        for (var i = 0; i < times; i++)
+        {
+            policies.Pool(pool).Fail(reason);
+        }
+    }
+
+    private RestartAdmission LastAdmission()
+    {
+        var admissions = policies.PoolsInUse.SelectMany(p => p.Admissions).ToList();
+        admissions.Should().NotBeEmpty("a restart should have been attempted");
+        return admissions[^1];
+    }
+}

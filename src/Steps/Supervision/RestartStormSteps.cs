@@ -1,0 +1,87 @@
+using Bdd;
+using FluentAssertions;
+using Microsoft.Extensions.Logging;
+using Runtime.RestartLimits;
+using Steps.Drivers;
+
+namespace Steps.Supervision;
+
+/// <summary>A pool's restart rate: restarts in the sliding window, warnings, storms, their log and metrics.</summary>
+[Binding]
+public sealed class RestartStormSteps(PolicyDriver policies)
+{
+    [Given("pool {word} has restarted {int} time(s) after {crashCause}")]
+    [When("pool {word} restarts {int} time(s) after {crashCause}")]
+    public void PoolRestarts(string pool, int times, CrashCause cause)
+    {
+        for (var i = 0; i < times; i++)
+        {
+            policies.Pool(pool).Restart(cause.Reason);
+        }
+    }
+
+    [Then("every restart of pool {word} is allowed")]
+    public void ThenEveryRestartIsAllowed(string pool) =>
+        policies.Pool(pool).Restarts.Should().NotBeEmpty().And.OnlyContain(d => d.IsAllowed, $"pool {pool} should stay within 10 restarts in 60 seconds");
+
+    [Then("the last restart of pool {word} is {word}")]
+    public void ThenTheLastRestartIs(string pool, string outcome)
+    {
+        var last = policies.Pool(pool).Restarts.Should().NotBeEmpty().And.Subject.Last();
+        (last.IsAllowed ? "allowed" : "refused").Should().Be(outcome, $"pool {pool} had {last.RestartsInWindow} restarts in the window");
+    }
+
+    [Then("pool {word} has raised {int} restart rate warning(s)")]
+    public void ThenPoolHasRaisedWarnings(string pool, int warnings) =>
+        policies.Pool(pool).Warnings.Should().HaveCount(warnings, $"pool {pool} should warn for each restart beyond the fifth in 60 seconds");
+
+    [Then("a restart rate warning says pool {word} restarted {int} times in {int} seconds")]
+    public void ThenAWarningSays(string pool, int restarts, int seconds)
+    {
+        policies.Pool(pool).Warnings.Select(w => (w.PoolId, w.RestartCount, w.Window))
+            .Should().Contain((pool, restarts, TimeSpan.FromSeconds(seconds)), $"pool {pool} should raise a warning event");
+        policies.Log.WithEvent(RestartLimitConstants.WarningEventName)
+            .Select(e => $"{e.Level}: pool {e["PoolId"]} restarted {e["RestartCount"]} times in {e["WindowSeconds"]} seconds")
+            .Should().Contain($"{LogLevel.Warning}: pool {pool} restarted {restarts} times in {seconds} seconds", $"pool {pool} should log a warning");
+    }
+
+    [Then("a critical restart storm alert names pool {word} with {int} restarts")]
+    public void ThenACriticalStormAlert(string pool, int restarts)
+    {
+        policies.Pool(pool).Storms.Select(s => (s.PoolId, s.RestartCount))
+            .Should().Equal([(pool, restarts)], $"pool {pool} should raise one restart storm event");
+        policies.Pool(pool).Restarts[^1].OpensCircuit.Should().BeTrue($"the refused restart of pool {pool} should tell the supervisor to open the circuit");
+        policies.Log.WithEvent(RestartLimitConstants.StormEventName)
+            .Select(e => $"{e.Level}: pool {e["PoolId"]} storm with {e["RestartCount"]} restarts")
+            .Should().Equal([$"{LogLevel.Critical}: pool {pool} storm with {restarts} restarts"], $"pool {pool} should log a critical storm alert");
+    }
+
+    [Then("the restart storm of pool {word} is classified as {word}")]
+    public void ThenTheStormIsClassifiedAs(string pool, string kind) =>
+        LastStorm(pool).KindName.Should().Be(kind, $"the storm of pool {pool} was mostly {LastStorm(pool).DominantReason}");
+
+    [Then("the storm alert of pool {word} advises {string}")]
+    public void ThenTheStormAlertAdvises(string pool, string hint)
+    {
+        LastStorm(pool).Remediation.Should().Be(hint, $"the storm alert of pool {pool} should tell the operator what to do");
+        policies.Log.WithEvent(RestartLimitConstants.StormEventName).Select(e => e["Remediation"])
+            .Should().Contain(hint, $"the logged storm alert of pool {pool} should carry the hint");
+    }
+
+    [Then("the restart_storm_total counter of pool {word} counts {int} for storm kind {word}")]
+    public void ThenTheStormCounterCounts(string pool, int count, string kind) =>
+        policies.Metrics.For(RestartLimitConstants.StormCounterName, pool).Where(m => m.Tag("storm_kind") == kind).Sum(m => m.Value)
+            .Should().Be(count, $"pool {pool} should count {count} {kind}");
+
+    [Then("the restart_rate gauge of pool {word} reads {int}")]
+    public void ThenTheRateGaugeReads(string pool, int value) =>
+        policies.Metrics.Observe(RestartLimitConstants.RateGaugeName, pool).Select(m => m.Value)
+            .Should().Equal([(double)value], $"the restart_rate gauge of pool {pool} should read {value}");
+
+    [Then("the restart count of pool {word} is {int}")]
+    public void ThenTheRestartCountIs(string pool, int count) =>
+        policies.Pool(pool).Limiter.RestartCount.Should().Be(count, $"pool {pool} should count {count} restarts since it was last stable");
+
+    private RestartStorm LastStorm(string pool) =>
+        policies.Pool(pool).Storms.Should().NotBeEmpty($"pool {pool} should have had a restart storm").And.Subject.Last();
+}

@@ -1,0 +1,237 @@
+using System.Reflection;
+using Bdd.Generator.Tests.Support;
+using Bdd.xUnit;
+using FluentAssertions;
+using Microsoft.CodeAnalysis;
+using Xunit;
+
+namespace Bdd.Generator.Tests;
+
+public class FeatureGeneratorTests
+{
+    private static GeneratorOutput RunDefault()
+        => new GeneratorHarness()
+            .WithFile("features/supervision/drain.feature", Features.Drain)
+            .WithFile("features/budgets/budget.feature", Features.Budget)
+            .WithFile("features/circuit-breaker/breaker.feature", Features.Breaker)
+            .WithFile("reqnroll.json", """{ "generator": { "addNonParallelizableMarkerForTags": [ "@serial" ] } }""")
+            .Run();
+
+    [Fact]
+    public void Generate_ValidFeatures_CompilesWithoutWarnings()
+    {
+        var output = RunDefault();
+
+        output.GeneratorDiagnostics.Should().BeEmpty();
+        output.CompilationProblems.Should().BeEmpty();
+        output.HintNames.Should().BeEquivalentTo(
+            "Steps.Features.Supervision.DrainFeature.g.cs",
+            "Steps.Features.Budgets.BudgetAllocationFeature.g.cs",
+            "Steps.Features.CircuitBreaker.CircuitBreakerFeature.g.cs",
+            "Bdd.Assembly.g.cs");
+    }
+
+    [Fact]
+    public void Generate_FeatureInSubFolder_ClassIsInFolderNamespaceAndNamedAfterTitle()
+    {
+        var assembly = RunDefault().Load();
+
+        assembly.GetType("Steps.Features.Supervision.DrainFeature").Should().NotBeNull();
+        assembly.GetType("Steps.Features.CircuitBreaker.CircuitBreakerFeature").Should().NotBeNull();
+        assembly.GetType("Steps.Features.Budgets.BudgetAllocationFeature").Should().NotBeNull();
+    }
+
+    [Fact]
+    public void Generate_Feature_EmbedsSourceWithUriFromFeaturesFolder()
+    {
+        var type = RunDefault().Load().GetType("Steps.Features.Supervision.DrainFeature")!;
+
+        var source = (Bdd.Execution.FeatureSource)type.GetField("Source")!.GetValue(null)!;
+
+        source.Uri.Should().Be("features/supervision/drain.feature");
+        source.Text.Should().Be(Features.Drain);
+    }
+
+    [Fact]
+    public void Generate_Scenarios_OneMethodPerScenarioWithTitleAsDisplayName()
+    {
+        var type = RunDefault().Load().GetType("Steps.Features.Supervision.DrainFeature")!;
+
+        var facts = TestMethods(type).ToDictionary(m => m.Name, m => m.GetCustomAttribute<ScenarioFactAttribute>()!.DisplayName);
+
+        facts.Should().BeEquivalentTo(new Dictionary<string, string>
+        {
+            ["ADrainingPoolRefusesNewLeases"] = "A draining pool refuses new leases",
+            ["ADrainedPoolReportsDrained"] = "A drained pool reports drained",
+            ["NotYetSpecified"] = "Not yet specified",
+            ["ALeasedPoolWaitsForItsLease"] = "A leased pool waits for its lease",
+        });
+    }
+
+    [Fact]
+    public void Generate_Feature_ClassCarriesFeatureTraits()
+    {
+        var type = RunDefault().Load().GetType("Steps.Features.Supervision.DrainFeature")!;
+
+        Traits(type).Should().BeEquivalentTo(
+        [
+            ("FeatureTitle", "Drain"),
+            ("Description", "A draining pool finishes its leases and refuses new ones."),
+            ("Category", "drain"),
+        ]);
+    }
+
+    [Fact]
+    public void Generate_ScenarioInRule_MethodCarriesRuleAndScenarioTags()
+    {
+        var type = RunDefault().Load().GetType("Steps.Features.Supervision.DrainFeature")!;
+
+        Traits(type.GetMethod("ALeasedPoolWaitsForItsLease")!).Should().BeEquivalentTo([("Category", "leases"), ("Category", "waiting")]);
+        Traits(type.GetMethod("ADrainedPoolReportsDrained")!).Should().BeEquivalentTo([("Category", "slow")], "drain is already on the class");
+    }
+
+    [Fact]
+    public void Generate_IgnoreTag_SkipsOnlyThatScenario()
+    {
+        var type = RunDefault().Load().GetType("Steps.Features.Supervision.DrainFeature")!;
+
+        type.GetMethod("NotYetSpecified")!.GetCustomAttribute<ScenarioFactAttribute>()!.Skip.Should().Be("Ignored by @ignore tag");
+        type.GetMethod("ADrainingPoolRefusesNewLeases")!.GetCustomAttribute<ScenarioFactAttribute>()!.Skip.Should().BeNull();
+    }
+
+    [Fact]
+    public void Generate_Outline_OneRowPerExamplesRowWithValuesAndExamplesTags()
+    {
+        var type = RunDefault().Load().GetType("Steps.Features.Budgets.BudgetAllocationFeature")!;
+        var method = type.GetMethod("BudgetAllocation")!;
+
+        method.GetCustomAttribute<ScenarioTheoryAttribute>()!.DisplayName.Should().Be("Budget allocation");
+        Traits(method).Should().BeEquivalentTo([("Category", "limits")]);
+        var rows = method.GetCustomAttributes<ScenarioRowAttribute>()
+            .Select(row => (row.ExampleRowLine, row.DisplayName, Categories: string.Join(",", row.Categories), Skip: (string?)row.Skip))
+            .ToList();
+        rows.Should().Equal(
+            (13, "Budget allocation (limit: 1024, request: 1025, outcome: refused)", "edge", null),
+            (14, "Budget allocation (limit: 1024, request: 1024, outcome: allowed)", "edge", null),
+            (19, "Budget allocation (limit: 0, request: 1, outcome: refused)", "ignore", "Ignored by @ignore tag"),
+            (23, "Budget allocation (limit: 10, request: 5, outcome: allowed)", "", null));
+    }
+
+    [Fact]
+    public void Generate_FeatureTaggedNonParallelizable_JoinsSerialCollection()
+    {
+        var assembly = RunDefault().Load();
+        var serial = assembly.GetType("Steps.Features.Budgets.BudgetAllocationFeature")!;
+        var parallel = assembly.GetType("Steps.Features.Supervision.DrainFeature")!;
+        var definition = assembly.GetType("Steps.Features.NonParallelizableFeaturesCollection")!;
+
+        serial.GetCustomAttribute<CollectionAttribute>().Should().NotBeNull();
+        parallel.GetCustomAttribute<CollectionAttribute>().Should().BeNull("every other feature is its own collection");
+        definition.GetCustomAttribute<CollectionDefinitionAttribute>()!.DisableParallelization.Should().BeTrue();
+        var collectionName = serial.CustomAttributes.Single(a => a.AttributeType == typeof(CollectionAttribute)).ConstructorArguments[0].Value;
+        var definitionName = definition.CustomAttributes.Single(a => a.AttributeType == typeof(CollectionDefinitionAttribute)).ConstructorArguments[0].Value;
+        collectionName.Should().Be(definitionName);
+    }
+
+    [Fact]
+    public void Generate_Always_RegistersBddTestFramework()
+    {
+        var attribute = RunDefault().Load().GetCustomAttribute<TestFrameworkAttribute>();
+
+        attribute.Should().NotBeNull();
+        var data = RunDefault().Load().CustomAttributes.Single(a => a.AttributeType == typeof(TestFrameworkAttribute));
+        data.ConstructorArguments.Select(a => a.Value).Should().Equal("Bdd.xUnit.BddTestFramework", "Bdd.xUnit");
+    }
+
+    [Fact]
+    public void Generate_MalformedFeature_ReportsBdd0001AtFileLineAndColumn()
+    {
+        var output = new GeneratorHarness().WithFile("features/broken.feature", Features.Malformed).Run();
+
+        var errors = output.GeneratorDiagnostics.Where(d => d.Id == "BDD0001").ToList();
+        errors.Should().NotBeEmpty();
+        errors.Should().OnlyContain(d => d.Severity == DiagnosticSeverity.Error);
+        var first = errors[0].Location.GetLineSpan();
+        first.Path.Should().Be("/repo/features/broken.feature");
+        (first.StartLinePosition.Line + 1, first.StartLinePosition.Character + 1).Should().Be((6, 5));
+        errors[0].GetMessage().Should().StartWith("(6:5): expected:").And.EndWith("got 'Given orphan step'");
+        output.HintNames.Should().NotContain(name => name.Contains("Broken"));
+    }
+
+    [Fact]
+    public void Generate_TwoFeaturesWithSameTitleInOneFolder_ClassNamesAreUnique()
+    {
+        var output = new GeneratorHarness()
+            .WithFile("features/a.feature", Features.Breaker)
+            .WithFile("features/b.feature", Features.Breaker)
+            .Run();
+
+        output.CompilationProblems.Should().BeEmpty();
+        output.HintNames.Should().Contain(["Steps.Features.CircuitBreakerFeature.g.cs", "Steps.Features.CircuitBreakerFeature_2.g.cs"]);
+    }
+
+    [Fact]
+    public void Generate_ScenarioTitlesCollidingAfterSanitising_MethodNamesAreUnique()
+    {
+        const string feature = """
+            Feature: Names
+              Scenario: Pool drains!
+                Given a step
+              Scenario: Pool  drains?
+                Given a step
+              Scenario: Source
+                Given a step
+              Scenario: 3 pools drain
+                Given a step
+            """;
+        var type = new GeneratorHarness().WithFile("features/names.feature", feature).Run().Load().GetType("Steps.Features.NamesFeature")!;
+
+        TestMethods(type).Select(m => m.Name).Should().Equal("PoolDrains", "PoolDrains_2", "Source_2", "_3PoolsDrain");
+    }
+
+    [Fact]
+    public void Generate_FeatureTextWithQuotesBracesAndBackslashes_EmbedsTextUnchanged()
+    {
+        const string feature = "Feature: Quotes \"and\" {braces} \\ back\\slash\r\n  \"\"\" doc \"\"\"\r\n\r\n  Scenario: {0} \"quoted\" \\n\r\n    Given a step with \"\"\"\"\" and {{x}} and \\\"\r\n";
+        var output = new GeneratorHarness().WithFile("features/quotes.feature", feature).Run();
+        var type = output.Load().GetType("Steps.Features.QuotesAndBracesBackSlashFeature")!;
+
+        ((Bdd.Execution.FeatureSource)type.GetField("Source")!.GetValue(null)!).Text.Should().Be(feature);
+        TestMethods(type).Single().GetCustomAttribute<ScenarioFactAttribute>()!.DisplayName.Should().Be("{0} \"quoted\" \\n");
+    }
+
+    [Fact]
+    public void Generate_WithoutRootNamespace_UsesAssemblyName()
+    {
+        var output = new GeneratorHarness().WithRootNamespace(null).WithFile("features/breaker.feature", Features.Breaker).Run();
+
+        output.HintNames.Should().Contain("Steps.Features.CircuitBreakerFeature.g.cs");
+    }
+
+    [Fact]
+    public void Generate_IgnoredFeature_SkipsEveryScenario()
+    {
+        const string feature = """
+            @ignore
+            Feature: Later
+              Scenario: One
+                Given a step
+              Scenario Outline: Two
+                Given <x>
+                Examples:
+                  | x |
+                  | 1 |
+            """;
+        var type = new GeneratorHarness().WithFile("features/later.feature", feature).Run().Load().GetType("Steps.Features.LaterFeature")!;
+
+        TestMethods(type).Select(m => m.GetCustomAttribute<FactAttribute>()!.Skip).Should().Equal("Ignored by @ignore tag", "Ignored by @ignore tag");
+    }
+
+    private static IEnumerable<MethodInfo> TestMethods(Type type)
+        => type.GetMethods().Where(m => m.GetCustomAttribute<FactAttribute>() is not null).OrderBy(m => m.MetadataToken);
+
+    private static IEnumerable<(string Name, string Value)> Traits(MemberInfo member)
+        => member.GetCustomAttributesData()
+            .Where(a => a.AttributeType == typeof(TraitAttribute))
+            .Select(a => ((string)a.ConstructorArguments[0].Value!, (string)a.ConstructorArguments[1].Value!));
+}

@@ -1,0 +1,42 @@
+using Bdd.Expressions;
+using FluentAssertions;
+using Xunit;
+
+namespace Bdd.Tests.Expressions;
+
+public class RegularExpressionCompilerTests
+{
+    [Theory]
+    [InlineData(@"^the pool (\w+) has (\d+) slots$")]
+    [InlineData(@"the pool (\w+) has (\d+) slots")]
+    public void Compile_WithOrWithoutAnchors_MatchesWholeTextAndCapturesGroups(string expression)
+    {
+        var compiled = RegularExpressionCompiler.Compile(expression);
+        compiled.TryMatch("the pool gpu has 4 slots", out var args).Should().BeTrue();
+        args.Should().Equal("gpu", "4");
+        compiled.TryMatch("so the pool gpu has 4 slots", out _).Should().BeFalse();
+        compiled.TryMatch("the pool gpu has 4 slots now", out _).Should().BeFalse();
+    }
+
+    [Fact]
+    public void Compile_Alternation_IsAnchoredAsAWhole()
+    {
+        var compiled = RegularExpressionCompiler.Compile("^ready|healthy$");
+        compiled.TryMatch("ready", out _).Should().BeTrue();
+        compiled.TryMatch("healthy", out _).Should().BeTrue();
+        compiled.TryMatch("ready x", out _).Should().BeFalse();
+        compiled.FirstWord.Should().BeNull();
+    }
+
+    [Fact]
+    public void Compile_InvalidRegex_ThrowsExpressionException()
+        => FluentActions.Invoking(() => RegularExpressionCompiler.Compile("^the (pool$"))
+            .Should().Throw<ExpressionException>().WithMessage("*Invalid regular expression*");
+
+    [Theory]
+    [InlineData(@"the pool (\w+)", "the")]
+    [InlineData(@"pools? drain", null)]
+    [InlineData(@"(\d+) pools", null)]
+    public void FirstWord_IsLiteralPrefixWord(string body, string? expected)
+        => RegularExpressionCompiler.FirstWord(body).Should().Be(expected);
+}

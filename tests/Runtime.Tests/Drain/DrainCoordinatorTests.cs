@@ -1,0 +1,168 @@
+using FluentAssertions;
+using Microsoft.Extensions.Logging;
+using NSubstitute;
+using Runtime.Drain;
+using Runtime.Engines;
+using Runtime.Pools;
+using Runtime.Supervision;
+using Runtime.Tests.Pools;
+using Runtime.Tests.Support;
+using Runtime.Time;
+using Xunit;
+
+namespace Runtime.Tests.Drain;
+
+public sealed class DrainCoordinatorTests : IDisposable
+{
+    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(10);
+    private readonly ManualTimeProvider _time = new();
+    private readonly PoolRegistry _registry = new();
+    private readonly IPoolEngines _engines = Substitute.For<IPoolEngines>();
+    private readonly RecordingLogger _logger = new();
+    private readonly ScopedMeterFactory _meters = new();
+    private readonly InstrumentRecorder _recorder;
+    private readonly DrainCoordinator _drains;
+    private readonly Pool _pool;
+
+    public DrainCoordinatorTests()
+    {
+        _recorder = new InstrumentRecorder(_meters);
+        _engines.StopEngineAsync(default!, default, default).ReturnsForAnyArgs(c => Task.FromResult<EngineExit?>(
+            c.ArgAt<bool>(1) ? EngineExit.Killed(Signals.SIGKILL) : EngineExit.Exited(0)));
+        _drains = new DrainCoordinator(_registry, _engines, new DrainOptions { TimeProvider = _time, Logger = _logger, MeterFactory = _meters });
+        _pool = PoolTestData.ReadyPool(_registry);
+    }
+
+    public void Dispose()
+    {
+        _drains.Dispose();
+        _recorder.Dispose();
+        _meters.Dispose();
+    }
+
+    [Fact]
+    public async Task DrainAsync_NoLeases_StopsTheEngineGracefullyAndCompletes()
+    {
+        var outcome = await _drains.DrainAsync("gpu-0", TimeSpan.FromSeconds(30)).WaitAsync(Bound);
+
+        outcome.Status.Should().Be(DrainStatus.Completed);
+        outcome.EngineExit.Should().Be(EngineExit.Exited(0));
+        await _engines.Received(1).StopEngineAsync("gpu-0", false, Arg.Any<CancellationToken>());
+        _pool.State.Should().Be(PoolState.Stopped);
+    }
+
+    [Fact]
+    public async Task DrainAsync_ActiveLease_RefusesNewLeasesAndCompletesOnLastRelease()
+    {
+        var lease = _pool.Acquire();
+
+        var drain = _drains.DrainAsync("gpu-0", TimeSpan.FromSeconds(30));
+
+        _pool.Snapshot().Should().Match<PoolSnapshot>(s => s.State == PoolState.Draining && !s.Ready);
+        var act = () => _registry.Acquire("gpu-0");
+        act.Should().Throw<LeaseRefusedException>().WithMessage("pool gpu-0 is draining");
+        drain.IsCompleted.Should().BeFalse();
+        _time.Advance(TimeSpan.FromSeconds(12));
+        lease.Release();
+        var outcome = await drain.WaitAsync(Bound);
+
+        outcome.Status.Should().Be(DrainStatus.Completed);
+        outcome.Duration.Should().Be(TimeSpan.FromSeconds(12));
+        outcome.ActiveLeasesAtStart.Should().Be(1);
+    }
+
+    [Fact]
+    public async Task DrainAsync_DeadlinePasses_ForceStopsAndNamesAbandonedLeases()
+    {
+        var first = _pool.Acquire();
+        var second = _pool.Acquire();
+        var drain = _drains.DrainAsync("gpu-0", TimeSpan.FromSeconds(30));
+
+        _time.Advance(TimeSpan.FromSeconds(30));
+        var outcome = await drain.WaitAsync(Bound);
+
+        outcome.Status.Should().Be(DrainStatus.ForceStopped);
+        outcome.AbandonedLeases.Should().Equal(first.Id, second.Id);
+        outcome.Describe().Should().Be($"pool gpu-0 drain deadline passed: 2 leases abandoned ({first.Id}, {second.Id})");
+        await _engines.Received(1).StopEngineAsync("gpu-0", true, Arg.Any<CancellationToken>());
+        _pool.Snapshot().Should().Match<PoolSnapshot>(s => s.State == PoolState.Stopped && !s.Ready);
+    }
+
+    [Fact]
+    public async Task DrainAsync_KeepEngineDeadlinePasses_TimesOutAndServesAgain()
+    {
+        _pool.Acquire();
+        var drain = _drains.DrainAsync("gpu-0", TimeSpan.FromSeconds(30), DrainMode.KeepEngine);
+
+        _time.Advance(TimeSpan.FromSeconds(30));
+        var outcome = await drain.WaitAsync(Bound);
+
+        outcome.Status.Should().Be(DrainStatus.TimedOut);
+        _pool.Snapshot().Ready.Should().BeTrue();
+        await _engines.DidNotReceiveWithAnyArgs().StopEngineAsync(default!, default, default);
+    }
+
+    [Fact]
+    public async Task DrainAsync_DrainingPool_JoinsTheSameDrain()
+    {
+        var lease = _pool.Acquire();
+        var first = _drains.DrainAsync("gpu-0", TimeSpan.FromSeconds(30));
+
+        var second = _drains.DrainAsync("gpu-0", TimeSpan.FromSeconds(5));
+        lease.Release();
+
+        second.Should().BeSameAs(first);
+        (await second.WaitAsync(Bound)).Status.Should().Be(DrainStatus.Completed);
+        await _engines.Received(1).StopEngineAsync("gpu-0", false, Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
+    public void DrainAsync_UnknownPool_ThrowsNotRegistered()
+    {
+        var act = () => _drains.DrainAsync("gpu-9", TimeSpan.FromSeconds(30));
+
+        act.Should().Throw<PoolNotRegisteredException>().WithMessage("pool gpu-9 is not registered");
+    }
+
+    [Fact]
+    public async Task DrainAsync_TwoPools_AreIndependent()
+    {
+        var other = PoolTestData.ReadyPool(_registry, "gpu-1");
+        var lease = other.Acquire();
+
+        var idle = await _drains.DrainAsync("gpu-0", TimeSpan.FromSeconds(30)).WaitAsync(Bound);
+        var busy = _drains.DrainAsync("gpu-1", TimeSpan.FromSeconds(30));
+
+        idle.Status.Should().Be(DrainStatus.Completed);
+        busy.IsCompleted.Should().BeFalse();
+        lease.Release();
+        (await busy.WaitAsync(Bound)).Status.Should().Be(DrainStatus.Completed);
+    }
+
+    [Fact]
+    public async Task DrainAsync_Observed_LogsLeaseCountAndRecordsDuration()
+    {
+        var lease = _pool.Acquire();
+        var drain = _drains.DrainAsync("gpu-0", TimeSpan.FromSeconds(30));
+        _time.Advance(TimeSpan.FromSeconds(4));
+        lease.Release();
+        await drain.WaitAsync(Bound);
+
+        var warning = _logger.WithEvent("DrainStarted").Should().ContainSingle().Subject;
+        warning.Level.Should().Be(LogLevel.Warning);
+        warning.Fields["ActiveLeases"].Should().Be(1);
+        var duration = _recorder.For(DrainDefaults.DurationHistogramName).Should().ContainSingle().Subject;
+        duration.Value.Should().Be(4000);
+        duration.Tag("pool.id").Should().Be("gpu-0");
+    }
+
+    [Fact]
+    public void DrainAsync_StoppedPool_IsRefusedWithItsState()
+    {
+        _pool.Transition(PoolState.Stopped);
+
+        var act = () => _drains.DrainAsync("gpu-0", TimeSpan.FromSeconds(30));
+
+        act.Should().Throw<InvalidOperationException>().WithMessage("pool gpu-0 cannot be drained while Stopped");
+    }
+}

@@ -1,0 +1,163 @@
+using FluentAssertions;
+using Runtime.Engines;
+using Runtime.Time;
+using Xunit;
+
+namespace Runtime.Tests.Engines;
+
+public sealed class EngineProcessTests : IDisposable
+{
+    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(20);
+    private readonly ManualTimeProvider _time = new();
+    private readonly EngineLauncher _launcher;
+
+    public EngineProcessTests()
+    {
+        _launcher = new EngineLauncher(new EngineLauncherOptions { TimeProvider = _time });
+    }
+
+    public void Dispose() => _launcher.Dispose();
+
+    [Fact]
+    public async Task Listening_StubStarted_ReportsLoopbackEndpoint()
+    {
+        var engine = _launcher.Start(EngineStubCommand.Request());
+
+        var endpoint = await engine.Listening.WaitAsync(Bound);
+
+        endpoint.IsLoopback.Should().BeTrue();
+        endpoint.Port.Should().BePositive();
+        engine.StartedAt.Should().Be(_time.GetUtcNow());
+    }
+
+    [Fact]
+    public async Task Exited_StubExitsWithCode3_IsPlainExitFromWaitStatus()
+    {
+        var engine = _launcher.Start(EngineStubCommand.Request("--exit-code", "3"));
+
+        var exit = await engine.Exited.WaitAsync(Bound);
+
+        exit.Should().Be(EngineExit.Exited(3) with { RawExitCode = 3 });
+        exit.Source.Should().Be(ExitStatusSource.WaitStatus);
+    }
+
+    [Fact]
+    public async Task Exited_StubExitsWithCode139_IsNotMistakenForSigsegv()
+    {
+        var engine = _launcher.Start(EngineStubCommand.Request("--exit-code", "139"));
+
+        var exit = await engine.Exited.WaitAsync(Bound);
+
+        exit.IsSignal.Should().BeFalse("exit(139) is a plain exit even though .NET reports 128+11");
+        exit.ExitCode.Should().Be(139);
+        exit.RawExitCode.Should().Be(139);
+    }
+
+    [Theory]
+    [InlineData("SIGSEGV", Signals.SIGSEGV)]
+    [InlineData("SIGABRT", Signals.SIGABRT)]
+    public async Task Exited_StubRaisesSignal_RecordsTheSignal(string name, int number)
+    {
+        var engine = _launcher.Start(EngineStubCommand.Request("--signal", name));
+
+        var exit = await engine.Exited.WaitAsync(Bound);
+
+        exit.Signal.Should().Be(number);
+        exit.SignalName.Should().Be(name);
+        exit.ExitCode.Should().BeNull();
+        exit.RawExitCode.Should().Be(128 + number);
+    }
+
+    [Fact]
+    public async Task Signal_Sigkill_EndsTheProcessBySigkill()
+    {
+        var engine = _launcher.Start(EngineStubCommand.Request());
+        await engine.Listening.WaitAsync(Bound);
+
+        engine.Signal(Signals.SIGKILL).Should().BeTrue();
+        var exit = await engine.Exited.WaitAsync(Bound);
+
+        exit.SignalName.Should().Be("SIGKILL");
+    }
+
+    [Fact]
+    public async Task StopAsync_StubHonoursSigterm_ExitsZeroWithinGrace()
+    {
+        var lines = new List<string>();
+        var engine = _launcher.Start(EngineStubCommand.Request(l => { lock (lines) { lines.Add(l.Text); } }, "--shutdown-ms", "50"));
+        await engine.Listening.WaitAsync(Bound);
+
+        var exit = await engine.StopAsync(TimeSpan.FromSeconds(10)).WaitAsync(Bound);
+
+        exit.IsGraceful.Should().BeTrue();
+        lock (lines)
+        {
+            lines.Should().Contain(l => l.StartsWith("SIGTERM received: finishing in-flight work", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public async Task StopAsync_StubIgnoresSigterm_IsKilledWhenGraceElapses()
+    {
+        var sigtermSeen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var engine = _launcher.Start(EngineStubCommand.Request(
+            l => { if (l.Text == "SIGTERM received: ignored") sigtermSeen.TrySetResult(); }, "--ignore-sigterm"));
+        await engine.Listening.WaitAsync(Bound);
+
+        var stopping = engine.StopAsync(TimeSpan.FromSeconds(10));
+        await sigtermSeen.Task.WaitAsync(Bound);
+        engine.HasExited.Should().BeFalse("the grace period has not elapsed on the clock");
+        _time.Advance(TimeSpan.FromSeconds(10));
+        var exit = await stopping.WaitAsync(Bound);
+
+        exit.SignalName.Should().Be("SIGKILL");
+    }
+
+    [Fact]
+    public async Task OnOutput_StubWritesLines_ObservesStdoutAndStderr()
+    {
+        var done = new TaskCompletionSource<EngineOutputLine>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var seen = new List<EngineOutputLine>();
+        var engine = _launcher.Start(EngineStubCommand.Request(
+            l =>
+            {
+                lock (seen)
+                {
+                    seen.Add(l);
+                }
+
+                if (l.IsError)
+                {
+                    done.TrySetResult(l);
+                }
+            },
+            "--log", "CUDA error: out of memory", "--log-stderr", "warning: slow disk"));
+
+        var error = await done.Task.WaitAsync(Bound);
+
+        error.Text.Should().Be("warning: slow disk");
+        error.Pid.Should().Be(engine.Pid);
+        lock (seen)
+        {
+            seen.Should().Contain(l => l.Text == "CUDA error: out of memory" && !l.IsError);
+        }
+    }
+
+    [Fact]
+    public async Task Listening_ProcessExitsFirst_FaultsWithEngineExited()
+    {
+        var engine = _launcher.Start(new EngineLaunchRequest("/bin/sh", ["-c", "exit 4"]));
+
+        var act = () => engine.Listening.WaitAsync(Bound);
+
+        (await act.Should().ThrowAsync<EngineExitedException>()).Which.Exit.ExitCode.Should().Be(4);
+    }
+
+    [Fact]
+    public void Start_CommandMissing_ThrowsEngineStartException()
+    {
+        var act = () => _launcher.Start(new EngineLaunchRequest("/nonexistent/engine", []));
+
+        act.Should().Throw<EngineStartException>().Which.Message.Should().Contain("/nonexistent/engine");
+    }
+}

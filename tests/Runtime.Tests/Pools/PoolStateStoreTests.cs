@@ -1,0 +1,108 @@
+using FluentAssertions;
+using Runtime.Pools;
+using Xunit;
+
+namespace Runtime.Tests.Pools;
+
+public sealed class PoolStateStoreTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("pool-state-").FullName;
+
+    private string StateFile => Path.Combine(_directory, "pools.json");
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    [Fact]
+    public void LoadState_AfterCrashesAndRestarts_RestoresCountersAndMetadata()
+    {
+        var first = new PoolRegistry(new PoolRegistryOptions { StateFilePath = StateFile });
+        var pool = PoolTestData.ReadyPool(first);
+        pool.Update(m =>
+        {
+            m.CountCrash();
+            m.CountCrash();
+            m.CountRestart();
+            m.SetLastError("signal: killed by SIGSEGV");
+        });
+
+        var second = new PoolRegistry(new PoolRegistryOptions { StateFilePath = StateFile });
+        var restored = second.LoadState().Should().ContainSingle().Subject.Snapshot();
+
+        restored.Id.Should().Be("gpu-0");
+        restored.CrashCount.Should().Be(2);
+        restored.RestartCount.Should().Be(1);
+        restored.LastError.Should().Be("signal: killed by SIGSEGV");
+        restored.Metadata.Should().Contain("CUDA_VISIBLE_DEVICES", "0");
+        restored.Spec.Model.Should().Be("llama-7b-v1");
+        restored.State.Should().Be(PoolState.Registered);
+        restored.Live.Should().BeFalse();
+    }
+
+    [Fact]
+    public void Save_Atomic_LeavesNoTemporaryFile()
+    {
+        var registry = new PoolRegistry(new PoolRegistryOptions { StateFilePath = StateFile });
+        PoolTestData.ReadyPool(registry);
+
+        Directory.GetFiles(_directory).Should().Equal(StateFile);
+    }
+
+    [Fact]
+    public void Load_MissingFile_IsEmpty() => new PoolStateStore(StateFile).Load().Should().BeEmpty();
+
+    [Fact]
+    public void Load_TruncatedFile_ThrowsNamingFileAndProblem()
+    {
+        var registry = new PoolRegistry(new PoolRegistryOptions { StateFilePath = StateFile });
+        PoolTestData.ReadyPool(registry);
+        var bytes = File.ReadAllBytes(StateFile);
+        File.WriteAllBytes(StateFile, bytes[..(bytes.Length / 2)]);
+
+        var act = () => new PoolStateStore(StateFile).Load();
+
+        act.Should().Throw<PoolStateFileException>()
+            .Where(e => e.Path == StateFile && e.Message.StartsWith($"pool state file '{StateFile}' is corrupt or truncated", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Load_EmptyFile_Throws()
+    {
+        File.WriteAllText(StateFile, "");
+
+        var act = () => new PoolStateStore(StateFile).Load();
+
+        act.Should().Throw<PoolStateFileException>().WithMessage("*is empty (0 bytes)");
+    }
+
+    [Fact]
+    public void Load_PoolWithoutModel_ThrowsNamingThePool()
+    {
+        File.WriteAllText(StateFile, """{"version":1,"pools":[{"id":"gpu-0","command":"serve","arguments":[],"engine_version":"1"}]}""");
+
+        var act = () => new PoolStateStore(StateFile).Load();
+
+        act.Should().Throw<PoolStateFileException>().WithMessage("*has a pool (#1, 'gpu-0') without 'model'");
+    }
+
+    [Fact]
+    public void Load_OtherVersion_Throws()
+    {
+        File.WriteAllText(StateFile, """{"version":7,"pools":[]}""");
+
+        var act = () => new PoolStateStore(StateFile).Load();
+
+        act.Should().Throw<PoolStateFileException>().WithMessage("*has version 7, expected 1");
+    }
+
+    [Fact]
+    public void LoadState_CorruptFile_RegistersNothing()
+    {
+        File.WriteAllText(StateFile, "{\"version\":1,\"pools\":[{\"id\":");
+        var registry = new PoolRegistry(new PoolRegistryOptions { StateFilePath = StateFile });
+
+        var act = () => registry.LoadState();
+
+        act.Should().Throw<PoolStateFileException>();
+        registry.Pools.Should().BeEmpty();
+    }
+}

@@ -1,0 +1,187 @@
+using FluentAssertions;
+using NSubstitute;
+using NSubstitute.ExceptionExtensions;
+using Runtime.Drain;
+using Runtime.Pools;
+using Runtime.Reload;
+using Runtime.Supervision;
+using Runtime.Tests.Pools;
+using Runtime.Tests.Support;
+using Runtime.Time;
+using Xunit;
+
+namespace Runtime.Tests.Reload;
+
+public sealed class ReloadCoordinatorTests : IDisposable
+{
+    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
+    private readonly ManualTimeProvider _time = new();
+    private readonly PoolRegistry _registry = new();
+    private readonly IPoolEngines _engines = Substitute.For<IPoolEngines>();
+    private readonly IModelProvisioner _provisioner = Substitute.For<IModelProvisioner>();
+    private readonly ScopedMeterFactory _meters = new();
+    private readonly InstrumentRecorder _recorder;
+    private readonly string _handoff = Directory.CreateTempSubdirectory("handoff-").FullName;
+    private readonly DrainCoordinator _drains;
+    private readonly ReloadCoordinator _reloads;
+    private readonly Pool _pool;
+    private readonly EngineSpec _v2 = PoolTestData.Llama with { Model = "llama-7b-v2" };
+    private int _nextPid = 5000;
+
+    public ReloadCoordinatorTests()
+    {
+        _recorder = new InstrumentRecorder(_meters);
+        _pool = PoolTestData.ReadyPool(_registry);
+        _engines.StartEngineAsync(default!, default!, default).ReturnsForAnyArgs(c => Start(c.ArgAt<EngineSpec>(1)));
+        _drains = new DrainCoordinator(_registry, _engines, new DrainOptions { TimeProvider = _time, MeterFactory = _meters });
+        _reloads = new ReloadCoordinator(_registry, _engines, _drains, new ReloadOptions
+        {
+            TimeProvider = _time, Provisioner = _provisioner, HandoffDirectory = _handoff, MeterFactory = _meters,
+        });
+    }
+
+    public void Dispose()
+    {
+        _reloads.Dispose();
+        _drains.Dispose();
+        _recorder.Dispose();
+        _meters.Dispose();
+        Directory.Delete(_handoff, recursive: true);
+    }
+
+    [Fact]
+    public async Task ReloadAsync_NewModel_ServesItAndWritesTheHandoff()
+    {
+        var result = await _reloads.ReloadAsync("gpu-0", _v2, Deadline).WaitAsync(Bound);
+
+        result.Status.Should().Be(ReloadStatus.Reloaded);
+        var s = _pool.Snapshot();
+        s.Ready.Should().BeTrue();
+        s.Spec.Model.Should().Be("llama-7b-v2");
+        s.Metadata.Should().Contain("CUDA_VISIBLE_DEVICES", "0");
+        Received.InOrder(() =>
+        {
+            _provisioner.StageAsync("gpu-0", "llama-7b-v2", Arg.Any<CancellationToken>());
+            _engines.StopEngineAsync("gpu-0", false, Arg.Any<CancellationToken>());
+            _engines.StartEngineAsync("gpu-0", _v2, Arg.Any<CancellationToken>());
+        });
+        var handoff = HandoffFile.Read(HandoffFile.PathFor(_handoff, "gpu-0"));
+        handoff.Should().Match<HandoffFile>(h => h.Pool == "gpu-0" && h.Model == "llama-7b-v2" && h.EngineVersion == "1.4.2" && h.Pid == s.Pid);
+        _recorder.For(ReloadDefaults.SuccessCounterName).Should().ContainSingle().Which.Tag("pool.id").Should().Be("gpu-0");
+    }
+
+    [Fact]
+    public async Task ReloadAsync_SameVersion_IsIdempotentAndSkipsStaging()
+    {
+        var result = await _reloads.ReloadAsync("gpu-0", PoolTestData.Llama, Deadline);
+
+        result.Status.Should().Be(ReloadStatus.AlreadyCurrent);
+        result.Succeeded.Should().BeTrue();
+        await _provisioner.DidNotReceiveWithAnyArgs().StageAsync(default!, default!, default);
+        await _engines.DidNotReceiveWithAnyArgs().StopEngineAsync(default!, default, default);
+    }
+
+    [Fact]
+    public async Task ReloadAsync_LeaseOutlivesDeadline_AbortsAndServesTheOldEngine()
+    {
+        _pool.Acquire();
+        var reload = _reloads.ReloadAsync("gpu-0", _v2, Deadline);
+
+        _time.Advance(Deadline);
+        var result = await reload.WaitAsync(Bound);
+
+        result.FailedStep.Should().Be(ReloadStep.Drain);
+        result.Error.Should().StartWith("reload of pool gpu-0 failed at drain_timeout: drain deadline passed with 1 active leases");
+        _pool.Snapshot().Should().Match<PoolSnapshot>(s => s.Ready && s.Spec.Model == "llama-7b-v1");
+        await _provisioner.DidNotReceiveWithAnyArgs().StageAsync(default!, default!, default);
+        _recorder.For(ReloadDefaults.FailureCounterName).Should().ContainSingle().Which.Tag("reason").Should().Be("drain_timeout");
+    }
+
+    [Fact]
+    public async Task ReloadAsync_StagingFails_RestoresTheModelAndKeepsTheOldEngine()
+    {
+        _provisioner.StageAsync("gpu-0", "llama-7b-v2", Arg.Any<CancellationToken>()).ThrowsAsync(new IOException("disk full"));
+
+        var result = await _reloads.ReloadAsync("gpu-0", _v2, Deadline).WaitAsync(Bound);
+
+        result.Should().Match<ReloadResult>(r => r.FailedStep == ReloadStep.Stage && r.RolledBack && r.Error == "reload of pool gpu-0 failed at stage: disk full");
+        await _provisioner.Received(1).RestoreAsync("gpu-0", "llama-7b-v1", Arg.Any<CancellationToken>());
+        await _engines.DidNotReceiveWithAnyArgs().StopEngineAsync(default!, default, default);
+        _pool.Snapshot().Should().Match<PoolSnapshot>(s => s.Ready && s.Spec.Model == "llama-7b-v1");
+    }
+
+    [Fact]
+    public async Task ReloadAsync_NewEngineUnhealthy_RestartsTheOldEngine()
+    {
+        _engines.StartEngineAsync("gpu-0", _v2, Arg.Any<CancellationToken>())
+            .Returns(EngineStartResult.Failed(6001, Runtime.Crashes.CrashReason.StartupFailure, "startup_failure: not ready within 60 s"));
+
+        var result = await _reloads.ReloadAsync("gpu-0", _v2, Deadline).WaitAsync(Bound);
+
+        result.FailedStep.Should().Be(ReloadStep.HealthCheck);
+        result.RolledBack.Should().BeTrue();
+        await _provisioner.Received(1).RestoreAsync("gpu-0", "llama-7b-v1", Arg.Any<CancellationToken>());
+        await _engines.Received(1).StartEngineAsync("gpu-0", PoolTestData.Llama, Arg.Any<CancellationToken>());
+        _pool.Snapshot().Should().Match<PoolSnapshot>(s => s.Ready && s.Spec.Model == "llama-7b-v1");
+        _recorder.For(ReloadDefaults.FailureCounterName).Should().ContainSingle().Which.Tag("reason").Should().Be("health_check");
+    }
+
+    [Fact]
+    public async Task ReloadAsync_RollbackFails_FailsThePoolAndHandsItToTheSupervisor()
+    {
+        _engines.StartEngineAsync("gpu-0", Arg.Any<EngineSpec>(), Arg.Any<CancellationToken>())
+            .Returns(EngineStartResult.Failed(null, Runtime.Crashes.CrashReason.StartupFailure, "could not start engine"));
+
+        var result = await _reloads.ReloadAsync("gpu-0", _v2, Deadline).WaitAsync(Bound);
+
+        result.FailedStep.Should().Be(ReloadStep.StartNew);
+        result.RolledBack.Should().BeFalse();
+        result.Error.Should().Contain("rollback failed: could not start engine");
+        _pool.Snapshot().Should().Match<PoolSnapshot>(s => s.State == PoolState.Failed && !s.Ready);
+        _engines.Received(1).TakeOver("gpu-0", Arg.Is<string>(m => m.StartsWith("reload rollback failed", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task ReloadAsync_HandoffFails_StopsTheNewEngineAndRestoresTheOld()
+    {
+        using var reloads = new ReloadCoordinator(_registry, _engines, _drains, new ReloadOptions
+        {
+            TimeProvider = _time, Provisioner = _provisioner, HandoffDirectory = Path.Combine(_handoff, "missing", "dir"),
+        });
+
+        var result = await reloads.ReloadAsync("gpu-0", _v2, Deadline).WaitAsync(Bound);
+
+        result.FailedStep.Should().Be(ReloadStep.Handoff);
+        result.RolledBack.Should().BeTrue();
+        await _engines.Received(1).StopEngineAsync("gpu-0", true, Arg.Any<CancellationToken>());
+        _pool.Snapshot().Should().Match<PoolSnapshot>(s => s.Ready && s.Spec.Model == "llama-7b-v1");
+    }
+
+    [Fact]
+    public async Task ReloadAsync_DrainingPool_IsRefused()
+    {
+        _pool.Acquire();
+        _ = _drains.DrainAsync("gpu-0", Deadline);
+
+        var result = await _reloads.ReloadAsync("gpu-0", _v2, Deadline);
+
+        result.Should().Match<ReloadResult>(r => r.Status == ReloadStatus.Refused && r.Error == "pool gpu-0 is draining");
+    }
+
+    [Fact]
+    public async Task ReloadAsync_UnknownPool_IsRefused() =>
+        (await _reloads.ReloadModelAsync("gpu-9", "llama-7b-v2", Deadline)).Error.Should().Be("pool gpu-9 is not registered");
+
+    private Task<EngineStartResult> Start(EngineSpec spec)
+    {
+        var pid = Interlocked.Increment(ref _nextPid);
+        var endpoint = new Uri($"http://127.0.0.1:{pid}/");
+        _pool.Transition(PoolState.Ready, m =>
+        {
+            m.SetSpec(spec);
+            m.SetEngine(pid, endpoint, live: true);
+        });
+        return Task.FromResult(EngineStartResult.Success(pid, endpoint));
+    }
+}

@@ -1,0 +1,211 @@
+using FluentAssertions;
+using NSubstitute;
+using Runtime.Crashes;
+using Runtime.Engines;
+using Runtime.Pools;
+using Runtime.Supervision;
+using Xunit;
+
+namespace Runtime.Tests.Supervision;
+
+public sealed class SupervisorTests : IDisposable
+{
+    private readonly SupervisorFixture _f = new();
+
+    public void Dispose() => _f.Dispose();
+
+    [Fact]
+    public async Task StartAsync_HealthyEngine_MakesThePoolReadyWithItsEngine()
+    {
+        var pool = await _f.StartReady("gpu-0");
+
+        var s = pool.Snapshot();
+        s.State.Should().Be(PoolState.Ready);
+        s.Live.Should().BeTrue();
+        s.Ready.Should().BeTrue();
+        s.Pid.Should().BePositive();
+        s.Endpoint!.IsLoopback.Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task Crash_ExitCode3_IsRecordedThenRestartedAfterBackoff()
+    {
+        var pool = await _f.StartReady("gpu-0");
+        Command("gpu-0", "exit 3");
+
+        var crash = await _f.CrashSeen.Task.WaitAsync(PoolEvents.Bound);
+        var crashed = await PoolEvents.WaitForState(pool, PoolState.Restarting);
+
+        crash.Reason.Should().Be(CrashReason.ProcessExit);
+        crash.ExitCode.Should().Be(3);
+        crash.PoolId.Should().Be("gpu-0");
+        crash.EngineVersion.Should().Be("1.0");
+        crashed.Live.Should().BeFalse();
+        crashed.Ready.Should().BeFalse();
+        crashed.CrashCount.Should().Be(1);
+        crashed.LastError.Should().Be("process_exit: exited with code 3");
+
+        _f.Time.Advance(TimeSpan.FromSeconds(1));
+        var restarted = await PoolEvents.WaitFor(pool, s => s.State == PoolState.Ready && s.RestartCount == 1);
+        restarted.Live.Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task Crash_Sigsegv_RecordsTheSignalName()
+    {
+        var pool = await _f.StartReady("gpu-0");
+        Command("gpu-0", "signal SIGSEGV");
+
+        var crash = await _f.CrashSeen.Task.WaitAsync(PoolEvents.Bound);
+
+        crash.Reason.Should().Be(CrashReason.Signal);
+        crash.Signal.Should().Be("SIGSEGV");
+        crash.ExitCode.Should().BeNull();
+        (await PoolEvents.WaitFor(pool, s => s.CrashCount == 1)).LastError.Should().Be("signal: killed by SIGSEGV");
+    }
+
+    [Fact]
+    public async Task Crash_SigkillWithOomEvidence_IsOutOfMemory()
+    {
+        var pool = await _f.StartReady("gpu-0");
+        _f.Oom.ReadOomKillCount().Returns(1L);
+
+        SignalSender.Send(pool.Snapshot().Pid!.Value, Signals.SIGKILL);
+        var crash = await _f.CrashSeen.Task.WaitAsync(PoolEvents.Bound);
+
+        crash.Reason.Should().Be(CrashReason.OutOfMemory);
+        crash.Signal.Should().Be("SIGKILL");
+    }
+
+    [Fact]
+    public async Task Exit_CodeZero_StopsThePoolWithoutRestart()
+    {
+        var pool = await _f.StartReady("gpu-0");
+        Command("gpu-0", "exit 0");
+
+        var stopped = await PoolEvents.WaitForState(pool, PoolState.Stopped);
+        _f.Time.Advance(TimeSpan.FromMinutes(5));
+
+        stopped.CrashCount.Should().Be(0);
+        stopped.Live.Should().BeFalse();
+        pool.State.Should().Be(PoolState.Stopped);
+        (await _f.CrashSeen.Task).Reason.Should().Be(CrashReason.GracefulExit);
+    }
+
+    [Fact]
+    public async Task DriverErrorLine_IsADriverErrorCrashAndTheEngineIsStopped()
+    {
+        var pool = await _f.StartReady("gpu-0");
+        var pid = pool.Snapshot().Pid!.Value;
+        Command("gpu-0", "log CUDA error: an illegal memory access was encountered");
+
+        var crash = await _f.CrashSeen.Task.WaitAsync(PoolEvents.Bound);
+
+        crash.Reason.Should().Be(CrashReason.DriverError);
+        crash.Detail.Should().Be("CUDA error: an illegal memory access was encountered");
+        (await PoolEvents.WaitFor(pool, s => s.CrashCount == 1)).Live.Should().BeFalse();
+        await WaitUntilGone(pid);
+    }
+
+    [Fact]
+    public async Task HungEngine_ThreeFailedProbes_IsAHealthCheckFailure()
+    {
+        var hung = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _f.Supervisor.EngineOutput += (_, l) => { if (l.Text.StartsWith("hung", StringComparison.Ordinal)) hung.TrySetResult(); };
+        var pool = await _f.StartReady("gpu-0");
+        var pid = pool.Snapshot().Pid!.Value;
+        Command("gpu-0", "hang");
+        await hung.Task.WaitAsync(PoolEvents.Bound);
+
+        _f.Time.Advance(TimeSpan.FromSeconds(15));
+        var crash = await _f.CrashSeen.Task.WaitAsync(PoolEvents.Bound);
+
+        crash.Reason.Should().Be(CrashReason.HealthCheckFailure);
+        crash.Detail.Should().StartWith("3 consecutive failed health probes");
+        await WaitUntilGone(pid);
+    }
+
+    [Fact]
+    public async Task NeverHealthy_StartupTimeoutPasses_IsAStartupFailure()
+    {
+        var pool = _f.Register("gpu-0", "llama-7b-v1", "--never-healthy");
+        var starting = _f.Supervisor.StartAsync("gpu-0");
+        var listening = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _f.Supervisor.EngineOutput += (_, l) => { if (l.Text.StartsWith("listening", StringComparison.Ordinal)) listening.TrySetResult(); };
+        await listening.Task.WaitAsync(PoolEvents.Bound);
+
+        _f.Time.Advance(TimeSpan.FromSeconds(60));
+        var result = await starting.WaitAsync(PoolEvents.Bound);
+
+        result.Ready.Should().BeFalse();
+        result.Failure.Should().Be(CrashReason.StartupFailure);
+        (await PoolEvents.WaitFor(pool, s => s.CrashCount == 1)).LastError.Should().Be("startup_failure: not ready within 60 s");
+    }
+
+    [Fact]
+    public async Task Crash_OnePool_LeavesTheOtherPoolReady()
+    {
+        var healthy = await _f.StartReady("gpu-1");
+        var crashing = await _f.StartReady("gpu-0");
+        Command("gpu-0", "exit 3");
+
+        await PoolEvents.WaitForState(crashing, PoolState.Restarting);
+
+        healthy.Snapshot().Ready.Should().BeTrue();
+        healthy.Snapshot().CrashCount.Should().Be(0);
+    }
+
+    [Fact]
+    public async Task Crash_MetricAndLog_NameThePoolAndReason()
+    {
+        await _f.StartReady("gpu-0");
+        using var recorder = new Support.InstrumentRecorder(_f.Meters);
+        Command("gpu-0", "exit 3");
+
+        await _f.CrashSeen.Task.WaitAsync(PoolEvents.Bound);
+
+        var crash = recorder.For(SupervisionDefaults.CrashCounterName).Should().ContainSingle().Subject;
+        crash.Tag("pool.id").Should().Be("gpu-0");
+        crash.Tag("crash_reason").Should().Be("process_exit");
+        _f.Logger.WithEvent("EngineCrashed").Should().ContainSingle().Which.Fields["CrashReason"].Should().Be("process_exit");
+    }
+
+    [Fact]
+    public async Task RestartStorm_LimitReached_FailsThePool()
+    {
+        using var f = new SupervisorFixture(o =>
+        {
+            o.RestartLimits.MaxRestarts = 1;
+            o.RestartLimits.WarningThreshold = 0;
+        });
+        var pool = await f.StartReady("gpu-0");
+        f.Supervisor.EngineOf("gpu-0")!.WriteLine("exit 3");
+        await PoolEvents.WaitForState(pool, PoolState.Restarting);
+        f.Time.Advance(TimeSpan.FromSeconds(1));
+        await PoolEvents.WaitFor(pool, s => s.State == PoolState.Ready && s.RestartCount == 1);
+        f.Supervisor.EngineOf("gpu-0")!.WriteLine("exit 3");
+
+        var failed = await PoolEvents.WaitForState(pool, PoolState.Failed);
+
+        failed.LastError.Should().StartWith("restart refused: restart storm");
+        failed.CrashCount.Should().Be(2);
+    }
+
+    [Fact]
+    public void Options_NegativeGrace_IsRejectedNamingIt()
+    {
+        var act = () => new Supervisor(new PoolRegistry(), new EngineLauncher(), new SupervisorOptions { StopGracePeriod = TimeSpan.FromSeconds(-1) });
+
+        act.Should().Throw<ArgumentException>().WithMessage("SupervisorOptions.StopGracePeriod must not be negative*");
+    }
+
+    private void Command(string poolId, string command) =>
+        _f.Supervisor.EngineOf(poolId)!.WriteLine(command).Should().BeTrue("the engine of pool {0} reads commands", poolId);
+
+    private static async Task WaitUntilGone(int pid)
+    {
+        // The engine process is our child: once stopped it is reaped, and kill(pid, 0) fails.
+        using var process = System.Diagnostics.Process.GetProcessById(pid);
+        await process.WaitForExitAsync().WaitAsync(PoolEvents.Bound);
+    }
+}
