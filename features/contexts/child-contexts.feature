@@ -54,8 +54,7 @@ Feature: Child contexts
       Given child contexts summarizer and translator of llama-7b-v1 with a budget of 128 MiB each
       And the backend of summarizer fails on its first call with 'tokenizer crashed'
       When tenant acme runs 1 request on summarizer
-      Then the llama-7b-v1 context is active
-      And the translator context is active
+      Then the llama-7b-v1 and translator contexts are active
       And llama-7b-v1 has seen the fault 'tokenizer crashed' of summarizer
 
   Rule: Disposing a parent disposes its children

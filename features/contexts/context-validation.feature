@@ -7,31 +7,31 @@ Feature: Context validation
 
     Scenario Outline: <description>
       When an operator attempts to create a context for model '<model>' of tenant '<tenant>'
-      Then the attempt is refused for <input> with '<message>'
+      Then the attempt is refused for the <input> with '<message>'
 
       Examples:
-        | description                | model       | tenant | input    | message                                |
-        | An empty model is refused  |             | acme   | modelId  | The model id must not be empty or blank. |
-        | An empty tenant is refused | llama-7b-v1 |        | tenantId | The tenant id must not be empty or blank. |
+        | description                | model       | tenant | input     | message                                   |
+        | An empty model is refused  |             | acme   | model id  | The model id must not be empty or blank.  |
+        | An empty tenant is refused | llama-7b-v1 |        | tenant id | The tenant id must not be empty or blank. |
 
     Scenario: A model id of only spaces is refused
       When an operator attempts to create a context for model '   ' of tenant 'acme'
-      Then the attempt is refused for modelId with 'The model id must not be empty or blank.'
+      Then the attempt is refused for the model id with 'The model id must not be empty or blank.'
 
   Rule: Limits must be greater than zero
 
     Scenario Outline: <description>
       When tenant acme attempts to create a context for model llama-7b-v1 with a budget of <memory> and <concurrent> concurrent requests
-      Then the attempt is refused for <input> with '<message>'
+      Then the attempt is refused for the <input> with '<message>'
 
       Examples:
-        | description                         | memory  | concurrent | input              | message                                             |
-        | A budget of zero bytes is refused   | 0 bytes | 4          | memoryBytes        | The memory limit must be greater than zero bytes.   |
-        | A negative budget is refused        | -1 bytes | 4         | memoryBytes        | The memory limit must be greater than zero bytes.   |
-        | Zero concurrent requests is refused | 1 GiB   | 0          | concurrentRequests | The concurrent request limit must be greater than zero. |
+        | description                         | memory   | concurrent | input             | message                                                 |
+        | A budget of zero bytes is refused   | 0 bytes  | 4          | memory limit      | The memory limit must be greater than zero bytes.       |
+        | A negative budget is refused        | -1 bytes | 4          | memory limit      | The memory limit must be greater than zero bytes.       |
+        | Zero concurrent requests is refused | 1 GiB    | 0          | concurrency limit | The concurrent request limit must be greater than zero. |
 
   Rule: A context needs a backend
 
     Scenario: A context without a backend is refused
       When tenant acme attempts to create a context for model llama-7b-v1 without a backend
-      Then the attempt is refused for backend with 'A backend is required to run the model.'
+      Then the attempt is refused for the backend with 'A backend is required to run the model.'

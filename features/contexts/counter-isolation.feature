@@ -4,8 +4,7 @@ Feature: Counter isolation
   context or tenant can move its counters.
 
   Background:
-    Given a context for model llama-7b-v1 of tenant acme
-    And a context for model mistral-7b of tenant acme
+    Given tenant acme has contexts for models llama-7b-v1 and mistral-7b
 
   Rule: Each context counts only its own requests
 

@@ -25,18 +25,15 @@ Feature: Fault isolation
       Then the attempt is refused with 'acme/llama-7b-v1#1 faulted: segmentation fault'
 
     Scenario: A faulted context beside a healthy one leaves the healthy one working
-      Given a context for model llama-7b-v1 of tenant acme
-      And a context for model mistral-7b of tenant acme
+      Given tenant acme has contexts for models llama-7b-v1 and mistral-7b
       And the backend of llama-7b-v1 fails on its first call with 'CUDA out of memory'
       When tenant acme runs 2 requests on llama-7b-v1
       And tenant acme runs 2 requests on mistral-7b
-      Then the mistral-7b context is active
-      And mistral-7b counts 2 requests, 2 successes and 0 failures
+      Then mistral-7b counts 2 requests, 2 successes and 0 failures
 
     Scenario: A slow backend that fails faults the context when it answers
       Given a context for model llama-7b-v1 of tenant acme
-      And the backend of llama-7b-v1 answers after 30 seconds
-      And the backend of llama-7b-v1 fails on its first call with 'engine killed'
+      And the backend of llama-7b-v1 fails with 'engine killed' after 30 seconds
       When tenant acme starts 1 request on llama-7b-v1
       And 30 seconds pass
       Then the llama-7b-v1 context is faulted with 'engine killed'

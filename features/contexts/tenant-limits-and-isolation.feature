@@ -6,8 +6,7 @@ Feature: Tenant limits and isolation
   Rule: A tenant holds at most 2 live contexts
 
     Background:
-      Given a context for model llama-7b-v1 of tenant acme
-      And a context for model mistral-7b of tenant acme
+      Given tenant acme has contexts for models llama-7b-v1 and mistral-7b
 
     Scenario: A third context of the same tenant is refused
       When tenant acme attempts to create a context for model phi-3
@@ -41,9 +40,7 @@ Feature: Tenant limits and isolation
       Given a context for model llama-7b-v1 of tenant acme with a budget of 1 GiB
       And a context for model mistral-7b of tenant acme with a budget of 512 MiB
       When tenant acme disposes the llama-7b-v1 context
-      Then tenant acme has 1 live context
-      And 512 MiB of budget is reserved
-      And the trace has 1 subscription
+      Then tenant acme has 1 live context, 512 MiB reserved and 1 trace subscription
 
   Rule: A tenant cannot use or read another tenant's context
 

@@ -97,6 +97,7 @@ if (options.Signal is { } signal)
 }
 
 var result = await exit.Task;
+Console.Out.WriteLine($"exiting with code {result}");
 Console.Out.Flush();
 Console.Error.Flush();
 return result;

@@ -132,26 +132,8 @@ internal sealed partial class ScenarioExecutor
     {
         try
         {
-            var args = new object?[binding.ParameterCount];
-            var texts = step.Match.Arguments;
-            var converters = binding.Converters;
-            for (var i = 0; i < converters.Length; i++)
-            {
-                var converted = converters[i](texts[i], _container);
-                args[i] = converted.IsCompletedSuccessfully ? converted.Result : await converted;
-            }
-            if (step.ArgumentKind == StepArgumentKind.DataTable)
-            {
-                var tableConverter = binding.TableConverter
-                    ?? throw new ArgumentBindingException($"The last parameter of {binding.Display} cannot take a data table: make it a DataTable or add a [StepArgumentTransformation] from DataTable.");
-                args[^1] = await tableConverter(table!, _container);
-            }
-            else if (step.ArgumentKind == StepArgumentKind.DocString)
-            {
-                args[^1] = await binding.DocStringConverter!(step.DocString!, _container);
-            }
-            var instance = binding.Method.IsStatic ? null : _container.Resolve(binding.BindingType);
-            await MethodInvoker.AwaitAsync(binding.Invoke(instance, args));
+            var docString = step.ArgumentKind == StepArgumentKind.DocString ? step.DocString : null;
+            await StepInvoker.InvokeAsync(binding, step.Match.Arguments, table, docString, _container);
             return null;
         }
         catch (Exception e)

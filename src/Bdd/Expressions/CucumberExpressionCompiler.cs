@@ -21,17 +21,12 @@ internal static class CucumberExpressionCompiler
         var nodes = Tokenize(expression);
         var pattern = new StringBuilder("^(?:");
         var types = new List<ParameterType>();
-        string? firstWord = null;
         var segment = new List<Node>();
-        var firstSegment = true;
 
-        void FlushSegment(bool followedByWhitespaceOrEnd)
+        void FlushSegment()
         {
             if (segment.Count == 0)
                 return;
-            if (firstSegment && followedByWhitespaceOrEnd && segment.TrueForAll(n => n.Kind == NodeKind.Text))
-                firstWord = string.Concat(segment.Select(n => n.Value));
-            firstSegment = false;
             AppendSegment(pattern, segment, expression);
             segment.Clear();
         }
@@ -42,13 +37,11 @@ internal static class CucumberExpressionCompiler
             switch (node.Kind)
             {
                 case NodeKind.Whitespace:
-                    FlushSegment(true);
-                    firstSegment = false;
+                    FlushSegment();
                     pattern.Append(Regex.Escape(node.Value));
                     break;
                 case NodeKind.Parameter:
-                    FlushSegment(false);
-                    firstSegment = false;
+                    FlushSegment();
                     var type = resolve(node.Value, types.Count)
                         ?? throw new ExpressionException(
                             $"Undefined parameter type '{{{node.Value}}}' in Cucumber Expression '{expression}'. " +
@@ -61,14 +54,39 @@ internal static class CucumberExpressionCompiler
                     break;
             }
         }
-        FlushSegment(true);
+        FlushSegment();
         pattern.Append(")$");
 
         var regex = new Regex(pattern.ToString(), RegexOptions.Compiled | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture);
         var groups = new int[types.Count];
         for (var i = 0; i < groups.Length; i++)
             groups[i] = regex.GroupNumberFromName("p" + i);
-        return new StepExpression(expression, StepExpressionKind.CucumberExpression, regex, groups, [.. types], firstWord);
+        return new StepExpression(expression, StepExpressionKind.CucumberExpression, regex, groups, [.. types], LiteralPrefix(nodes));
+    }
+
+    /// <summary>The leading text and whitespace up to the first optional, parameter or alternated word.</summary>
+    private static string LiteralPrefix(List<Node> nodes)
+    {
+        var prefix = new StringBuilder();
+        var word = new StringBuilder();
+        foreach (var node in nodes)
+        {
+            switch (node.Kind)
+            {
+                case NodeKind.Text:
+                    word.Append(node.Value);
+                    break;
+                case NodeKind.Whitespace:
+                    prefix.Append(word).Append(node.Value);
+                    word.Clear();
+                    break;
+                case NodeKind.Alternation:
+                    return prefix.ToString();
+                default:
+                    return prefix.Append(word).ToString();
+            }
+        }
+        return prefix.Append(word).ToString();
     }
 
     private static void AppendSegment(StringBuilder pattern, List<Node> segment, string expression)

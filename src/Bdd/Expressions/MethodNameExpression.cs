@@ -22,7 +22,6 @@ internal static class MethodNameExpression
 
         var parameters = method.GetParameters();
         var pattern = new StringBuilder();
-        string? firstWord = null;
         for (var i = 0; i < words.Count; i++)
         {
             if (i > 0)
@@ -35,15 +34,13 @@ internal static class MethodNameExpression
             else
             {
                 pattern.Append(Regex.Escape(words[i]));
-                if (i == 0)
-                    firstWord = words[i];
             }
         }
         var source = pattern.ToString();
         var compiled = RegularExpressionCompiler.Compile(source, RegexOptions.IgnoreCase, StepExpressionKind.MethodName);
         var display = method.Name.Contains('_') ? words : words.ConvertAll(w => Array.Exists(parameters, p => string.Equals(p.Name, w, StringComparison.OrdinalIgnoreCase)) ? w : w.ToLowerInvariant());
         return new StepExpression(words.Count == 0 ? method.Name : string.Join(' ', display), StepExpressionKind.MethodName,
-            compiled.Regex, compiled.GroupNumbers, compiled.ParameterTypes, firstWord);
+            compiled.Regex, compiled.GroupNumbers, compiled.ParameterTypes, literalPrefix: "");
     }
 
     /// <summary>Splits on underscores when present, else on PascalCase humps.</summary>

@@ -31,24 +31,20 @@ internal static class RegularExpressionCompiler
         var numbers = regex.GetGroupNumbers();
         var groups = new int[numbers.Length - 1];
         Array.Copy(numbers, 1, groups, 0, groups.Length);
-        return new StepExpression(expression, kind, regex, groups, new ParameterType?[groups.Length], FirstWord(body));
+        var caseSensitive = (extraOptions & RegexOptions.IgnoreCase) == 0;
+        return new StepExpression(expression, kind, regex, groups, new ParameterType?[groups.Length], caseSensitive ? LiteralPrefix(body) : "");
     }
 
-    /// <summary>The literal first word of a regex body, or null when it may vary (metacharacters, alternation).</summary>
-    internal static string? FirstWord(string body)
+    /// <summary>The literal text a regex body starts with (none with a top-level-unsafe '|'; a quantified last character is dropped).</summary>
+    internal static string LiteralPrefix(string body)
     {
         if (body.Contains('|'))
-            return null;
+            return string.Empty;
         var end = 0;
-        while (end < body.Length && !char.IsWhiteSpace(body[end]))
-        {
-            if (MetaCharacters.Contains(body[end]))
-                return null;
+        while (end < body.Length && !MetaCharacters.Contains(body[end]))
             end++;
-        }
-        if (end == 0)
-            return null;
-        // "\s" or "\ " would be metacharacters above; a literal space ends the word.
+        if (end < body.Length && body[end] is '?' or '*' or '{' && end > 0)
+            end--;
         return body[..end];
     }
 }

@@ -16,14 +16,14 @@ internal enum StepExpressionKind
 /// </summary>
 internal sealed class StepExpression
 {
-    public StepExpression(string source, StepExpressionKind kind, Regex regex, int[] groupNumbers, ParameterType?[] parameterTypes, string? firstWord)
+    public StepExpression(string source, StepExpressionKind kind, Regex regex, int[] groupNumbers, ParameterType?[] parameterTypes, string literalPrefix)
     {
+        LiteralPrefix = literalPrefix;
         Source = source;
         Kind = kind;
         Regex = regex;
         GroupNumbers = groupNumbers;
         ParameterTypes = parameterTypes;
-        FirstWord = firstWord;
     }
 
     public string Source { get; }
@@ -40,12 +40,17 @@ internal sealed class StepExpression
 
     public int ArgumentCount => GroupNumbers.Length;
 
-    /// <summary>The literal first word every matching text starts with (compared ignoring case), or null.</summary>
-    public string? FirstWord { get; }
+    /// <summary>Text every match starts with (ordinal, case-sensitive); checked before the regex. Empty = none.</summary>
+    public string LiteralPrefix { get; }
 
     /// <summary>Matches the whole text; on success fills <paramref name="arguments"/> with the prepared group texts.</summary>
     public bool TryMatch(string text, out string[] arguments)
     {
+        if (LiteralPrefix.Length > 0 && !text.StartsWith(LiteralPrefix, StringComparison.Ordinal))
+        {
+            arguments = [];
+            return false;
+        }
         var match = Regex.Match(text);
         if (!match.Success)
         {

@@ -12,35 +12,41 @@ internal static class StepMatcher
 {
     public static StepMatch Match(BindingRegistry registry, StepDefinitionType type, string text, StepArgumentKind argument, ScopeTarget target)
     {
-        var candidates = registry.Index(type).Candidates(text);
+        var buckets = registry.Index(type).For(text);
         var extra = argument == StepArgumentKind.None ? 0 : 1;
         var best = -1;
         StepBinding? matched = null;
         string[] matchedArguments = [];
         List<StepBinding>? ties = null;
         List<StepBinding>? mismatches = null;
-        foreach (var binding in candidates)
+        for (var b = 0; b < StepIndex.Candidates.Count; b++)
         {
-            var specificity = BindingScope.Match(binding.Scopes, target);
-            if (specificity < 0 || specificity < best)
+            var candidates = buckets[b];
+            if (candidates is null)
                 continue;
-            if (!binding.Expression.TryMatch(text, out var arguments))
-                continue;
-            if (binding.ParameterCount != arguments.Length + extra)
+            foreach (var binding in candidates)
             {
-                (mismatches ??= []).Add(binding);
-                continue;
-            }
-            if (specificity > best)
-            {
-                best = specificity;
-                matched = binding;
-                matchedArguments = arguments;
-                ties?.Clear();
-            }
-            else
-            {
-                (ties ??= []).Add(binding);
+                var specificity = BindingScope.Match(binding.Scopes, target);
+                if (specificity < 0 || specificity < best)
+                    continue;
+                if (!binding.Expression.TryMatch(text, out var arguments))
+                    continue;
+                if (binding.ParameterCount != arguments.Length + extra)
+                {
+                    (mismatches ??= []).Add(binding);
+                    continue;
+                }
+                if (specificity > best)
+                {
+                    best = specificity;
+                    matched = binding;
+                    matchedArguments = arguments;
+                    ties?.Clear();
+                }
+                else
+                {
+                    (ties ??= []).Add(binding);
+                }
             }
         }
         if (matched is not null)

@@ -157,7 +157,11 @@ public sealed class ContextFactory : IDisposable
     {
         lock (_lock)
         {
-            _live.Add(child.Id, child);
+            // a parent disposed between making the child and this call has already disposed the child
+            if (child.State != ContextState.Disposed)
+            {
+                _live.Add(child.Id, child);
+            }
         }
 
         child.RecordCreated();

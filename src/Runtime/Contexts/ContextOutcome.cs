@@ -23,4 +23,7 @@ public enum ContextOutcome
 
     /// <summary>The caller cancelled the request; not a fault.</summary>
     Canceled,
+
+    /// <summary>Refused: the backend could not take the request (e.g. its pool is draining); not a fault.</summary>
+    BackendUnavailable,
 }

@@ -84,6 +84,13 @@ public sealed partial class ModelContext
             return ContextResult.Success(result.Output);
         }
 
+        if (result.IsUnavailable)
+        {
+            _counters.Failure();
+            _trace.Record(TraceEventKind.BackendUnavailable);
+            return ContextResult.Refused(ContextOutcome.BackendUnavailable, $"{Id}: {result.Error}");
+        }
+
         return FaultWith(result.Error ?? "backend failed", null);
     }
 

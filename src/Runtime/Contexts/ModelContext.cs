@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Logging;
 using Runtime.Backends;
 using Runtime.Budgets;
 using Runtime.Tracing;
@@ -96,14 +95,13 @@ public sealed partial class ModelContext : IDisposable
         ContextFault? cleared;
         lock (_lock)
         {
-            if ((ContextState)_state != ContextState.Faulted)
+            if (!TryMove_NeedsLock(ContextState.Active))
             {
                 return false;
             }
 
             cleared = _fault;
             _fault = null;
-            Volatile.Write(ref _state, (int)ContextState.Active);
         }
 
         _trace.Record(TraceEventKind.Reset);
@@ -120,12 +118,11 @@ public sealed partial class ModelContext : IDisposable
         ModelContext[] children;
         lock (_lock)
         {
-            if ((ContextState)_state == ContextState.Disposed)
+            if (!TryMove_NeedsLock(ContextState.Disposed))
             {
                 return;
             }
 
-            Volatile.Write(ref _state, (int)ContextState.Disposed);
             children = [.. _children];
             _children.Clear();
         }
@@ -151,7 +148,7 @@ public sealed partial class ModelContext : IDisposable
     {
         lock (_lock)
         {
-            if ((ContextState)_state != ContextState.Active)
+            if (!TryMove_NeedsLock(ContextState.Faulted))
             {
                 fault = _fault!;
                 return false;
@@ -159,9 +156,26 @@ public sealed partial class ModelContext : IDisposable
 
             fault = new ContextFault(Id, message, exceptionType, _factory.Time.GetUtcNow(), _counters.Requests);
             _fault = fault;
-            Volatile.Write(ref _state, (int)ContextState.Faulted);
         }
 
         return true;
+    }
+
+    /// <summary>The state machine: Active ⇄ Faulted, either → Disposed; anything else is refused.</summary>
+    private bool TryMove_NeedsLock(ContextState to)
+    {
+        var allowed = (State, to) switch
+        {
+            (ContextState.Active, ContextState.Faulted) => true,
+            (ContextState.Faulted, ContextState.Active) => true,
+            (ContextState.Active or ContextState.Faulted, ContextState.Disposed) => true,
+            _ => false,
+        };
+        if (allowed)
+        {
+            Volatile.Write(ref _state, (int)to);
+        }
+
+        return allowed;
     }
 }

@@ -15,6 +15,9 @@ public static class EngineDefaults
     /// <summary>The stdout line prefix announcing the health endpoint.</summary>
     public const string ListeningPrefix = "listening on ";
 
+    /// <summary>The stdout line prefix a cooperating engine writes just before a plain exit: <c>exiting with code N</c>.</summary>
+    public const string ExitAnnouncementPrefix = "exiting with code ";
+
     /// <summary>Time between health probes: 5 seconds.</summary>
     public static readonly TimeSpan ProbeInterval = TimeSpan.FromSeconds(5);
 

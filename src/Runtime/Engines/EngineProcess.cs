@@ -8,6 +8,7 @@ internal sealed class EngineProcess : IEngineProcess
     private readonly Process _process;
     private readonly TimeProvider _time;
     private readonly Action<EngineOutputLine>? _onOutput;
+    private volatile int _announcedExit = -1;
     private readonly TaskCompletionSource<Uri> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private EngineProcess(Process process, TimeProvider time, Action<EngineOutputLine>? onOutput)
@@ -134,8 +135,12 @@ internal sealed class EngineProcess : IEngineProcess
     private async Task<EngineExit> ObserveExitAsync(Task<EngineExit?> waitStatus)
     {
         await _process.WaitForExitAsync();
-        var exit = await waitStatus ?? EngineExit.FromDotNetExitCode(_process.ExitCode);
-        exit = exit with { RawExitCode = _process.ExitCode };
+        var raw = _process.ExitCode;
+        var exit = await waitStatus
+            ?? (_announcedExit == raw
+                ? EngineExit.Exited(raw, ExitStatusSource.ExitAnnouncement)
+                : EngineExit.FromDotNetExitCode(raw));
+        exit = exit with { RawExitCode = raw };
         _listening.TrySetException(new EngineExitedException(Pid, exit));
         return exit;
     }
@@ -151,6 +156,11 @@ internal sealed class EngineProcess : IEngineProcess
             && Uri.TryCreate(text[EngineDefaults.ListeningPrefix.Length..].Trim(), UriKind.Absolute, out var endpoint))
         {
             _listening.TrySetResult(endpoint);
+        }
+        else if (!isError && text.StartsWith(EngineDefaults.ExitAnnouncementPrefix, StringComparison.Ordinal)
+            && int.TryParse(text.AsSpan(EngineDefaults.ExitAnnouncementPrefix.Length), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var code))
+        {
+            _announcedExit = code;
         }
 
         _onOutput?.Invoke(new EngineOutputLine(Pid, text, isError, _time.GetUtcNow()));

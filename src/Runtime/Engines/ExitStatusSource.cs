@@ -10,6 +10,13 @@ public enum ExitStatusSource
     WaitStatus,
 
     /// <summary>
+    /// .NET reaped the child first, but the engine announced its plain exit on stdout just before exiting
+    /// (a line <c>exiting with code N</c>, as the engine stub writes) and .NET's exit code is that N:
+    /// a plain exit. A process killed by a signal cannot write that line.
+    /// </summary>
+    ExitAnnouncement,
+
+    /// <summary>
     /// Only .NET's <see cref="System.Diagnostics.Process.ExitCode"/> was available (.NET reaped the child
     /// first). .NET reports a signal death as 128 + signal, so an exit code above 128 that names a known
     /// signal is read as that signal: a process that itself calls exit(139) would be misread as SIGSEGV.

@@ -68,6 +68,9 @@ internal sealed partial class PoolSupervisor : IDisposable
             Environment = environment,
             OnOutput = line => OnOutput(run, line),
         };
+        // The startup timeout runs from before the process starts, so a clock moved as soon as the engine
+        // is seen running cannot outpace it.
+        run.Monitor = new HealthMonitor(_context.Health, _context.Probe, (verdict, result) => OnVerdict(run, verdict, result));
         try
         {
             run.Process = _context.Launcher.Start(request);
@@ -80,7 +83,6 @@ internal sealed partial class PoolSupervisor : IDisposable
 
         var process = run.Process;
         SupervisionLog.Started(_logger, _pool.Id, spec.Model, spec.EngineVersion, process.Pid);
-        run.Monitor = new HealthMonitor(_context.Health, _context.Probe, (verdict, result) => OnVerdict(run, verdict, result));
         _ = process.Listening.ContinueWith(
             t =>
             {

@@ -32,4 +32,7 @@ public enum TraceEventKind
 
     /// <summary>The context was disposed.</summary>
     Disposed,
+
+    /// <summary>A request was refused because the backend could not take it (e.g. a draining pool).</summary>
+    BackendUnavailable,
 }

@@ -19,11 +19,11 @@ public sealed class AttemptSteps(ContextDriver contexts)
         Attempt().Message.Should().Be(message, "the refusal should say why");
     }
 
-    [Then("the attempt is refused for {word} with {string}")]
-    public void ThenTheAttemptIsRefusedForInputWith(string input, string message)
+    [Then("the attempt is refused for the {input} with {string}")]
+    public void ThenTheAttemptIsRefusedForInputWith(CreationInput input, string message)
     {
-        Attempt().Verdict.Should().Be(AttemptVerdict.Refused, $"bad {input} should be refused");
-        Attempt().Input.Should().Be(input, "the refusal should name the input that broke the rule");
+        Attempt().Verdict.Should().Be(AttemptVerdict.Refused, $"a bad {input.Name} should be refused");
+        Attempt().Input.Should().Be(input.Parameter, $"the refusal should name the {input.Name} as the input that broke the rule");
         Attempt().Message.Should().Be(message, "the refusal should state the rule");
     }
 

@@ -15,6 +15,10 @@ public sealed class BackendSteps(ContextDriver contexts)
     [Given("the backend of {word} answers after {int} seconds")]
     public void GivenTheBackendAnswersAfter(string name, int seconds) => contexts.Backend(name).RespondAfter(TimeSpan.FromSeconds(seconds));
 
+    [Given("the backend of {word} fails with {string} after {int} seconds")]
+    public void GivenTheBackendFailsLater(string name, string message, int seconds) =>
+        contexts.Backend(name).RespondAfter(TimeSpan.FromSeconds(seconds)).FailNextCall(message);
+
     [Given("the backend of {word} fails on its first call with {string}")]
     public void GivenTheBackendFailsOnItsFirstCall(string name, string message) => contexts.Backend(name).FailNextCall(message);
 

@@ -26,8 +26,4 @@ public sealed class BudgetSteps(ContextDriver contexts)
     [Then("{word} has had at most {size} in use")]
     public void ThenHasHadAtMost(string name, ByteCount size) =>
         contexts.Context(name).Counters.PeakBytes.Should().BeLessOrEqualTo(size.Bytes, $"{name} should never have had more than {ByteSize.Format(size.Bytes)} in use");
-
-    [Then("{size} of budget is reserved")]
-    public void ThenBudgetIsReserved(ByteCount size) =>
-        contexts.Factory.ReservedMemoryBytes.Should().Be(size.Bytes, $"the live contexts should reserve {ByteSize.Format(size.Bytes)}");
 }

@@ -19,6 +19,13 @@ public sealed class ContextSteps(ContextDriver contexts)
     public void GivenAContextWithABudgetAndConcurrency(string model, string tenant, ByteCount budget, int concurrent) =>
         contexts.Create(model, tenant, budget.Bytes, concurrent);
 
+    [Given("tenant {word} has contexts for models {word} and {word}")]
+    public void GivenTenantHasTwoContexts(string tenant, string first, string second)
+    {
+        contexts.Create(first, tenant);
+        contexts.Create(second, tenant);
+    }
+
     [Given("the {word} context has faulted with {string}")]
     public Task GivenTheContextHasFaulted(string name, string message) => contexts.FaultAsync(name, message);
 
@@ -50,6 +57,14 @@ public sealed class ContextSteps(ContextDriver contexts)
     {
         await contexts.WaitForStartedAsync();
         contexts.Context(name).State.Should().Be(state, $"context {name} should be {state.ToString().ToLowerInvariant()}");
+    }
+
+    [Then("the {word} and {word} contexts are {ContextState}")]
+    public async Task ThenTheContextsAre(string first, string second, ContextState state)
+    {
+        await contexts.WaitForStartedAsync();
+        contexts.Context(first).State.Should().Be(state, $"context {first} should be {state.ToString().ToLowerInvariant()}");
+        contexts.Context(second).State.Should().Be(state, $"context {second} should be {state.ToString().ToLowerInvariant()}");
     }
 
     [Then("the {word} context is faulted with {string}")]

@@ -7,7 +7,8 @@ namespace Steps.Contexts;
 
 /// <summary>
 /// Parameter types of the context steps: <c>{size}</c> ("1 GiB", "1073741825 bytes"), <c>{kinds}</c>
-/// ("Created, Executed") and <c>{ids}</c> ("acme/llama-7b-v1#1, acme/llama-7b-v1#1.1").
+/// ("Created, Executed"), <c>{ids}</c> ("acme/llama-7b-v1#1, acme/llama-7b-v1#1.1") and <c>{input}</c>
+/// ("model id": an input of context creation, by its business name).
 /// </summary>
 [Binding]
 public sealed class StepArguments
@@ -32,6 +33,17 @@ public sealed class StepArguments
     public TraceEventKinds ToKinds(string text) =>
         new([.. text.Split(", ").Select(k => Enum.Parse<TraceEventKind>(k, ignoreCase: false))]);
 
+    /// <summary>"model id" → the creation input and the parameter that carries it.</summary>
+    [StepArgumentTransformation("model id|tenant id|memory limit|concurrency limit|backend", Name = "input")]
+    public CreationInput ToInput(string text) => new(text, text switch
+    {
+        "model id" => "modelId",
+        "tenant id" => "tenantId",
+        "memory limit" => "memoryBytes",
+        "concurrency limit" => "concurrentRequests",
+        _ => "backend",
+    });
+
     /// <summary>"a, b" → the context ids, in order.</summary>
     [StepArgumentTransformation(@"\S+(?:, \S+)*", Name = "ids")]
     public ContextIds ToIds(string text) => new([.. text.Split(", ")]);
@@ -39,6 +51,9 @@ public sealed class StepArguments
 
 /// <summary>Trace event kinds listed in a step.</summary>
 public sealed record TraceEventKinds(IReadOnlyList<TraceEventKind> Kinds);
+
+/// <summary>An input of context creation: its business name and the parameter that carries it.</summary>
+public sealed record CreationInput(string Name, string Parameter);
 
 /// <summary>Context ids listed in a step.</summary>
 public sealed record ContextIds(IReadOnlyList<string> Ids);

@@ -109,11 +109,11 @@ public class CucumberExpressionCompilerTests
         => FluentActions.Invoking(() => Compile(expression)).Should().Throw<ExpressionException>().WithMessage($"*{fragment}*");
 
     [Theory]
-    [InlineData("the pool {string} is ready", "the")]
-    [InlineData("pool(s) drain", null)]
-    [InlineData("{int} pools", null)]
-    [InlineData("ready/healthy pool", null)]
-    [InlineData("done", "done")]
-    public void Compile_FirstWord_IsTheLiteralLeadingWordOnly(string expression, string? firstWord)
-        => Compile(expression).FirstWord.Should().Be(firstWord);
+    [InlineData("the pool {string} is ready", "the pool ")]
+    [InlineData("the pool(s) drain", "the pool")]
+    [InlineData("the ready/healthy pool", "the ")]
+    [InlineData("plain text only", "plain text only")]
+    [InlineData("{int} pools", "")]
+    public void Compile_LiteralPrefix_StopsAtTheFirstVariablePart(string expression, string prefix)
+        => Compile(expression).LiteralPrefix.Should().Be(prefix);
 }

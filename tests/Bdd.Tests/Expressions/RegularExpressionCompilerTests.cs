@@ -25,7 +25,7 @@ public class RegularExpressionCompilerTests
         compiled.TryMatch("ready", out _).Should().BeTrue();
         compiled.TryMatch("healthy", out _).Should().BeTrue();
         compiled.TryMatch("ready x", out _).Should().BeFalse();
-        compiled.FirstWord.Should().BeNull();
+        compiled.LiteralPrefix.Should().BeEmpty();
     }
 
     [Fact]
@@ -34,9 +34,10 @@ public class RegularExpressionCompilerTests
             .Should().Throw<ExpressionException>().WithMessage("*Invalid regular expression*");
 
     [Theory]
-    [InlineData(@"the pool (\w+)", "the")]
-    [InlineData(@"pools? drain", null)]
-    [InlineData(@"(\d+) pools", null)]
-    public void FirstWord_IsLiteralPrefixWord(string body, string? expected)
-        => RegularExpressionCompiler.FirstWord(body).Should().Be(expected);
+    [InlineData(@"the pool (\w+) drains", "the pool ")]
+    [InlineData(@"pools? drain", "pool")]
+    [InlineData(@"a|b", "")]
+    [InlineData(@"(\d+) pools", "")]
+    public void LiteralPrefix_IsTextBeforeTheFirstMetacharacter(string body, string expected)
+        => RegularExpressionCompiler.LiteralPrefix(body).Should().Be(expected);
 }

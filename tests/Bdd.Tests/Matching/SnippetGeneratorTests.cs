@@ -22,7 +22,7 @@ public class SnippetGeneratorTests
         "[Given(\"the config \\\\(v2\\\\) \\\\{raw\\\\} a\\\\/b\")]", "public void GivenTheConfigV2RawAB(string docString)")]
     [InlineData(StepDefinitionType.When, "pool gpu-0 has 3.", StepArgumentKind.None,
         "[When(\"pool gpu-0 has {int}.\")]", "public void WhenPoolGpu0Has(int p0)")]
-    public void Generate_StepText_DetectsParametersAndEscapes(StepDefinitionType type, string text, StepArgumentKind argument, string attribute, string signature)
+    internal void Generate_StepText_DetectsParametersAndEscapes(StepDefinitionType type, string text, StepArgumentKind argument, string attribute, string signature)
     {
         var snippet = SnippetGenerator.Generate(type, text, argument);
         snippet.Should().StartWith(attribute + "\n" + signature + "\n{\n    throw new PendingStepException();\n}");

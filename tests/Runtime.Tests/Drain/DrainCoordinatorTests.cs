@@ -119,7 +119,7 @@ public sealed class DrainCoordinatorTests : IDisposable
     [Fact]
     public void DrainAsync_UnknownPool_ThrowsNotRegistered()
     {
-        var act = () => _drains.DrainAsync("gpu-9", TimeSpan.FromSeconds(30));
+        Action act = () => _drains.DrainAsync("gpu-9", TimeSpan.FromSeconds(30));
 
         act.Should().Throw<PoolNotRegisteredException>().WithMessage("pool gpu-9 is not registered");
     }
@@ -161,7 +161,7 @@ public sealed class DrainCoordinatorTests : IDisposable
     {
         _pool.Transition(PoolState.Stopped);
 
-        var act = () => _drains.DrainAsync("gpu-0", TimeSpan.FromSeconds(30));
+        Action act = () => _drains.DrainAsync("gpu-0", TimeSpan.FromSeconds(30));
 
         act.Should().Throw<InvalidOperationException>().WithMessage("pool gpu-0 cannot be drained while Stopped");
     }

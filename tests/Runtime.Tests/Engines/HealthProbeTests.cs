@@ -1,0 +1,71 @@
+using FluentAssertions;
+using Runtime.Engines;
+using Xunit;
+
+namespace Runtime.Tests.Engines;
+
+public sealed class HealthProbeTests : IDisposable
+{
+    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(20);
+    private readonly EngineLauncher _launcher = new();
+    private readonly HealthProbe _probe = new(TimeSpan.FromMilliseconds(300));
+
+    public void Dispose()
+    {
+        _probe.Dispose();
+        _launcher.Dispose();
+    }
+
+    [Fact]
+    public async Task ProbeAsync_HealthyStub_IsHealthy()
+    {
+        var endpoint = await _launcher.Start(EngineStubCommand.Request()).Listening.WaitAsync(Bound);
+
+        (await _probe.ProbeAsync(endpoint)).Should().Be(new HealthProbeResult(true, 200, null));
+    }
+
+    [Fact]
+    public async Task ProbeAsync_StartingStub_Is503()
+    {
+        var endpoint = await _launcher.Start(EngineStubCommand.Request("--never-healthy")).Listening.WaitAsync(Bound);
+
+        (await _probe.ProbeAsync(endpoint)).Should().Be(new HealthProbeResult(false, 503, "HTTP 503"));
+    }
+
+    [Fact]
+    public async Task ProbeAsync_HungStub_TimesOut()
+    {
+        var engine = _launcher.Start(EngineStubCommand.Request());
+        var endpoint = await engine.Listening.WaitAsync(Bound);
+        engine.WriteLine("hang");
+
+        // The hang command is applied asynchronously by the stub: probe until one times out (bounded).
+        HealthProbeResult result;
+        var attempts = 0;
+        do
+        {
+            result = await _probe.ProbeAsync(endpoint);
+        }
+        while (result.Healthy && ++attempts < 50);
+
+        result.Should().Be(new HealthProbeResult(false, null, "timed out after 300 ms"));
+    }
+
+    [Fact]
+    public async Task ProbeAsync_NobodyListening_FailsWithoutThrowing()
+    {
+        var result = await _probe.ProbeAsync(new Uri("http://127.0.0.1:1/"));
+
+        result.Healthy.Should().BeFalse();
+        result.StatusCode.Should().BeNull();
+        result.Error.Should().NotBeNullOrEmpty();
+    }
+
+    [Fact]
+    public async Task ProbeAsync_NotLoopback_Throws()
+    {
+        var act = () => _probe.ProbeAsync(new Uri("http://10.0.0.8:8080/"));
+
+        await act.Should().ThrowAsync<ArgumentException>().WithMessage("health probes go to loopback only*");
+    }
+}
