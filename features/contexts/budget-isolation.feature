@@ -13,11 +13,11 @@ Feature: Budget isolation
       And llama-7b-v1 has <in use> in use
 
       Examples:
-        | description                                  | budget  | request          | verdict | in use  |
-        | A tight budget refuses a bigger allocation   | 256 MiB | 512 MiB          | refused | 0 bytes |
-        | A generous budget grants a small allocation  | 8 GiB   | 512 MiB          | granted | 512 MiB |
+        | description                                   | budget  | request          | verdict | in use  |
+        | A tight budget refuses a bigger allocation    | 256 MiB | 512 MiB          | refused | 0 bytes |
+        | A generous budget grants a small allocation   | 8 GiB   | 512 MiB          | granted | 512 MiB |
         | An allocation of exactly the limit is granted | 1 GiB   | 1 GiB            | granted | 1 GiB   |
-        | One byte over the limit is refused           | 1 GiB   | 1073741825 bytes | refused | 0 bytes |
+        | One byte over the limit is refused            | 1 GiB   | 1073741825 bytes | refused | 0 bytes |
 
     Scenario: A refusal names the limit and the request
       Given a context for model llama-7b-v1 of tenant acme with a budget of 1 GiB

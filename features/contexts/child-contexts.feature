@@ -28,9 +28,9 @@ Feature: Child contexts
       Then the attempt is <verdict>
 
       Examples:
-        | description                                      | parent in use | child budget | verdict |
-        | A child within what the parent has left is made   | 768 MiB       | 256 MiB      | granted |
-        | A child larger than what the parent has left is refused | 768 MiB  | 512 MiB      | refused |
+        | description                                             | parent in use | child budget | verdict |
+        | A child within what the parent has left is made         | 768 MiB       | 256 MiB      | granted |
+        | A child larger than what the parent has left is refused | 768 MiB       | 512 MiB      | refused |
 
     Scenario: A refused child is told what the parent has left
       Given tenant acme has allocated 768 MiB in llama-7b-v1

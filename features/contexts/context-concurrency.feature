@@ -48,12 +48,12 @@ Feature: Context concurrency
       And the llama-7b-v1 context is <state>
 
       Examples: one thread
-        | description                                        | backend                           | threads | per thread | memory           | requests | successes | failures | state   |
-        | Within budget and healthy, every request succeeds  | answers every call                | 1       | 1000       | 64 MiB           | 1000     | 1000      | 0        | active  |
-        | Exactly at the limit and healthy, all succeed      | answers every call                | 1       | 1000       | 1 GiB            | 1000     | 1000      | 0        | active  |
-        | One byte over the limit, every request is refused  | answers every call                | 1       | 1000       | 1073741825 bytes | 1000     | 0         | 1000     | active  |
-        | Within budget but failing, the first call faults   | fails on every call               | 1       | 1000       | 64 MiB           | 1000     | 0         | 1000     | faulted |
-        | Failing after 500 calls keeps the 500 successes    | fails on every call after 500 calls | 1     | 1000       | 64 MiB           | 1000     | 500       | 500      | faulted |
+        | description                                       | backend                             | threads | per thread | memory           | requests | successes | failures | state   |
+        | Within budget and healthy, every request succeeds | answers every call                  | 1       | 1000       | 64 MiB           | 1000     | 1000      | 0        | active  |
+        | Exactly at the limit and healthy, all succeed     | answers every call                  | 1       | 1000       | 1 GiB            | 1000     | 1000      | 0        | active  |
+        | One byte over the limit, every request is refused | answers every call                  | 1       | 1000       | 1073741825 bytes | 1000     | 0         | 1000     | active  |
+        | Within budget but failing, the first call faults  | fails on every call                 | 1       | 1000       | 64 MiB           | 1000     | 0         | 1000     | faulted |
+        | Failing after 500 calls keeps the 500 successes   | fails on every call after 500 calls | 1       | 1000       | 64 MiB           | 1000     | 500       | 500      | faulted |
 
       Examples: eight threads
         | description                                              | backend                             | threads | per thread | memory           | requests | successes | failures | state   |

@@ -13,10 +13,10 @@ Feature: Fault isolation
       And llama-7b-v1 counts <requests> requests, <successes> successes and <failures> failures
 
       Examples:
-        | description                                     | failure                                               | requests | successes | failures |
-        | A fault on the first call faults the context     | fails on its first call with 'CUDA out of memory'     | 3        | 0         | 3        |
-        | A fault after 3 calls keeps the 3 successes      | fails after 3 calls with 'CUDA out of memory'         | 5        | 3         | 2        |
-        | A thrown exception is contained like an error    | throws on its first call with 'CUDA out of memory'    | 2        | 0         | 2        |
+        | description                                   | failure                                            | requests | successes | failures |
+        | A fault on the first call faults the context  | fails on its first call with 'CUDA out of memory'  | 3        | 0         | 3        |
+        | A fault after 3 calls keeps the 3 successes   | fails after 3 calls with 'CUDA out of memory'      | 5        | 3         | 2        |
+        | A thrown exception is contained like an error | throws on its first call with 'CUDA out of memory' | 2        | 0         | 2        |
 
     Scenario: A failing backend answers the caller instead of throwing
       Given a context for model llama-7b-v1 of tenant acme

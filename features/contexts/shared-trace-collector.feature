@@ -44,11 +44,11 @@ Feature: Shared trace collector
       Then the trace has recorded <recorded> events, kept <kept> and dropped <dropped>
 
       Examples:
-        | description                                    | capacity | requests | recorded | kept | dropped |
-        | A trace with room to spare drops nothing        | 8        | 3        | 4        | 4    | 0       |
-        | A trace filled exactly drops nothing            | 8        | 7        | 8        | 8    | 0       |
-        | One event too many drops the oldest one         | 8        | 8        | 9        | 8    | 1       |
-        | A long run keeps only the newest events         | 4        | 100      | 101      | 4    | 97      |
+        | description                              | capacity | requests | recorded | kept | dropped |
+        | A trace with room to spare drops nothing | 8        | 3        | 4        | 4    | 0       |
+        | A trace filled exactly drops nothing     | 8        | 7        | 8        | 8    | 0       |
+        | One event too many drops the oldest one  | 8        | 8        | 9        | 8    | 1       |
+        | A long run keeps only the newest events  | 4        | 100      | 101      | 4    | 97      |
 
     Scenario: The oldest events are the ones dropped
       Given a trace keeping 4 events

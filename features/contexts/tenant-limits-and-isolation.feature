@@ -52,9 +52,9 @@ Feature: Tenant limits and isolation
       And llama-7b-v1 has 0 bytes in use
 
       Examples:
-        | description                                    | action                   |
-        | Running a request on another tenant's context  | run a request on         |
-        | Allocating in another tenant's context         | allocate 1 MiB in        |
-        | Reading another tenant's counters              | read the counters of     |
-        | Reading another tenant's trace                 | read the trace of        |
-        | Looking up another tenant's context            | look up                  |
+        | description                                   | action               |
+        | Running a request on another tenant's context | run a request on     |
+        | Allocating in another tenant's context        | allocate 1 MiB in    |
+        | Reading another tenant's counters             | read the counters of |
+        | Reading another tenant's trace                | read the trace of    |
+        | Looking up another tenant's context           | look up              |

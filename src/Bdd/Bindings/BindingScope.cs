@@ -15,7 +15,8 @@ internal sealed class BindingScope(string? tag, string? feature, string? scenari
     public bool Matches(ScopeTarget target)
         => (Tag is null || target.HasTag(Tag))
            && (Feature is null || string.Equals(Feature, target.FeatureTitle, StringComparison.Ordinal))
-           && (Scenario is null || string.Equals(Scenario, target.ScenarioTitle, StringComparison.Ordinal)
+           && (Scenario is null || target.ScenarioTitle is null
+               || string.Equals(Scenario, target.ScenarioTitle, StringComparison.Ordinal)
                || string.Equals(Scenario, target.ScenarioOutlineTitle, StringComparison.Ordinal));
 
     public override string ToString()
@@ -38,7 +39,10 @@ internal sealed class BindingScope(string? tag, string? feature, string? scenari
     }
 }
 
-/// <summary>What scopes and hook tag filters are checked against: a feature, and a scenario when known.</summary>
+/// <summary>
+/// What scopes and hook tag filters are checked against: a feature, and a scenario when known (for
+/// feature hooks the scenario is unknown and a Scenario condition does not exclude).
+/// </summary>
 internal sealed class ScopeTarget(string featureTitle, string? scenarioTitle, string[] tags, string? scenarioOutlineTitle = null)
 {
     /// <summary>The outline's title (placeholders not substituted); a scope may name either title.</summary>

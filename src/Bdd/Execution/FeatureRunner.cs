@@ -148,18 +148,16 @@ public sealed class FeatureRunner
     private async Task<string?> RunFeatureHooksAsync(HookKind kind)
     {
         await Task.Yield();
+        if (kind == HookKind.BeforeFeature && await _runner.BeforeTestRunCoreAsync() is { } runError)
+            return runError;
         var compiled = Compiled;
-        if (compiled.Errors.Count > 0)
+        if (compiled.Errors.Count > 0 || _runner.SetupError is not null)
             return null;
         var target = new ScopeTarget(compiled.FeatureInfo.Title, null, compiled.FeatureInfo.Tags);
         var errors = new List<string>();
         foreach (var hook in _runner.Registry.Hooks(kind))
         {
-            if (hook.Tags.Length > 0 && !Array.Exists(hook.Tags, target.HasTag))
-                continue;
-            if (Array.Exists(hook.Scopes, s => s.Scenario is null) is false && hook.Scopes.Length > 0)
-                continue;
-            if (hook.Scopes.Length > 0 && !Array.Exists(hook.Scopes, s => (s.Tag is null || target.HasTag(s.Tag)) && (s.Feature is null || s.Feature == target.FeatureTitle)))
+            if (!hook.Applies(target))
                 continue;
             var error = await _runner.RunRunHookAsync(hook, Container);
             if (error is not null)

@@ -29,14 +29,14 @@ internal sealed partial class ScenarioExecutor
         string? message = null;
         Exception? error = null;
         var duration = TimeSpan.Zero;
-        if (_status != ScenarioStatus.Passed || _cancellationToken.IsCancellationRequested)
+        if (_status == ScenarioStatus.Passed && _cancellationToken.IsCancellationRequested)
+            Fail(ScenarioStatus.Skipped, null, $"{Header(step)} -- skipped at {Uri}:{step.Line}: the run was cancelled.");
+        if (_status != ScenarioStatus.Passed)
         {
             status = ScenarioStatus.Skipped;
             if (step.Match.Kind == MatchKind.Undefined)
                 _messages.Add(UndefinedMessage(step, also: true));
-            _output.WriteLine(_cancellationToken.IsCancellationRequested && _status == ScenarioStatus.Passed
-                ? "-> skipped: the run was cancelled"
-                : "-> skipped because of previous errors");
+            _output.WriteLine(_cancellationToken.IsCancellationRequested ? "-> skipped: the run was cancelled" : "-> skipped because of previous errors");
         }
         else
         {

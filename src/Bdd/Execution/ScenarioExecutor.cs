@@ -83,7 +83,7 @@ internal sealed partial class ScenarioExecutor
     {
         var outcome = _runner.Configuration.MissingOrPendingStepsOutcome;
         var isMissingOrPending = _status is ScenarioStatus.Pending or ScenarioStatus.Undefined;
-        var shouldSkip = isMissingOrPending && outcome != MissingOrPendingStepsOutcome.Error;
+        var shouldSkip = (isMissingOrPending && outcome != MissingOrPendingStepsOutcome.Error) || _status == ScenarioStatus.Skipped;
         var message = _messages.Count == 0 ? null : string.Join("\n\n", _messages);
         return new ScenarioResult(_status, message, _error, _stepResults) { ShouldSkip = shouldSkip };
     }
@@ -101,6 +101,7 @@ internal sealed partial class ScenarioExecutor
                 ScenarioStatus.Pending => ScenarioExecutionStatus.StepDefinitionPending,
                 ScenarioStatus.Undefined => ScenarioExecutionStatus.UndefinedStep,
                 ScenarioStatus.Ambiguous => ScenarioExecutionStatus.BindingError,
+                ScenarioStatus.Skipped => ScenarioExecutionStatus.Skipped,
                 _ => ScenarioExecutionStatus.TestError,
             };
         }

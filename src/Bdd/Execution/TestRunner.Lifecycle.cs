@@ -69,6 +69,8 @@ public sealed partial class TestRunner
                     h.Tags.Length == 0 ? null : string.Join(" or ", h.Tags.Select(t => "@" + t))))],
                 Registry.Errors));
         }
+        if (SetupError is not null)
+            return SetupError;
         foreach (var hook in Registry.Hooks(HookKind.BeforeTestRun))
         {
             var error = await RunRunHookAsync(hook, Container);
@@ -84,7 +86,7 @@ public sealed partial class TestRunner
         foreach (var feature in _features.Values)
             await feature.AfterFeatureAsync();
         string? message = null;
-        foreach (var hook in Registry.Hooks(HookKind.AfterTestRun))
+        foreach (var hook in SetupError is null ? Registry.Hooks(HookKind.AfterTestRun) : [])
         {
             var error = await RunRunHookAsync(hook, Container);
             if (error is not null)

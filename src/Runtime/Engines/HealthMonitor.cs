@@ -5,7 +5,9 @@ namespace Runtime.Engines;
 /// <see cref="HealthProbeOptions.Interval"/> on the <see cref="TimeProvider"/> (probes may overlap when
 /// the clock jumps). Reports <see cref="HealthVerdict.Ready"/> once, then at most one of
 /// <see cref="HealthVerdict.StartupTimedOut"/> / <see cref="HealthVerdict.Unhealthy"/>, after which it
-/// stops probing. The callback runs outside the lock, on the thread that produced the verdict.
+/// stops probing. Until the engine is ready, a probe that timed out is
+/// retried at once rather than at the next interval. The callback runs outside the lock, on the thread
+/// that produced the verdict.
 /// </summary>
 public sealed class HealthMonitor : IDisposable
 {
@@ -95,12 +97,20 @@ public sealed class HealthMonitor : IDisposable
 
         var result = await _probe.ProbeAsync(endpoint, token);
         HealthVerdict? verdict;
+        bool retry;
         lock (_lock)
         {
             verdict = Record_NeedsLock(result);
+            retry = !_ready && !_finished && result.TimedOut;
         }
 
         Report(verdict, result);
+        if (retry)
+        {
+            // Before the first answer, a probe that timed out (a slow first request) is
+            // retried at once: its own timeout paces the retries, the startup timeout bounds them.
+            StartProbe();
+        }
     }
 
     private HealthVerdict? Record_NeedsLock(HealthProbeResult result)

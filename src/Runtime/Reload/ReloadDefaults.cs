@@ -3,13 +3,13 @@ namespace Runtime.Reload;
 /// <summary>Stable names of reload instruments.</summary>
 public static class ReloadDefaults
 {
-    /// <summary>Histogram of reload durations in milliseconds, tagged <c>pool.id</c> and <c>outcome</c>.</summary>
+    /// <summary>Histogram of reload durations in milliseconds, tagged <c>pool</c> and <c>outcome</c>.</summary>
     public const string DurationHistogramName = "reload_duration_ms";
 
-    /// <summary>Counter of successful reloads, tagged <c>pool.id</c>.</summary>
+    /// <summary>Counter of successful reloads, tagged <c>pool</c>.</summary>
     public const string SuccessCounterName = "reload_success_total";
 
-    /// <summary>Counter of failed reloads, tagged <c>pool.id</c> and <c>reason</c> (<see cref="ReloadStepNames"/>).</summary>
+    /// <summary>Counter of failed reloads, tagged <c>pool</c> and <c>reason</c> (<see cref="ReloadStepNames"/>).</summary>
     public const string FailureCounterName = "reload_failure_total";
 
     /// <summary>The reason tag.</summary>

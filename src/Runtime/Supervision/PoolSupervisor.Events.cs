@@ -107,7 +107,6 @@ internal sealed partial class PoolSupervisor
         }
 
         SupervisionLog.Crashed(_logger, _pool.Id, crash.ReasonName, detail, crash.Uptime.TotalSeconds);
-        _context.RaiseCrashed(crash);
         if (run.Process is { HasExited: false } process)
         {
             if (run.Supervised)
@@ -125,6 +124,9 @@ internal sealed partial class PoolSupervisor
         {
             AfterCrash(reason);
         }
+
+        // Raised last: when observers hear of the crash, the restart decision (and its timer) exists.
+        _context.RaiseCrashed(crash);
     }
 
     private void AfterCrash(CrashReason reason)

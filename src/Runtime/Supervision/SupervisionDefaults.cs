@@ -6,14 +6,14 @@ public static class SupervisionDefaults
     /// <summary>The meter shared by supervision, drain and reload instruments: <c>Runtime.Supervision</c>.</summary>
     public const string MeterName = "Runtime.Supervision";
 
-    /// <summary>Counter of engine crashes, tagged <c>pool.id</c> and <c>crash_reason</c>.</summary>
+    /// <summary>Counter of engine crashes, tagged <c>pool</c> and <c>crash_reason</c>.</summary>
     public const string CrashCounterName = "engine_crash_total";
 
-    /// <summary>Counter of engine restarts, tagged <c>pool.id</c>.</summary>
+    /// <summary>Counter of engine restarts, tagged <c>pool</c>.</summary>
     public const string RestartCounterName = "engine_restart_total";
 
-    /// <summary>The pool id tag.</summary>
-    public const string PoolTag = "pool.id";
+    /// <summary>The pool id tag (as the backoff, breaker and restart-limit instruments).</summary>
+    public const string PoolTag = "pool";
 
     /// <summary>The crash reason tag (snake_case names of <see cref="Crashes.CrashReasonNames"/>).</summary>
     public const string ReasonTag = "crash_reason";

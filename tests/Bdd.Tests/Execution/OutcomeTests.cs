@@ -253,4 +253,17 @@ public class OutcomeTests
             """, typeof(OutcomeSteps));
         results.Select(r => r.Result.Status).Should().Equal(ScenarioStatus.Failed, ScenarioStatus.Passed);
     }
+
+    [Fact]
+    public async Task RunScenarioAsync_CancelledToken_SkipsStepsAndReportsSkipped()
+    {
+        var runner = FeatureRun.Runner(null, typeof(OutcomeSteps));
+        var feature = runner.GetFeature(new FeatureSource(FeatureRun.Uri, FailingFeature));
+        var output = new RecordingOutput();
+        var result = await feature.RunScenarioAsync(2, null, output, new CancellationToken(canceled: true));
+        result.Status.Should().Be(ScenarioStatus.Skipped);
+        result.ShouldSkip.Should().BeTrue();
+        result.Steps.Should().OnlyContain(s => s.Status == ScenarioStatus.Skipped);
+        output.Lines.Should().Contain("ran: after scenario");
+    }
 }

@@ -153,7 +153,7 @@ public sealed class DrainCoordinatorTests : IDisposable
         warning.Fields["ActiveLeases"].Should().Be(1);
         var duration = _recorder.For(DrainDefaults.DurationHistogramName).Should().ContainSingle().Subject;
         duration.Value.Should().Be(4000);
-        duration.Tag("pool.id").Should().Be("gpu-0");
+        duration.Tag("pool").Should().Be("gpu-0");
     }
 
     [Fact]

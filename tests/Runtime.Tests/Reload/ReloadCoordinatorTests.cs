@@ -68,7 +68,7 @@ public sealed class ReloadCoordinatorTests : IDisposable
         });
         var handoff = HandoffFile.Read(HandoffFile.PathFor(_handoff, "gpu-0"));
         handoff.Should().Match<HandoffFile>(h => h.Pool == "gpu-0" && h.Model == "llama-7b-v2" && h.EngineVersion == "1.4.2" && h.Pid == s.Pid);
-        _recorder.For(ReloadDefaults.SuccessCounterName).Should().ContainSingle().Which.Tag("pool.id").Should().Be("gpu-0");
+        _recorder.For(ReloadDefaults.SuccessCounterName).Should().ContainSingle().Which.Tag("pool").Should().Be("gpu-0");
     }
 
     [Fact]

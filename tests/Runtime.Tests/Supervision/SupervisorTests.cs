@@ -165,7 +165,7 @@ public sealed class SupervisorTests : IDisposable
         await _f.CrashSeen.Task.WaitAsync(PoolEvents.Bound);
 
         var crash = recorder.For(SupervisionDefaults.CrashCounterName).Should().ContainSingle().Subject;
-        crash.Tag("pool.id").Should().Be("gpu-0");
+        crash.Tag("pool").Should().Be("gpu-0");
         crash.Tag("crash_reason").Should().Be("process_exit");
         _f.Logger.WithEvent("EngineCrashed").Should().ContainSingle().Which.Fields["CrashReason"].Should().Be("process_exit");
     }

@@ -1,0 +1,91 @@
+@drain
+Feature: Drain
+  Draining a pool takes it out of service without cutting work short. At once the pool is
+  draining and no longer ready: new leases are refused, the leases already held may finish.
+  When the last lease is released the engine stops gracefully. When the drain deadline passes
+  first, the engine is stopped by force and the leases still held are abandoned.
+
+  Background:
+    Given pool gpu-0 serves llama-7b-v1
+
+  Rule: A draining pool takes no new work
+
+    Scenario: A draining pool refuses new leases
+      Given pool gpu-0 holds 1 lease
+      When the operator drains pool gpu-0 within 30 seconds
+      And a client attempts to lease pool gpu-0
+      Then the lease is refused with "pool gpu-0 is draining"
+
+    Scenario: A draining pool is at once no longer ready
+      Given pool gpu-0 holds 1 lease
+      When the operator drains pool gpu-0 within 30 seconds
+      Then pool gpu-0 is draining and not ready
+
+    Scenario: The drain warns how many leases are still active
+      Given pool gpu-0 holds 2 leases
+      When the operator drains pool gpu-0 within 30 seconds
+      Then a warning says pool gpu-0 is draining with 2 active leases
+
+  Rule: The release of the last lease completes the drain
+
+    Scenario: An idle pool drains at once
+      When the operator drains pool gpu-0 within 30 seconds
+      Then the drain of pool gpu-0 completes in 0 seconds
+      And pool gpu-0 is stopped, not live and not ready
+
+    Scenario: The drain completes when the last lease is released
+      Given pool gpu-0 holds 2 leases
+      And the operator is draining pool gpu-0 within 30 seconds
+      When 12 seconds pass
+      And the clients release every lease of pool gpu-0
+      Then the drain of pool gpu-0 completes in 12 seconds
+
+    @process
+    Scenario: A completed drain stops the engine gracefully
+      Given pool gpu-0 holds 1 lease
+      And the operator is draining pool gpu-0 within 30 seconds
+      When the clients release every lease of pool gpu-0
+      Then the engine of pool gpu-0 has exited gracefully
+      And pool gpu-0 is stopped, not live and not ready
+
+    Scenario: The drain duration is measured per pool
+      Given pool gpu-0 holds 1 lease
+      And the operator is draining pool gpu-0 within 30 seconds
+      When 4 seconds pass
+      And the clients release every lease of pool gpu-0
+      Then the drain_duration_ms histogram of pool gpu-0 records 4000
+
+  Rule: At the deadline the engine is stopped by force
+
+    @process
+    Scenario: Leases still held at the deadline are abandoned
+      Given pool gpu-0 holds 2 leases
+      And the operator is draining pool gpu-0 within 30 seconds
+      When 30 seconds pass
+      Then the drain of pool gpu-0 abandons the 2 leases still held
+      And the engine of pool gpu-0 has been killed
+      And pool gpu-0 is stopped, not live and not ready
+
+    Scenario: One second before the deadline the drain still waits
+      Given pool gpu-0 holds 1 lease
+      And the operator is draining pool gpu-0 within 30 seconds
+      When 29 seconds pass
+      Then pool gpu-0 is draining and not ready
+
+  Rule: Drains join and stay independent
+
+    Scenario: Draining a draining pool joins the same drain
+      Given pool gpu-0 holds 1 lease
+      And the operator is draining pool gpu-0 within 30 seconds
+      When the operator drains pool gpu-0 within 5 seconds
+      And 5 seconds pass
+      Then both drains of pool gpu-0 are the same drain, still waiting
+
+    Scenario: Draining one pool leaves another serving
+      Given pool gpu-1 serves llama-7b-v1
+      When the operator drains pool gpu-0 within 30 seconds
+      Then pool gpu-1 is ready
+
+    Scenario: Draining an unknown pool is an error
+      When the operator attempts to drain pool gpu-9 within 30 seconds
+      Then the drain is refused with "pool gpu-9 is not registered"

@@ -1,0 +1,90 @@
+@reload
+Feature: Reload
+  A reload replaces a pool's engine by another model or engine version and keeps the pool: its
+  id and metadata stay. The pool drains (without force), the new model is staged, the old engine
+  stops, the new one starts and must answer its health check on loopback before the pool is
+  ready again; a handoff file then names the new engine. A failed step restores the old model
+  and the old engine: the pool is never ready without a serving engine.
+
+  Background:
+    Given pool gpu-0 serves llama-7b-v1
+
+  Rule: A reload serves the new version under the same pool
+
+    @process
+    Scenario: A reload serves the new model on a new healthy engine
+      When the operator reloads pool gpu-0 with llama-7b-v2
+      Then pool gpu-0 serves llama-7b-v2 on a new healthy engine
+      And pool gpu-0 keeps its metadata CUDA_VISIBLE_DEVICES=0
+      And the handoff file of pool gpu-0 names llama-7b-v2 and its engine
+
+    Scenario: A reload to another engine version keeps the model
+      When the operator reloads pool gpu-0 with engine version 1.5.0
+      Then pool gpu-0 serves llama-7b-v1 on engine version 1.5.0
+
+    Scenario: Reloading the version already served changes nothing
+      When the operator reloads pool gpu-0 with llama-7b-v1
+      Then the reload succeeds without staging a model
+
+    Scenario: A successful reload is counted and timed
+      When the operator reloads pool gpu-0 with llama-7b-v2
+      Then the reload_success_total counter of pool gpu-0 counts 1
+      And the reload_duration_ms histogram of pool gpu-0 has 1 measurement
+
+  Rule: A reload waits for active leases only until its drain deadline
+
+    Scenario: A lease released in time lets the reload proceed
+      Given pool gpu-0 holds 1 lease
+      When the operator attempts to reload pool gpu-0 with llama-7b-v2 within 30 seconds
+      And 10 seconds pass
+      And the clients release every lease of pool gpu-0
+      Then pool gpu-0 serves llama-7b-v2 and is ready
+
+    Scenario: A lease held past the deadline aborts the reload
+      Given pool gpu-0 holds 1 lease
+      When the operator attempts to reload pool gpu-0 with llama-7b-v2 within 30 seconds
+      And 30 seconds pass
+      Then the reload fails with "reload of pool gpu-0 failed at drain_timeout: drain deadline passed with 1 active leases; still serving llama-7b-v1 on engine 1.0"
+      And pool gpu-0 serves llama-7b-v1 and is ready
+
+    Scenario: A draining pool refuses a reload
+      Given pool gpu-0 holds 1 lease
+      And the operator is draining pool gpu-0 within 30 seconds
+      When the operator attempts to reload pool gpu-0 with llama-7b-v2
+      Then the reload is refused with "pool gpu-0 is draining"
+
+  Rule: A failed step restores the old engine
+
+    Scenario Outline: A failure at any step rolls back to the old engine
+      Given <failure>
+      When the operator attempts to reload pool gpu-0 with llama-7b-v2
+      Then the reload fails at <step>
+      And pool gpu-0 serves llama-7b-v1 and is ready
+      And the reload_failure_total counter of pool gpu-0 counts 1 for reason <step>
+
+      Examples:
+        | description                   | failure                                     | step         |
+        | staging the model fails       | staging llama-7b-v2 fails with "disk full"  | stage        |
+        | the new engine cannot start   | the engine for llama-7b-v2 cannot start     | start_new    |
+        | the new engine stays unhealthy | the engine for llama-7b-v2 never becomes healthy | health_check |
+        | the handoff cannot be written | the handoff file cannot be written          | handoff      |
+
+    Scenario: A rollback restores the old model
+      Given staging llama-7b-v2 fails with "disk full"
+      When the operator attempts to reload pool gpu-0 with llama-7b-v2
+      Then model llama-7b-v1 has been restored for pool gpu-0
+
+    @process
+    Scenario: A new engine that never becomes healthy is replaced by the old one
+      Given the engine for llama-7b-v3 never becomes healthy
+      When the operator attempts to reload pool gpu-0 with llama-7b-v3
+      And 60 seconds pass
+      Then the reload fails at health_check
+      And pool gpu-0 serves llama-7b-v1 on a new healthy engine
+
+    Scenario: A failed rollback fails the pool and hands it to the supervisor
+      Given the engine for llama-7b-v2 cannot start
+      And the engine for llama-7b-v1 cannot start
+      When the operator attempts to reload pool gpu-0 with llama-7b-v2
+      Then pool gpu-0 is failed and not ready
+      And pool gpu-0 has been handed to the supervisor

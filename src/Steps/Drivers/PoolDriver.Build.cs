@@ -1,0 +1,69 @@
+using Runtime.Crashes;
+using Runtime.Drain;
+using Runtime.Engines;
+using Runtime.Pools;
+using Runtime.Reload;
+using Runtime.Supervision;
+
+namespace Steps.Drivers;
+
+/// <summary>Building and tearing down the runtime objects.</summary>
+public sealed partial class PoolDriver
+{
+    private void Build(bool loadState = false)
+    {
+        Registry = new PoolRegistry(new PoolRegistryOptions { StateFilePath = StateFile });
+        Registry.PoolChanged += _ => Pulse();
+        if (loadState)
+        {
+            Registry.LoadState();
+        }
+
+        IPoolEngines engines;
+        if (RealProcesses)
+        {
+            var options = new SupervisorOptions
+            {
+                TimeProvider = _clock.Time,
+                Logger = Logger,
+                MeterFactory = Metrics,
+                Randomizer = () => 0.5,
+                Health = new HealthProbeOptions { Interval = TimeSpan.FromSeconds(5), Timeout = TimeSpan.FromMilliseconds(500), StartupTimeout = TimeSpan.FromSeconds(60) },
+                CrashDetection = new CrashDetectionOptions { OomEvidence = Oom },
+            };
+            options.Backoff.JitterFactor = 0;
+            Supervisor = new Supervisor(Registry, _processes.Launcher, options);
+            Supervisor.Crashed += c =>
+            {
+                lock (Crashes)
+                {
+                    Crashes.Add(c);
+                }
+
+                Pulse();
+            };
+            Supervisor.EngineOutput += OnOutput;
+            engines = Supervisor;
+        }
+        else
+        {
+            Simulated = new SimulatedEngines(Registry);
+            engines = Simulated;
+        }
+
+        Drains = new DrainCoordinator(Registry, engines, new DrainOptions { TimeProvider = _clock.Time, Logger = Logger, MeterFactory = Metrics });
+        Reloads = new ReloadCoordinator(Registry, engines, Drains, new ReloadOptions
+        {
+            TimeProvider = _clock.Time, Logger = Logger, MeterFactory = Metrics, Provisioner = Provisioner, HandoffDirectory = HandoffDirectory,
+        });
+        Directory.CreateDirectory(HandoffDirectory);
+    }
+
+    private void Teardown()
+    {
+        Supervisor?.Dispose();
+        Reloads?.Dispose();
+        Drains?.Dispose();
+        Supervisor = null;
+    }
+}

@@ -1,0 +1,58 @@
+using Runtime.Pools;
+
+namespace Steps.Drivers;
+
+/// <summary>Leases held by the scenario's clients.</summary>
+public sealed partial class PoolDriver
+{
+    /// <summary>The last refused lease attempt's message.</summary>
+    public string? LeaseRefusal { get; private set; }
+
+    /// <summary>Acquires <paramref name="count"/> leases on pool <paramref name="id"/>.</summary>
+    public void Hold(string id, int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            LeasesOf(id).Add(Registry.Acquire(id));
+        }
+    }
+
+    /// <summary>Tries to acquire a lease; keeps the refusal message.</summary>
+    public void AttemptLease(string id)
+    {
+        LeaseRefusal = null;
+        try
+        {
+            LeasesOf(id).Add(Registry.Acquire(id));
+        }
+        catch (LeaseRefusedException e)
+        {
+            LeaseRefusal = e.Message;
+        }
+    }
+
+    /// <summary>Releases every lease held on pool <paramref name="id"/>.</summary>
+    public void ReleaseAll(string id)
+    {
+        foreach (var lease in LeasesOf(id))
+        {
+            lease.Release();
+        }
+
+        LeasesOf(id).Clear();
+    }
+
+    /// <summary>The ids of leases the clients hold on pool <paramref name="id"/>.</summary>
+    public IReadOnlyList<long> HeldLeaseIds(string id) => LeasesOf(id).Select(l => l.Id).ToList();
+
+    private List<Lease> LeasesOf(string id)
+    {
+        if (!_leases.TryGetValue(id, out var leases))
+        {
+            leases = [];
+            _leases[id] = leases;
+        }
+
+        return leases;
+    }
+}

@@ -1,0 +1,50 @@
+using Bdd;
+using FluentAssertions;
+using Runtime.Crashes;
+using Runtime.Supervision;
+using Steps.Drivers;
+
+namespace Steps.Supervision;
+
+/// <summary>The crashes the supervisor recorded.</summary>
+[Binding]
+public sealed class CrashSteps(PoolDriver pools)
+{
+    [Then("the crash of pool {word} is recorded as {word}")]
+    public async Task RecordedAs(string pool, string reason)
+    {
+        var crash = await CrashOf(pool);
+        crash.ReasonName.Should().Be(reason, $"the crash of pool {pool} ({crash.Detail}) should be classified as {reason}");
+    }
+
+    [Then("the crash of pool {word} names engine version {word}, an uptime of {int} seconds and exit code {int}")]
+    public async Task Names(string pool, string version, int uptime, int code)
+    {
+        var crash = await CrashOf(pool);
+        crash.Should().Match<CrashEvent>(c => c.PoolId == pool && c.EngineVersion == version && c.ExitCode == code && c.Signal == null);
+        crash.Uptime.Should().Be(TimeSpan.FromSeconds(uptime));
+        crash.At.Should().Be(Runtime.Time.ManualTimeProvider.DefaultStart + TimeSpan.FromSeconds(uptime));
+    }
+
+    [Then("the engine_crash_total counter of pool {word} counts {int} for crash reason {word}")]
+    public async Task CrashCounter(string pool, int count, string reason)
+    {
+        await CrashOf(pool);
+        pools.Metrics.For(SupervisionDefaults.CrashCounterName, pool).Where(m => m.Tag(SupervisionDefaults.ReasonTag) == reason)
+            .Sum(m => m.Value).Should().Be(count);
+    }
+
+    private async Task<CrashEvent> CrashOf(string pool)
+    {
+        await pools.WaitUntil(() => Crashes(pool).Count > 0, $"a crash of pool {pool}");
+        return Crashes(pool)[0];
+    }
+
+    private List<CrashEvent> Crashes(string pool)
+    {
+        lock (pools.Crashes)
+        {
+            return pools.Crashes.Where(c => c.PoolId == pool).ToList();
+        }
+    }
+}

@@ -1,0 +1,61 @@
+using Bdd;
+using FluentAssertions;
+using Runtime.Drain;
+using Steps.Drivers;
+
+namespace Steps.Supervision;
+
+/// <summary>Drains started by the operator.</summary>
+[Binding]
+public sealed class DrainSteps(PoolDriver pools)
+{
+    [When("the operator drains pool {word} within {int} seconds")]
+    [Given("the operator is draining pool {word} within {int} seconds")]
+    public void Drains(string pool, int seconds) => pools.Drain(pool, TimeSpan.FromSeconds(seconds));
+
+    [When("the operator attempts to drain pool {word} within {int} seconds")]
+    public void AttemptsDrain(string pool, int seconds) => pools.AttemptDrain(pool, TimeSpan.FromSeconds(seconds));
+
+    [Then("the drain is refused with {string}")]
+    public void Refused(string message) => pools.DrainRefusal.Should().Be(message, "the drain should be refused");
+
+    [Then("a warning says pool {word} is draining with {int} active leases")]
+    public void Warning(string pool, int leases)
+    {
+        var warning = pools.Logger.WithEvent("DrainStarted").Should().ContainSingle().Subject;
+        warning.Level.Should().Be(Microsoft.Extensions.Logging.LogLevel.Warning);
+        warning["PoolId"].Should().Be(pool);
+        warning["ActiveLeases"].Should().Be(leases);
+    }
+
+    [Then("the drain of pool {word} completes in {int} seconds")]
+    public async Task Completes(string pool, int seconds)
+    {
+        var outcome = await pools.LastDrainAsync();
+        outcome.Should().Match<DrainOutcome>(o => o.PoolId == pool && o.Status == DrainStatus.Completed, $"the drain of pool {pool} should complete");
+        outcome.Duration.Should().Be(TimeSpan.FromSeconds(seconds));
+    }
+
+    [Then("the drain of pool {word} abandons the {int} leases still held")]
+    public async Task Abandons(string pool, int count)
+    {
+        var outcome = await pools.LastDrainAsync();
+        outcome.Status.Should().Be(DrainStatus.ForceStopped, $"the drain of pool {pool} should force-stop the engine");
+        outcome.AbandonedLeases.Should().HaveCount(count).And.Equal(pools.HeldLeaseIds(pool));
+    }
+
+    [Then("the drain_duration_ms histogram of pool {word} records {int}")]
+    public async Task Histogram(string pool, int milliseconds)
+    {
+        await pools.LastDrainAsync();
+        pools.Metrics.For(DrainDefaults.DurationHistogramName, pool).Should().ContainSingle().Which.Value.Should().Be(milliseconds);
+    }
+
+    [Then("both drains of pool {word} are the same drain, still waiting")]
+    public void SameDrain(string pool)
+    {
+        pools.DrainAttempts.Should().HaveCount(2);
+        pools.DrainAttempts[1].Should().BeSameAs(pools.DrainAttempts[0], $"the second drain of pool {pool} should join the first");
+        pools.DrainAttempts[0].IsCompleted.Should().BeFalse("the first drain's 30-second deadline applies");
+    }
+}

@@ -1,0 +1,94 @@
+using Bdd;
+using FluentAssertions;
+using NSubstitute;
+using Runtime.Engines;
+using Steps.Drivers;
+
+namespace Steps.Supervision;
+
+/// <summary>What a pool's engine does, and how it ended. Real engine-stub processes in @process scenarios.</summary>
+[Binding]
+public sealed class EngineSteps(PoolDriver pools)
+{
+    [When("the engine of pool {word} exits with code {int}")]
+    public Task ExitsWithCode(string pool, int code) => UntilCrashRecorded(pool, () => Command(pool, $"exit {code}"));
+
+    [When("the engine of pool {word} is killed by {word}")]
+    public Task KilledBy(string pool, string signal) => UntilCrashRecorded(pool, () =>
+    {
+        if (signal == "SIGKILL")
+        {
+            // SIGKILL cannot be raised by the engine itself: it comes from outside, as from an operator.
+            SignalSender.Send(pools.ServedEngine(pool).Pid, Signals.SIGKILL).Should().BeTrue();
+            return;
+        }
+
+        Command(pool, $"signal {signal}");
+    });
+
+    [When("the engine of pool {word} is killed by the out-of-memory killer")]
+    public Task KilledByOomKiller(string pool) => UntilCrashRecorded(pool, () =>
+    {
+        // The kernel's OOM killer is out of reach: its evidence (the cgroup oom_kill counter) is
+        // substituted, the SIGKILL is real.
+        pools.Oom.ReadOomKillCount().Returns(1L);
+        SignalSender.Send(pools.ServedEngine(pool).Pid, Signals.SIGKILL).Should().BeTrue();
+    });
+
+    [When("the engine of pool {word} logs {string}")]
+    public Task Logs(string pool, string line) => UntilCrashRecorded(pool, () => Command(pool, $"log {line}"));
+
+    [When("the engine of pool {word} stops answering its health check")]
+    public async Task StopsAnswering(string pool)
+    {
+        Command(pool, "hang");
+        await pools.WaitUntil(() => pools.Saw(pool, "hung:"), $"the engine of pool {pool} to hang");
+    }
+
+    [Given("the engine for {word} never becomes healthy")]
+    public void NeverHealthy(string model) => pools.NeverHealthy(model);
+
+    [Given("the engine for {word} cannot start")]
+    public void CannotStart(string model) => pools.CannotStart(model);
+
+    [Then("the engine of pool {word} has exited gracefully")]
+    public async Task ExitedGracefully(string pool)
+    {
+        var exit = await pools.ServedEngine(pool).Exited.WaitAsync(PoolDriver.Bound);
+        exit.IsGraceful.Should().BeTrue($"the engine of pool {pool} should exit with code 0, not {exit}");
+    }
+
+    [Then("the engine of pool {word} has been killed")]
+    public async Task Killed(string pool)
+    {
+        var exit = await pools.ServedEngine(pool).Exited.WaitAsync(PoolDriver.Bound);
+        exit.SignalName.Should().Be("SIGKILL", $"the engine of pool {pool} should be killed, not end by {exit}");
+    }
+
+    [Then("the engine of pool {word} has been stopped")]
+    public async Task Stopped(string pool)
+    {
+        var engine = pools.ServedEngine(pool);
+        await engine.Exited.WaitAsync(PoolDriver.Bound);
+        engine.HasExited.Should().BeTrue($"the engine of pool {pool} should no longer run");
+    }
+
+    /// <summary>Acts, then waits until the supervisor has recorded the crash (and decided on a restart), so time may move.</summary>
+    private async Task UntilCrashRecorded(string pool, Action act)
+    {
+        int Seen()
+        {
+            lock (pools.Crashes)
+            {
+                return pools.Crashes.Count(c => c.PoolId == pool);
+            }
+        }
+
+        var before = Seen();
+        act();
+        await pools.WaitUntil(() => Seen() > before, $"the supervisor to record the end of the engine of pool {pool}");
+    }
+
+    private void Command(string pool, string command) =>
+        pools.ServedEngine(pool).WriteLine(command).Should().BeTrue($"the engine of pool {pool} should take the command '{command}'");
+}

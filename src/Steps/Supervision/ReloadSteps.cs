@@ -1,0 +1,127 @@
+using Bdd;
+using FluentAssertions;
+using NSubstitute;
+using NSubstitute.ExceptionExtensions;
+using Runtime.Pools;
+using Runtime.Reload;
+using Steps.Drivers;
+
+namespace Steps.Supervision;
+
+/// <summary>Reloads started by the operator.</summary>
+[Binding]
+public sealed class ReloadSteps(PoolDriver pools)
+{
+    private static readonly TimeSpan DefaultDeadline = TimeSpan.FromSeconds(30);
+
+    [When("the operator reloads pool {word} with {word}")]
+    public async Task Reloads(string pool, string model)
+    {
+        await Attempts(pool, model);
+        var result = await pools.ReloadResultAsync();
+        result.Succeeded.Should().BeTrue($"the reload of pool {pool} should succeed, not: {result.Error}");
+    }
+
+    [When("the operator reloads pool {word} with engine version {word}")]
+    public async Task ReloadsVersion(string pool, string version)
+    {
+        await pools.StartReloadAsync(pool, pools.SpecFor(pool, pools.Pool(pool).Spec.Model, version), DefaultDeadline);
+        (await pools.ReloadResultAsync()).Succeeded.Should().BeTrue();
+    }
+
+    [When("the operator attempts to reload pool {word} with {word}")]
+    public Task Attempts(string pool, string model) => AttemptsWithin(pool, model, (int)DefaultDeadline.TotalSeconds);
+
+    [When("the operator attempts to reload pool {word} with {word} within {int} seconds")]
+    public Task AttemptsWithin(string pool, string model, int seconds) =>
+        pools.StartReloadAsync(pool, pools.SpecFor(pool, model, pools.Pool(pool).Spec.EngineVersion), TimeSpan.FromSeconds(seconds));
+
+    [Given("staging {word} fails with {string}")]
+    public void StagingFails(string model, string error) =>
+        pools.Provisioner.StageAsync(Arg.Any<string>(), model, Arg.Any<CancellationToken>()).ThrowsAsync(new IOException(error));
+
+    [Given("the handoff file cannot be written")]
+    public void HandoffBroken() => pools.BreakHandoff();
+
+    [Then("pool {word} serves {word} on a new healthy engine")]
+    public async Task ServesOnNewEngine(string pool, string model)
+    {
+        await pools.ReloadResultAsync();
+        var s = pools.Pool(pool).Snapshot();
+        s.Should().Match<PoolSnapshot>(p => p.Ready && p.Live && p.Spec.Model == model, $"pool {pool} should serve {model}");
+        s.Pid.Should().NotBe(pools.ServedEngine(pool).Pid, "a new engine process should serve");
+        using var probe = new Runtime.Engines.HealthProbe(PoolDriver.Bound);
+        (await probe.ProbeAsync(s.Endpoint!)).Healthy.Should().BeTrue($"the engine of pool {pool} should answer its health check");
+    }
+
+    [Then("pool {word} serves {word} on engine version {word}")]
+    public void ServesOnVersion(string pool, string model, string version) =>
+        pools.Pool(pool).Snapshot().Should().Match<PoolSnapshot>(s => s.Ready && s.Spec.Model == model && s.Spec.EngineVersion == version);
+
+    [Then("pool {word} serves {word} and is ready")]
+    public async Task ServesAndReady(string pool, string model)
+    {
+        await pools.ReloadResultAsync();
+        pools.Pool(pool).Snapshot().Should().Match<PoolSnapshot>(s => s.Ready && s.Live && s.Spec.Model == model, $"pool {pool} should serve {model} and be ready");
+    }
+
+    [Then("the handoff file of pool {word} names {word} and its engine")]
+    public void Handoff(string pool, string model)
+    {
+        var s = pools.Pool(pool).Snapshot();
+        HandoffFile.Read(HandoffFile.PathFor(pools.HandoffDirectory, pool)).Should().Match<HandoffFile>(h =>
+            h.Pool == pool && h.Model == model && h.EngineVersion == s.Spec.EngineVersion && h.Pid == s.Pid && h.Endpoint == s.Endpoint!.ToString());
+    }
+
+    [Then("the reload succeeds without staging a model")]
+    public async Task SucceedsWithoutStaging()
+    {
+        (await pools.ReloadResultAsync()).Status.Should().Be(ReloadStatus.AlreadyCurrent);
+        await pools.Provisioner.DidNotReceiveWithAnyArgs().StageAsync(default!, default!, default);
+    }
+
+    [Then("the reload fails with {string}")]
+    public async Task FailsWith(string error) => (await pools.ReloadResultAsync()).Error.Should().Be(error);
+
+    [Then("the reload fails at {word}")]
+    public async Task FailsAt(string step)
+    {
+        var result = await pools.ReloadResultAsync();
+        result.Status.Should().Be(ReloadStatus.Failed);
+        ReloadStepNames.GetName(result.FailedStep!.Value).Should().Be(step, result.Error);
+    }
+
+    [Then("the reload is refused with {string}")]
+    public async Task RefusedWith(string error)
+    {
+        var result = await pools.ReloadResultAsync();
+        result.Should().Match<ReloadResult>(r => r.Status == ReloadStatus.Refused && r.Error == error);
+    }
+
+    [Then("model {word} has been restored for pool {word}")]
+    public async Task Restored(string model, string pool)
+    {
+        await pools.ReloadResultAsync();
+        await pools.Provisioner.Received(1).RestoreAsync(pool, model, Arg.Any<CancellationToken>());
+    }
+
+    [Then("pool {word} has been handed to the supervisor")]
+    public void HandedOver(string pool) =>
+        pools.Simulated!.TakenOver.Should().ContainSingle(t => t.Pool == pool && t.Reason.StartsWith("reload rollback failed", StringComparison.Ordinal));
+
+    [Then("the reload_success_total counter of pool {word} counts {int}")]
+    public void SuccessCounter(string pool, int count) =>
+        pools.Metrics.For(ReloadDefaults.SuccessCounterName, pool).Sum(m => m.Value).Should().Be(count);
+
+    [Then("the reload_duration_ms histogram of pool {word} has {int} measurement(s)")]
+    public void DurationHistogram(string pool, int count) =>
+        pools.Metrics.For(ReloadDefaults.DurationHistogramName, pool).Should().HaveCount(count);
+
+    [Then("the reload_failure_total counter of pool {word} counts {int} for reason {word}")]
+    public async Task FailureCounter(string pool, int count, string reason)
+    {
+        await pools.ReloadResultAsync();
+        pools.Metrics.For(ReloadDefaults.FailureCounterName, pool).Where(m => m.Tag(ReloadDefaults.ReasonTag) == reason)
+            .Sum(m => m.Value).Should().Be(count);
+    }
+}

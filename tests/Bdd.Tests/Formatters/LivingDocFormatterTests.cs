@@ -1,0 +1,90 @@
+using Bdd.Formatters;
+using FluentAssertions;
+using Xunit;
+
+namespace Bdd.Tests.Formatters;
+
+public class LivingDocFormatterTests
+{
+    private static async Task<(string Index, string Page, string Directory)> RunAsync()
+    {
+        var events = await ReportRun.EventsAsync();
+        var directory = Path.Combine(ReportRun.TempDirectory(), "living-doc");
+        ReportRun.Replay(new LivingDocFormatter(Path.Combine(directory, "index.html")), events);
+        return (await File.ReadAllTextAsync(Path.Combine(directory, "index.html")),
+            await File.ReadAllTextAsync(Path.Combine(directory, "supervision_pool-reports.html")), directory);
+    }
+
+    [Fact]
+    public async Task Index_GroupsFeaturesByFolderWithCounts()
+    {
+        var (index, _, directory) = await RunAsync();
+
+        index.Should().Contain("<h2>supervision</h2>");
+        index.Should().Contain("<a href=\"supervision_pool-reports.html\">Pool reports</a>");
+        index.Should().Contain("2 passed").And.Contain("2 failed").And.Contain("2 pending").And.Contain("0 skipped");
+        File.Exists(Path.Combine(directory, LivingDocFormatter.StylesheetName)).Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task Index_ListsTagVocabularyWithScenarios()
+    {
+        var (index, _, _) = await RunAsync();
+
+        var drain = index[index.IndexOf("<span class=\"tag\">@drain</span>", StringComparison.Ordinal)..];
+        drain[..drain.IndexOf("</dd>", StringComparison.Ordinal)].Should().Contain("1 scenario").And.Contain("A drained pool is ready")
+            .And.NotContain("A draining pool refuses a lease");
+        var reports = index[index.IndexOf("<span class=\"tag\">@reports</span>", StringComparison.Ordinal)..];
+        reports[..reports.IndexOf("</dd>", StringComparison.Ordinal)].Should().Contain("5 scenarios", "the outline counts once");
+        index.Should().Contain("A pool holds a bounded number of leases");
+    }
+
+    [Fact]
+    public async Task FeaturePage_ShowsDescriptionRulesBackgroundAndSteps()
+    {
+        var (_, page, _) = await RunAsync();
+
+        page.Should().Contain("Pools serve models to tenants.");
+        page.Should().Contain("<span class=\"kw\">Rule:</span> A draining pool refuses new leases");
+        page.Should().Contain("Drain lets running leases finish.");
+        page.Should().Contain("<span class=\"kw\">Background:</span>");
+        page.Should().Contain("<span class=\"kw\">Given</span> a pool named &quot;gpu-0&quot;");
+        page.Should().Contain("<td>llama-7b-v1</td>", "data tables are shown");
+        page.Should().Contain("<pre class=\"docstring\">max-leases: 10</pre>");
+        page.Should().Contain("the pool has <span class=\"param\">&lt;leases&gt;</span> leases");
+        page.Should().Contain("the pool logs &quot;drained &lt;gpu-0&gt;&quot;", "only outline parameters are highlighted");
+    }
+
+    [Fact]
+    public async Task FeaturePage_ShowsStatusesDurationsAndFailures()
+    {
+        var (_, page, _) = await RunAsync();
+
+        Scenario(page, "A drained pool is ready").Should().Contain("<span class=\"badge passed\">passed</span>").And.Contain("class=\"duration\"");
+        Scenario(page, "A draining pool refuses a lease").Should().Contain("<span class=\"badge failed\">failed</span>")
+            .And.Contain("<pre class=\"failure\">").And.Contain("pool gpu-0 is draining &lt;/script&gt;");
+        Scenario(page, "Restart storms are still being specified").Should().Contain("<span class=\"badge pending\">pending</span>");
+        Scenario(page, "Nobody wrote the step yet").Should().Contain("<span class=\"badge undefined\">undefined</span>");
+    }
+
+    [Fact]
+    public async Task FeaturePage_ExamplesRows_HaveTheirOwnStatus()
+    {
+        var (_, page, _) = await RunAsync();
+        var outline = Scenario(page, "A pool holds a bounded number of leases");
+
+        outline.Should().Contain("<th>description</th><th>leases</th><th>Status</th>");
+        outline.Should().Contain("<tr class=\"passed\"><td>within</td><td>2</td><td><span class=\"badge passed\">passed</span>");
+        outline.Should().Contain("<tr class=\"failed\"><td>beyond</td><td>99</td><td><span class=\"badge failed\">failed</span>");
+        outline.Should().Contain("<b>Row 2:</b>").And.Contain("pool gpu-0 cannot hold 99 leases");
+    }
+
+    /// <summary>The article of the scenario titled <paramref name="name"/>.</summary>
+    private static string Scenario(string page, string name)
+    {
+        var title = page.IndexOf("</span> " + name + " <span class=\"badge", StringComparison.Ordinal);
+        title.Should().BeGreaterThan(0, $"the page shows scenario '{name}'");
+        var start = page.LastIndexOf("<article", title, StringComparison.Ordinal);
+        return page[start..page.IndexOf("</article>", title, StringComparison.Ordinal)];
+    }
+}

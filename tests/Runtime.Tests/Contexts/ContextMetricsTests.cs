@@ -1,0 +1,57 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
+using FluentAssertions;
+using Runtime.Backends;
+using Runtime.Contexts;
+using Xunit;
+
+namespace Runtime.Tests.Contexts;
+
+public sealed class ContextMetricsTests : IDisposable
+{
+    private const string Tenant = "metrics-tenant";
+    private readonly ContextTestKit _kit = new();
+    private readonly MeterListener _listener = new();
+    private readonly ConcurrentDictionary<string, long> _counts = new();
+
+    public ContextMetricsTests()
+    {
+        _listener.InstrumentPublished = (instrument, listener) =>
+        {
+            if (instrument.Meter.Name == ContextMetrics.MeterName)
+            {
+                listener.EnableMeasurementEvents(instrument);
+            }
+        };
+        _listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) =>
+        {
+            foreach (var tag in tags)
+            {
+                if (tag.Key == "tenant" && Equals(tag.Value, Tenant))
+                {
+                    _counts.AddOrUpdate(instrument.Name, value, (_, sum) => sum + value);
+                }
+            }
+        });
+        _listener.Start();
+    }
+
+    public void Dispose()
+    {
+        _listener.Dispose();
+        _kit.Dispose();
+    }
+
+    [Fact]
+    public async Task Counters_UnhappyPaths_AreCountedUnderStableNames()
+    {
+        var backend = new ScriptedBackend(_kit.Time).FailNextCall("boom");
+        var context = _kit.Create(Tenant, memory: 1024, backend: backend);
+
+        await context.ExecuteAsync(new ModelRequest("x", 2048), Tenant);
+        await context.ExecuteAsync(new ModelRequest("x"), Tenant);
+        await context.ExecuteAsync(new ModelRequest("x"), "globex");
+
+        _counts.Should().Contain("context_budget_refusals", 1).And.Contain("context_faults", 1).And.Contain("context_forbidden_attempts", 1);
+    }
+}
