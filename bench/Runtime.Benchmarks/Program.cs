@@ -5,10 +5,12 @@ using Runtime.Benchmarks.Drain;
 // dotnet run -c Release --project bench/Runtime.Benchmarks -- --filter '*CircuitBreaker*'   (BenchmarkDotNet)
 // dotnet run -c Release --project bench/Runtime.Benchmarks -- trace-latency                 (custom harness)
 // dotnet run -c Release --project bench/Runtime.Benchmarks -- drain-latency                 (custom harness)
+// dotnet run -c Release --project bench/Runtime.Benchmarks -- execute-overhead              (custom harness)
 return args switch
 {
     ["trace-latency", ..] => TraceLatencyHarness.Run(Console.Out),
     ["drain-latency", ..] => DrainLatencyHarness.Run(Console.Out),
+    ["execute-overhead", ..] => ExecuteOverheadHarness.Run(Console.Out),
     _ => RunBenchmarks(args),
 };
 

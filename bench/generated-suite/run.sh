@@ -153,13 +153,14 @@ measure "rebuild after editing 1 feature" dotnet build --no-restore -nologo
 measure "no-change rebuild" dotnet build --no-restore -nologo
 # The same with the Roslyn compiler server (the default on developer machines; CI here sets
 # UseSharedCompilation=false): the server keeps the generator's incremental state between builds.
-measure "build, compiler server (warm-up)" dotnet build --no-restore -nologo -p:UseSharedCompilation=true
 edit_one 2
-measure "rebuild after editing 1 feature, compiler server" dotnet build --no-restore -nologo -p:UseSharedCompilation=true
+measure "rebuild after editing 1 feature, server starting" dotnet build --no-restore -nologo -p:UseSharedCompilation=true
 measure "no-change rebuild, compiler server" dotnet build --no-restore -nologo -p:UseSharedCompilation=true
 edit_one 3
-measure "rebuild after editing 1 feature, compiler server" dotnet build --no-restore -nologo -p:UseSharedCompilation=true
-measure "dotnet test --no-build (5000 tests: discovery + run)" dotnet test --no-build
+measure "rebuild after editing 1 feature, warm server" dotnet build --no-restore -nologo -p:UseSharedCompilation=true
+edit_one 4
+measure "rebuild after editing 1 feature, warm server" dotnet build --no-restore -nologo -p:UseSharedCompilation=true
+measure "dotnet test --no-build ($((FEATURES * SCENARIOS)) tests: discovery + run)" dotnet test --no-build
 grep -E 'Passed!|Failed!' "$log" | tail -1 | sed 's/^ */test summary: /'
 echo "log: $log"
 

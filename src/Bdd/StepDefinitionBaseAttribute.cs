@@ -8,8 +8,8 @@ namespace Bdd;
 /// (<c>Given_the_pool_is_ready</c> or <c>GivenThePoolIsReady</c> → "the pool is ready"; a parameter
 /// name written in capitals in the method name (<c>Given_P0_is_ready(string p0)</c>) becomes a parameter).
 /// Otherwise the text is a regular expression when it starts with <c>^</c> or ends with <c>$</c>,
-/// or when it has no <c>{...}</c> parameter and contains a regex-only construct
-/// (<c>(.*)</c>, <c>\d</c>, <c>[...]</c>, <c>+</c>, <c>?</c>, <c>*</c>...) - Reqnroll's
+/// or when it has no <c>{...}</c> parameter and contains a common regex step pattern
+/// (a group ending in * or + such as <c>(.*)</c> or <c>(\d+)</c>, <c>.*</c>, <c>\.</c>, <c>\d+</c>) - Reqnroll's
 /// CucumberExpressionDetector rule; else a Cucumber Expression. <see cref="ExpressionType"/> forces either.
 /// </para>
 /// <para>

@@ -183,10 +183,12 @@ public class FeatureGeneratorTests
                 Given a step
               Scenario: 3 pools drain
                 Given a step
+              Scenario: Run scenario async
+                Given a step
             """;
         var type = new GeneratorHarness().WithFile("features/names.feature", feature).Run().Load().GetType("Steps.Features.NamesFeature")!;
 
-        TestMethods(type).Select(m => m.Name).Should().Equal("PoolDrains", "PoolDrains_2", "Source_2", "_3PoolsDrain");
+        TestMethods(type).Select(m => m.Name).Should().Equal("PoolDrains", "PoolDrains_2", "Source_2", "_3PoolsDrain", "RunScenarioAsync_2");
     }
 
     [Fact]

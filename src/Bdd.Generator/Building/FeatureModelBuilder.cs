@@ -23,7 +23,7 @@ namespace Bdd.Generator.Building
 
         private static readonly string[] ReservedMemberNames =
         {
-            "Source", "Fixture", "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize", "ReferenceEquals",
+            "Source", "Fixture", Emitting.FeatureEmitter.RunMethod, "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize", "ReferenceEquals",
         };
 
         public static FeatureModel Build(string path, SourceText? sourceText, string language, CancellationToken cancellationToken)

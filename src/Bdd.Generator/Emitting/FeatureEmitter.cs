@@ -16,6 +16,9 @@ namespace Bdd.Generator.Emitting
         private const string Task = "global::System.Threading.Tasks.Task";
         private const string Trait = "global::Xunit.Trait";
 
+        /// <summary>The private helper every test method calls (one short call per method keeps compilation cheap).</summary>
+        public const string RunMethod = "RunScenarioAsync";
+
         public static string Emit(FeatureModel feature, string @namespace, string className, bool serial)
         {
             var code = new CodeWriter();
@@ -56,6 +59,9 @@ namespace Bdd.Generator.Emitting
             code.Line("_fixture = fixture;");
             code.Line("_output = output;");
             code.Close();
+            code.Line();
+            code.Line("private " + Task + " " + RunMethod + "(int scenarioLine, int? exampleRowLine)");
+            code.Line("    => global::Bdd.xUnit.ScenarioExecutor.RunAsync(_fixture.Feature, scenarioLine, exampleRowLine, _output);");
 
             foreach (var scenario in feature.Scenarios)
             {
@@ -94,7 +100,7 @@ namespace Bdd.Generator.Emitting
             if (!scenario.IsOutline)
             {
                 code.Line("public " + Task + " " + scenario.MethodName + "()");
-                code.Line("    => global::Bdd.xUnit.ScenarioExecutor.RunAsync(_fixture.Feature, " + scenario.Line + ", null, _output);");
+                code.Line("    => " + RunMethod + "(" + scenario.Line + ", null);");
                 return;
             }
 
@@ -107,7 +113,7 @@ namespace Bdd.Generator.Emitting
             }
 
             code.Line("public " + Task + " " + scenario.MethodName + "(int exampleRowLine)");
-            code.Line("    => global::Bdd.xUnit.ScenarioExecutor.RunAsync(_fixture.Feature, " + scenario.Line + ", exampleRowLine, _output);");
+            code.Line("    => " + RunMethod + "(" + scenario.Line + ", exampleRowLine);");
         }
 
         private static string Xml(string text)

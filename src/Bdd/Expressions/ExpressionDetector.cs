@@ -7,19 +7,23 @@ namespace Bdd.Expressions;
 /// <list type="number">
 /// <item>starts with <c>^</c> or ends with <c>$</c> → regular expression;</item>
 /// <item>contains a parameter <c>{name}</c> or <c>{}</c> → Cucumber Expression;</item>
-/// <item>contains a regex-only construct - a group ending in <c>*</c> or <c>+</c> such as <c>(.*)</c> or
-/// <c>(\d+)</c>, <c>.*</c>, <c>.+</c>, a character class escape (<c>\d</c> <c>\w</c> <c>\s</c>), an escaped dot
-/// <c>\.</c>, a character set <c>[...]</c> or a <c>(?</c> group → regular expression;</item>
+/// <item>contains one of Reqnroll's common regex step patterns - a group ending in <c>*</c> or <c>+</c>
+/// such as <c>(.*)</c> or <c>(\d+)</c>, a <c>.*</c>, an escaped dot <c>\.</c> or <c>\d+</c> → regular expression;</item>
 /// <item>otherwise → Cucumber Expression (plain text reads the same either way).</item>
 /// </list>
+/// Anything else regex-like (<c>[a-z]</c>, <c>\w</c>, <c>(?:...)</c>) is read as a Cucumber Expression, as in
+/// Reqnroll: start it with <c>^</c> or set <c>ExpressionType = ExpressionType.RegularExpression</c>.
 /// </summary>
 internal static partial class ExpressionDetector
 {
     [GeneratedRegex(@"\{\w*\}")]
     private static partial Regex ParameterPlaceholder();
 
-    [GeneratedRegex(@"\([^)]*[*+]\)|\.[*+]|\\[dDwWsS.]|\[[^\]]+\]|\(\?")]
-    private static partial Regex RegexOnlyConstruct();
+    [GeneratedRegex(@"\([^)]+[*+]\)|\.\*")]
+    private static partial Regex CommonRegexPatterns();
+
+    [GeneratedRegex(@"\\\.|\\d\+")]
+    private static partial Regex ExtendedRegexPatterns();
 
     public static bool IsRegularExpression(string expression)
     {
@@ -27,6 +31,6 @@ internal static partial class ExpressionDetector
             return true;
         if (ParameterPlaceholder().IsMatch(expression))
             return false;
-        return RegexOnlyConstruct().IsMatch(expression);
+        return CommonRegexPatterns().IsMatch(expression) || ExtendedRegexPatterns().IsMatch(expression);
     }
 }

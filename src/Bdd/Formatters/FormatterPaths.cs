@@ -5,7 +5,8 @@ namespace Bdd.Formatters;
 /// repository root: the nearest folder above <see cref="AppContext.BaseDirectory"/> holding
 /// <c>Specs.sln</c>, or the current directory when there is none. The environment variable
 /// <c>BDD_REPORTS_DIR</c>, when set, replaces the leading "reports" folder of a relative path (or, for a
-/// relative path not under "reports", becomes its base). Absolute paths are kept as they are.
+/// relative path not under "reports", becomes its base); a relative BDD_REPORTS_DIR is relative to the
+/// repository root too. Absolute paths are kept as they are.
 /// </summary>
 public static class FormatterPaths
 {
@@ -22,7 +23,7 @@ public static class FormatterPaths
 
     /// <summary>
     /// The absolute path of a configured <paramref name="outputFilePath"/>: absolute paths unchanged, relative ones
-    /// against <paramref name="baseDirectory"/>, or under <paramref name="reportsDirectory"/> when that is set.
+    /// against <paramref name="baseDirectory"/>, or under <paramref name="reportsDirectory"/> (itself relative to <paramref name="baseDirectory"/>) when that is set.
     /// </summary>
     public static string Resolve(string outputFilePath, string baseDirectory, string? reportsDirectory)
     {
@@ -35,7 +36,7 @@ public static class FormatterPaths
             normalized = normalized[2..];
         if (normalized.StartsWith("reports/", StringComparison.Ordinal))
             normalized = normalized["reports/".Length..];
-        return Path.GetFullPath(Path.Combine(reportsDirectory, normalized));
+        return Path.GetFullPath(Path.Combine(baseDirectory, reportsDirectory, normalized));
     }
 
     /// <summary>The first folder from <paramref name="start"/> upwards that satisfies <paramref name="match"/>, or null.</summary>

@@ -37,7 +37,7 @@ internal static class LivingDocHtml
 
     public static string Duration(TimeSpan duration) => duration.TotalSeconds >= 1
         ? duration.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture) + " s"
-        : duration.TotalMilliseconds >= 1 ? duration.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture) + " ms" : "< 1 ms";
+        : duration.TotalMilliseconds >= 1 ? duration.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture) + " ms" : "&lt; 1 ms";
 
     public static void Counts(StringBuilder html, StatusCounts counts)
     {

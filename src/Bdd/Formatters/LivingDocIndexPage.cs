@@ -54,14 +54,13 @@ internal static class LivingDocIndexPage
         var byTag = new SortedDictionary<string, List<(DocFeature Feature, string ScenarioId, string Name, List<Pickle> Pickles)>>(StringComparer.Ordinal);
         foreach (var feature in run.Features)
         {
-            foreach (var scenario in feature.Pickles.GroupBy(p => p.AstNodeIds[0]))
+            foreach (var (scenarioId, name, pickles) in Entries(feature))
             {
-                var pickles = scenario.ToList();
                 foreach (var tag in pickles.SelectMany(p => p.Tags.Select(t => t.Name)).Distinct(StringComparer.Ordinal))
                 {
                     if (!byTag.TryGetValue(tag, out var list))
                         byTag[tag] = list = [];
-                    list.Add((feature, scenario.Key, ScenarioName(feature, scenario.Key, pickles), pickles));
+                    list.Add((feature, scenarioId, name, pickles));
                 }
             }
         }
@@ -86,7 +85,25 @@ internal static class LivingDocIndexPage
     private static string Plural(int count, string noun)
         => count.ToString(CultureInfo.InvariantCulture) + " " + noun + (count == 1 ? string.Empty : "s");
 
-    /// <summary>The scenario's name as written (an outline's, not a row's), or the first pickle's name.</summary>
-    private static string ScenarioName(DocFeature feature, string scenarioId, List<Pickle> pickles)
-        => feature.Scenario(scenarioId)?.Name is { Length: > 0 } name ? name : pickles[0].Name;
+    /// <summary>
+    /// The vocabulary's entries of a feature: one per scenario, except for an outline whose name holds a
+    /// parameter ("&lt;description&gt;"), which lists each row under its own (substituted) name.
+    /// </summary>
+    private static IEnumerable<(string ScenarioId, string Name, List<Pickle> Pickles)> Entries(DocFeature feature)
+    {
+        foreach (var scenario in feature.Pickles.GroupBy(p => p.AstNodeIds[0]))
+        {
+            var pickles = scenario.ToList();
+            var name = feature.Scenario(scenario.Key)?.Name ?? pickles[0].Name;
+            if (name.Contains('<', StringComparison.Ordinal))
+            {
+                foreach (var pickle in pickles)
+                    yield return (scenario.Key, pickle.Name, [pickle]);
+            }
+            else
+            {
+                yield return (scenario.Key, name, pickles);
+            }
+        }
+    }
 }

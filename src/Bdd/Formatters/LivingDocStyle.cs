@@ -19,9 +19,10 @@ internal static class LivingDocStyle
         .bar { display: flex; height: 8px; border-radius: 4px; overflow: hidden; background: var(--line); min-width: 120px; }
         .bar span.passed { background: var(--passed); } .bar span.failed { background: var(--failed); } .bar span.pending { background: var(--pending); } .bar span.skipped { background: #9ca3af; }
         table { border-collapse: collapse; }
-        table.features { width: 100%; background: #fff; border: 1px solid var(--line); border-radius: 10px; overflow: hidden; }
+        table.features { width: 100%; table-layout: fixed; background: #fff; border: 1px solid var(--line); border-radius: 10px; overflow: hidden; }
         table.features th, table.features td { padding: 8px 12px; border-bottom: 1px solid var(--line); text-align: left; vertical-align: middle; }
         table.features th { background: #f1f5f9; font-size: 13px; text-transform: uppercase; letter-spacing: .03em; color: var(--muted); }
+        table.features th:first-child { width: 40%; } table.features th:last-child { width: 18%; }
         td.num { text-align: right; font-variant-numeric: tabular-nums; width: 80px; }
         tr.failed td:first-child, tr.ambiguous td:first-child { border-left: 4px solid var(--failed); }
         tr.passed td:first-child { border-left: 4px solid var(--passed); }

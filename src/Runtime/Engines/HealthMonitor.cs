@@ -2,8 +2,9 @@ namespace Runtime.Engines;
 
 /// <summary>
 /// Watches one engine's health: a probe as soon as the endpoint is known, then one every
-/// <see cref="HealthProbeOptions.Interval"/> on the <see cref="TimeProvider"/> (probes may overlap when
-/// the clock jumps). Reports <see cref="HealthVerdict.Ready"/> once, then at most one of
+/// <see cref="HealthProbeOptions.Interval"/> on the <see cref="TimeProvider"/>. Probes never overlap:
+/// ticks that fall due during a probe (a clock jump, a slow engine) are probed one after the other
+/// once it ends, at most <see cref="HealthProbeOptions.FailureThreshold"/> of them. Reports <see cref="HealthVerdict.Ready"/> once, then at most one of
 /// <see cref="HealthVerdict.StartupTimedOut"/> / <see cref="HealthVerdict.Unhealthy"/>, after which it
 /// stops probing. Until the engine is ready, a probe that timed out is
 /// retried at once rather than at the next interval. The callback runs outside the lock, on the thread
@@ -23,6 +24,8 @@ public sealed class HealthMonitor : IDisposable
     private bool _finished;
     private int _consecutiveFailures;
     private HealthProbeResult _lastFailure;
+    private bool _inFlight;
+    private int _pending;
 
     /// <summary>Starts the startup timeout now; probing starts with <see cref="Watch"/>.</summary>
     public HealthMonitor(HealthProbeOptions options, HealthProbe probe, Action<HealthVerdict, HealthProbeResult> onVerdict)
@@ -78,12 +81,8 @@ public sealed class HealthMonitor : IDisposable
         _stop.Cancel();
     }
 
-    private void StartProbe() => _ = ProbeAsync();
-
-    private async Task ProbeAsync()
+    private void StartProbe()
     {
-        Uri endpoint;
-        CancellationToken token;
         lock (_lock)
         {
             if (_finished || _endpoint is null)
@@ -91,24 +90,54 @@ public sealed class HealthMonitor : IDisposable
                 return;
             }
 
-            endpoint = _endpoint;
+            if (_inFlight)
+            {
+                // Probes never overlap: a tick during a probe is remembered and probed right after it.
+                _pending = Math.Min(_pending + 1, _options.FailureThreshold);
+                return;
+            }
+
+            _inFlight = true;
+        }
+
+        _ = ProbeAsync();
+    }
+
+    private async Task ProbeAsync()
+    {
+        Uri endpoint;
+        CancellationToken token;
+        lock (_lock)
+        {
+            endpoint = _endpoint!;
             token = _stop.Token;
         }
 
         var result = await _probe.ProbeAsync(endpoint, token);
         HealthVerdict? verdict;
-        bool retry;
+        bool next;
         lock (_lock)
         {
             verdict = Record_NeedsLock(result);
-            retry = !_ready && !_finished && result.TimedOut;
+            _inFlight = false;
+
+            // Before the first answer, a probe that timed out (a slow first request) is retried at once:
+            // its own timeout paces the retries, the startup timeout bounds them.
+            if (!_ready && result.TimedOut)
+            {
+                _pending = Math.Max(_pending, 1);
+            }
+
+            next = !_finished && _pending > 0;
+            if (next)
+            {
+                _pending--;
+            }
         }
 
         Report(verdict, result);
-        if (retry)
+        if (next)
         {
-            // Before the first answer, a probe that timed out (a slow first request) is
-            // retried at once: its own timeout paces the retries, the startup timeout bounds them.
             StartProbe();
         }
     }

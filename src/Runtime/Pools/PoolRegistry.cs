@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Collections.Frozen;
 
 namespace Runtime.Pools;
 
@@ -12,6 +13,7 @@ public sealed class PoolRegistry
     private readonly ConcurrentDictionary<string, Pool> _pools = new(StringComparer.Ordinal);
     private readonly PoolStateStore? _store;
     private readonly object _saveLock = new();
+    private FrozenDictionary<string, Pool> _lookup = FrozenDictionary<string, Pool>.Empty;
 
     /// <summary>Creates an empty registry; <paramref name="options"/> are validated once.</summary>
     public PoolRegistry(PoolRegistryOptions? options = null)
@@ -40,6 +42,7 @@ public sealed class PoolRegistry
         }
 
         pool.Changed += OnChanged;
+        Refreeze();
         Save();
         return pool;
     }
@@ -66,6 +69,7 @@ public sealed class PoolRegistry
             }
         }
 
+        Refreeze();
         return restored;
     }
 
@@ -74,12 +78,12 @@ public sealed class PoolRegistry
     public Pool Get(string id) => TryGet(id, out var pool) ? pool : throw new PoolNotRegisteredException(id);
 
     /// <summary>The pool with <paramref name="id"/>, if registered.</summary>
-    public bool TryGet(string id, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Pool? pool) => _pools.TryGetValue(id, out pool);
+    public bool TryGet(string id, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Pool? pool) => Volatile.Read(ref _lookup).TryGetValue(id, out pool);
 
     /// <summary>Tries to acquire a lease on pool <paramref name="id"/> (allocation-free).</summary>
     public LeaseRefusal TryAcquire(string id, out Lease lease)
     {
-        if (_pools.TryGetValue(id, out var pool))
+        if (Volatile.Read(ref _lookup).TryGetValue(id, out var pool))
         {
             return pool.TryAcquire(out lease);
         }
@@ -106,6 +110,15 @@ public sealed class PoolRegistry
         lock (_saveLock)
         {
             _store.Save(_pools.Values.OrderBy(p => p.Id, StringComparer.Ordinal).Select(p => p.Snapshot()));
+        }
+    }
+
+    /// <summary>Lookups read an immutable snapshot (registration is rare, leases are hot).</summary>
+    private void Refreeze()
+    {
+        lock (_saveLock)
+        {
+            Volatile.Write(ref _lookup, _pools.ToFrozenDictionary(StringComparer.Ordinal));
         }
     }
 

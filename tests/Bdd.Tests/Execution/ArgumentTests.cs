@@ -38,6 +38,9 @@ public sealed class ArgumentSteps(IReqnrollOutputHelper output)
     [Given(@"the engine takes (\d+)ms")]
     public void RegexWithoutAnchors(int milliseconds) => Log("ms", milliseconds);
 
+    [Given("letters [a-z]+ only", ExpressionType = ExpressionType.RegularExpression)]
+    public void Letters() => Log("letters", "ok");
+
     [Given("the pools")]
     public void Pools(DataTable table) => Log("pools", string.Join(",", table.Rows.Select(r => r["name"] + ":" + r["slots"])));
 
@@ -84,6 +87,7 @@ public class ArgumentTests
     [InlineData("Given 1 lease for pool gpu-0 and model \"m\"", "mixed=1|gpu-0|m (String)")]
     [InlineData("Given regex pool gpu has 8 slots", "regex=gpu:8 (String)")]
     [InlineData("Given the engine takes 250ms", "ms=250 (Int32)")]
+    [InlineData("Given letters abc only", "letters=ok (String)")]
     public async Task RunScenarioAsync_ExpressionArgument_IsConverted(string step, string expected)
         => (await LogsOf("    " + step + "\n")).Should().Equal(expected);
 

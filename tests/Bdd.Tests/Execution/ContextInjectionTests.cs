@@ -59,8 +59,48 @@ public sealed class ReadingSteps(Journal journal, ScenarioContext scenario, Scen
     }
 }
 
+public interface IEngineClient
+{
+    string Name { get; }
+}
+
+public sealed class FakeEngineClient : IEngineClient
+{
+    public string Name => "fake engine";
+}
+
+[Binding]
+public sealed class RegisteringHooks(Bdd.BoDi.IObjectContainer container)
+{
+    [BeforeScenario]
+    public void Register() => container.RegisterInstanceAs<IEngineClient>(new FakeEngineClient());
+}
+
+[Binding]
+public sealed class ClientSteps(IEngineClient client, IReqnrollOutputHelper output)
+{
+    [When("the client is used")]
+    public void Use() => output.WriteLine("client: " + client.Name);
+}
+
 public class ContextInjectionTests
 {
+    [Fact]
+    public async Task RunScenarioAsync_InstanceRegisteredByABeforeScenarioHook_IsInjectedIntoSteps()
+    {
+        var (result, output) = await FeatureRun.OneAsync("Feature: Injection\n  Scenario: Registered\n    When the client is used\n", typeof(RegisteringHooks), typeof(ClientSteps));
+        result.Status.Should().Be(ScenarioStatus.Passed, result.Message);
+        output.Lines.Should().Contain("client: fake engine");
+    }
+
+    [Fact]
+    public async Task RunScenarioAsync_UnregisteredInterface_FailsNamingIt()
+    {
+        var (result, _) = await FeatureRun.OneAsync("Feature: Injection\n  Scenario: Not registered\n    When the client is used\n", typeof(ClientSteps));
+        result.Status.Should().Be(ScenarioStatus.Failed);
+        result.Message.Should().Contain("IEngineClient").And.Contain("RegisterInstanceAs");
+    }
+
     [Fact]
     public async Task RunScenarioAsync_BindingClasses_ShareInjectedObjectsWithinAScenarioOnly()
     {

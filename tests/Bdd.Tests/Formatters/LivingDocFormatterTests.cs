@@ -62,8 +62,8 @@ public class LivingDocFormatterTests
 
         Scenario(page, "A drained pool is ready").Should().Contain("<span class=\"badge passed\">passed</span>").And.Contain("class=\"duration\"");
         Scenario(page, "A draining pool refuses a lease").Should().Contain("<span class=\"badge failed\">failed</span>")
-            .And.Contain("<pre class=\"failure\">").And.Contain("pool gpu-0 is draining &lt;/script&gt;");
-        Scenario(page, "Restart storms are still being specified").Should().Contain("<span class=\"badge pending\">pending</span>");
+            .And.Contain("<pre class=\"failure failed\">").And.Contain("pool gpu-0 is draining &lt;/script&gt;");
+        Scenario(page, "Restart storms are still being specified").Should().Contain("<span class=\"badge pending\">pending</span>").And.Contain("<pre class=\"failure pending\">");
         Scenario(page, "Nobody wrote the step yet").Should().Contain("<span class=\"badge undefined\">undefined</span>");
     }
 

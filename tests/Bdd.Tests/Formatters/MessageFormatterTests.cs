@@ -141,4 +141,33 @@ public class MessageFormatterTests
         lines.Should().Contain(l => l.Contains("\"duration\":{\"seconds\":1,\"nanos\":500000000}", StringComparison.Ordinal));
         lines[^1].Should().Be("{\"testRunFinished\":{\"success\":true,\"timestamp\":{\"seconds\":2,\"nanos\":0},\"testRunStartedId\":\"run\"}}");
     }
+
+    [Fact]
+    public async Task OnEvent_ParallelFeatures_KeepsEachTestCaseContiguous()
+    {
+        var runner = Support.FeatureRun.Runner(null, typeof(ReportSteps));
+        var path = Path.Combine(ReportRun.TempDirectory(), "messages.ndjson");
+        runner.AddListener(new MessageFormatter(path));
+        await runner.BeforeTestRunAsync();
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(i => Task.Run(() => Support.FeatureRun.AllAsync(runner, ReportRun.Feature, $"features/parallel/f{i}.feature"))));
+        await runner.AfterTestRunAsync();
+
+        var envelopes = (await File.ReadAllLinesAsync(path)).Select(l => JsonDocument.Parse(l).RootElement.Clone()).ToList();
+        All(envelopes, "testCaseStarted").Should().HaveCount(24);
+        string? current = null;
+        foreach (var envelope in envelopes.Where(e => Kind(e) is "testCaseStarted" or "testStepStarted" or "testStepFinished" or "attachment" or "testCaseFinished"))
+        {
+            var kind = Kind(envelope);
+            var body = envelope.GetProperty(kind);
+            if (kind == "testCaseStarted")
+            {
+                current.Should().BeNull("the previous test case was finished");
+                current = body.GetProperty("id").GetString();
+                continue;
+            }
+            body.GetProperty("testCaseStartedId").GetString().Should().Be(current);
+            if (kind == "testCaseFinished")
+                current = null;
+        }
+    }
 }

@@ -1,4 +1,5 @@
 using FluentAssertions;
+using NSubstitute;
 using Runtime.Backends;
 using Runtime.Budgets;
 using Runtime.Contexts;
@@ -85,6 +86,20 @@ public sealed class ModelContextExecuteTests : IDisposable
 
         result.Outcome.Should().Be(ContextOutcome.BackendFailed);
         _context.State.Should().Be(ContextState.Faulted);
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_BackendReturnsAFaultedTask_IsContained()
+    {
+        var backend = Substitute.For<IModelBackend>();
+        backend.InvokeAsync(Arg.Any<ModelRequest>(), Arg.Any<CancellationToken>())
+            .Returns(ValueTask.FromException<BackendResult>(new InvalidOperationException("driver lost")));
+        var context = _kit.Create("acme", "mistral-7b", backend: backend);
+
+        var result = await context.ExecuteAsync(new ModelRequest("x"), "acme");
+
+        result.Error.Should().Be("acme/mistral-7b#2 faulted: driver lost");
+        context.Fault!.ExceptionType.Should().Be(nameof(InvalidOperationException));
     }
 
     [Fact]
