@@ -12,6 +12,7 @@ namespace Bdd.Benchmarks;
 /// </summary>
 [ShortRunJob]
 [MemoryDiagnoser]
+[MedianColumn]
 public class DispatchBenchmarks
 {
     private const string Step = "the pool \"gpu-0\" has 4 leases";

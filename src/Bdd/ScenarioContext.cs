@@ -20,6 +20,9 @@ public sealed class ScenarioContext : ReqnrollContext
     /// <summary>OK until a step or hook does not pass.</summary>
     public ScenarioExecutionStatus ScenarioExecutionStatus { get; internal set; }
 
+    /// <summary>The keyword type of the current step (None before the first step).</summary>
+    public ScenarioBlock CurrentScenarioBlock { get; internal set; }
+
     /// <summary>The current step.</summary>
     public ScenarioStepContext StepContext { get; } = new();
 

@@ -38,6 +38,9 @@ internal static partial class Native
 
     public static int ParentPid() => getppid();
 
+    /// <summary>True while process <paramref name="pid"/> exists (kill(pid, 0) does not fail with ESRCH).</summary>
+    public static bool Exists(int pid) => kill(pid, 0) == 0 || Marshal.GetLastPInvokeError() != 3;
+
     [StructLayout(LayoutKind.Sequential)]
     private struct RLimit
     {

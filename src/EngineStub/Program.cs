@@ -107,14 +107,18 @@ static void After(int milliseconds, Action action) =>
 
 static void WatchParent(TaskCompletionSource<int> exit)
 {
+    // Two signs that the manager is gone: our parent changed (we were re-parented), or the process named
+    // by ENGINE_PARENT_PID (the manager, which may not be our direct parent) no longer exists.
     var parent = Native.ParentPid();
+    var manager = int.TryParse(Environment.GetEnvironmentVariable("ENGINE_PARENT_PID"), out var pid) && pid > 0 ? pid : (int?)null;
     _ = Task.Run(async () =>
     {
         using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(200));
         while (await timer.WaitForNextTickAsync())
         {
-            if (Native.ParentPid() != parent)
+            if (Native.ParentPid() != parent || (manager is { } m && !Native.Exists(m)))
             {
+                Console.Out.WriteLine("parent process gone: exiting");
                 exit.TrySetResult(0);
                 return;
             }

@@ -36,7 +36,8 @@ internal sealed class StubOptions
                                      healthy        answer 200 on /health from now on
           --help                   prints this text
 
-        The stub always exits when its parent process dies (it watches getppid()).
+        The stub always exits (code 0) when its parent process dies (it watches getppid()) or when the
+        process named by the ENGINE_PARENT_PID environment variable no longer exists.
         """;
 
     public int Port { get; private set; }

@@ -125,9 +125,10 @@ public sealed class FeatureRunner
         {
             if (_container is not null)
                 return;
-            _context = new FeatureContext(Compiled.FeatureInfo);
-            _container = new ObjectContainer(_runner.Container);
-            _container.RegisterInstanceAs(_context);
+            var container = new ObjectContainer(_runner.Container);
+            _context = new FeatureContext(Compiled.FeatureInfo, container);
+            container.RegisterInstanceAs(_context);
+            _container = container;
             _container.RegisterInstanceAs(_context.FeatureInfo);
         }
     }

@@ -78,6 +78,7 @@ internal sealed partial class ScenarioExecutor
         var table = step.ArgumentKind == StepArgumentKind.DataTable ? step.CreateTable(Culture) : null;
         var stepContext = _context.StepContext;
         stepContext.StepInfo = new StepInfo(step.Type, step.Text, table, step.DocString) { Keyword = step.Keyword, Line = step.Line };
+        _context.CurrentScenarioBlock = (ScenarioBlock)((int)step.Type + 1);
         stepContext.Status = ScenarioExecutionStatus.OK;
         stepContext.TestError = null;
 

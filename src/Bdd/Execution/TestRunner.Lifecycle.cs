@@ -3,6 +3,7 @@ using Bdd.Bindings;
 using Bdd.BoDi;
 using Bdd.Configuration;
 using Bdd.Events;
+using Bdd.Formatters;
 
 namespace Bdd.Execution;
 
@@ -33,7 +34,13 @@ public sealed partial class TestRunner
                 setupError = (setupError is null ? "" : setupError + "\n") + $"bindingAssemblies: cannot load '{name}': {e.Message}";
             }
         }
-        return new TestRunner(types, configuration, null, setupError);
+        var runner = new TestRunner(types, configuration, null, setupError);
+        foreach (var formatter in FormatterFactory.CreateFromConfiguration(configuration))
+        {
+            runner.AddListener(formatter);
+        }
+
+        return runner;
     }
 
     private static IEnumerable<Type> LoadableTypes(Assembly assembly)

@@ -50,7 +50,10 @@ internal sealed class EngineProcess : IEngineProcess
             info.Environment[name] = value;
         }
 
-        info.Environment[EngineDefaults.ParentPidVariable] = Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (!request.Environment.ContainsKey(EngineDefaults.ParentPidVariable))
+        {
+            info.Environment[EngineDefaults.ParentPidVariable] = Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
         var process = new Process { StartInfo = info, EnableRaisingEvents = true };
         var engine = new EngineProcess(process, time, request.OnOutput);
         process.OutputDataReceived += (_, e) => engine.OnLine(e.Data, isError: false);

@@ -35,9 +35,6 @@ public sealed class EngineProcessDriver : IDisposable
     public EngineSpec Spec(string model, string version) =>
         new(DotNet, [StubPath, "--exit-on-stdin-eof", "--model", "{model}", "--engine-version", "{engine_version}", .. FlagsFor(model)], model, version);
 
-    /// <summary>Adds the flags configured for <paramref name="target"/>'s model to a spec made for another model.</summary>
-    public EngineSpec Retarget(EngineSpec current, string model, string version) => Spec(model, version) with { Command = current.Command };
-
     /// <inheritdoc />
     public void Dispose() => Launcher.Dispose();
 

@@ -21,7 +21,7 @@ public sealed class CrashSteps(PoolDriver pools)
     public async Task Names(string pool, string version, int uptime, int code)
     {
         var crash = await CrashOf(pool);
-        crash.Should().Match<CrashEvent>(c => c.PoolId == pool && c.EngineVersion == version && c.ExitCode == code && c.Signal == null);
+        crash.Should().Match<CrashEvent>(c => c.PoolId == pool && c.EngineVersion == version && c.ExitCode == code && c.Signal == null, $"the crash was {crash}");
         crash.Uptime.Should().Be(TimeSpan.FromSeconds(uptime));
         crash.At.Should().Be(Runtime.Time.ManualTimeProvider.DefaultStart + TimeSpan.FromSeconds(uptime));
     }

@@ -15,7 +15,7 @@ public sealed class PoolSteps(PoolDriver pools)
     [Given("pool {word} is starting with {word}")]
     public void IsStarting(string pool, string model)
     {
-        pools.Registry.Register(pool, pools.SpecFor("gpu-0", model, "1.0"));
+        pools.Registry.Register(pool, pools.SpecFor(model, "1.0"));
         _ = pools.StartAsync(pool);
     }
 

@@ -25,7 +25,7 @@ public sealed class ReloadSteps(PoolDriver pools)
     [When("the operator reloads pool {word} with engine version {word}")]
     public async Task ReloadsVersion(string pool, string version)
     {
-        await pools.StartReloadAsync(pool, pools.SpecFor(pool, pools.Pool(pool).Spec.Model, version), DefaultDeadline);
+        await pools.StartReloadAsync(pool, pools.SpecFor(pools.Pool(pool).Spec.Model, version), DefaultDeadline);
         (await pools.ReloadResultAsync()).Succeeded.Should().BeTrue();
     }
 
@@ -34,7 +34,7 @@ public sealed class ReloadSteps(PoolDriver pools)
 
     [When("the operator attempts to reload pool {word} with {word} within {int} seconds")]
     public Task AttemptsWithin(string pool, string model, int seconds) =>
-        pools.StartReloadAsync(pool, pools.SpecFor(pool, model, pools.Pool(pool).Spec.EngineVersion), TimeSpan.FromSeconds(seconds));
+        pools.StartReloadAsync(pool, pools.SpecFor(model, pools.Pool(pool).Spec.EngineVersion), TimeSpan.FromSeconds(seconds));
 
     [Given("staging {word} fails with {string}")]
     public void StagingFails(string model, string error) =>
@@ -106,8 +106,11 @@ public sealed class ReloadSteps(PoolDriver pools)
     }
 
     [Then("pool {word} has been handed to the supervisor")]
-    public void HandedOver(string pool) =>
+    public async Task HandedOver(string pool)
+    {
+        await pools.ReloadResultAsync();
         pools.Simulated!.TakenOver.Should().ContainSingle(t => t.Pool == pool && t.Reason.StartsWith("reload rollback failed", StringComparison.Ordinal));
+    }
 
     [Then("the reload_success_total counter of pool {word} counts {int}")]
     public void SuccessCounter(string pool, int count) =>

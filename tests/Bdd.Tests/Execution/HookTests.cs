@@ -27,7 +27,7 @@ public sealed class OrderedHooks(IReqnrollOutputHelper output, ScenarioContext s
     public void GpuOrFast() => output.WriteLine("hook: before @gpu or @fast");
 
     [BeforeStep]
-    public void BeforeStep() => output.WriteLine("hook: before step " + scenario.StepContext.StepInfo!.StepDefinitionType + " " + scenario.StepContext.StepInfo.Text);
+    public void BeforeStep() => output.WriteLine("hook: before step " + scenario.StepContext.StepInfo!.StepDefinitionType + " " + scenario.StepContext.StepInfo.Text + " in block " + scenario.CurrentScenarioBlock);
 
     [AfterStep]
     public void AfterStep() => output.WriteLine("hook: after step " + scenario.StepContext.Status);
@@ -95,7 +95,7 @@ public class HookTests
             "hook: before default B",
             "hook: before @gpu or @fast",
             "hook: before @slow",
-            "hook: before step Given a step",
+            "hook: before step Given a step in block Given",
             "hook: after step OK",
             "hook: after order 1",
             "hook: after OK");
@@ -143,6 +143,7 @@ public class HookTests
             (await feature.RunScenarioAsync(line, row, new RecordingOutput())).Status.Should().Be(ScenarioStatus.Passed);
         await feature.BeforeFeatureAsync();
         feature.FeatureContext["before feature"].Should().Be("Feature hooks");
+        feature.FeatureContext.FeatureContainer.Resolve<FeatureContext>().Should().BeSameAs(feature.FeatureContext);
         feature.FeatureContext.ContainsKey("other").Should().BeFalse();
         feature.FeatureContext.ContainsKey("after feature").Should().BeFalse();
         await runner.AfterTestRunAsync();

@@ -25,6 +25,27 @@ public sealed class EngineLauncherTests
     }
 
     [Fact]
+    public async Task Stub_ManagerProcessDies_ExitsOnItsOwn()
+    {
+        using var launcher = new EngineLauncher();
+        var manager = launcher.Start(new EngineLaunchRequest("/bin/sh", ["-c", "read line"]));
+        var said = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var stub = launcher.Start(new EngineLaunchRequest(EngineStubCommand.DotNet, [EngineStubCommand.StubPath])
+        {
+            Environment = new Dictionary<string, string> { [EngineDefaults.ParentPidVariable] = manager.Pid.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+            OnOutput = l => { if (l.Text.StartsWith("parent", StringComparison.Ordinal)) said.TrySetResult(l.Text); },
+        });
+        await stub.Listening.WaitAsync(Bound);
+
+        manager.Signal(Signals.SIGKILL);
+        await manager.Exited.WaitAsync(Bound);
+        var exit = await stub.Exited.WaitAsync(Bound);
+
+        exit.IsGraceful.Should().BeTrue();
+        (await said.Task).Should().Be("parent process gone: exiting");
+    }
+
+    [Fact]
     public void Start_AfterDispose_Throws()
     {
         var launcher = new EngineLauncher();

@@ -155,6 +155,41 @@ public sealed class EngineProcessTests : IDisposable
     }
 
     [Fact]
+    public async Task Help_Stub_DocumentsItsFlagsAndCommands()
+    {
+        var lines = new List<string>();
+        var engine = _launcher.Start(new EngineLaunchRequest(EngineStubCommand.DotNet, [EngineStubCommand.StubPath, "--help"])
+        {
+            OnOutput = l => { lock (lines) { lines.Add(l.Text); } },
+        });
+
+        (await engine.Exited.WaitAsync(Bound)).IsGraceful.Should().BeTrue();
+
+        lock (lines)
+        {
+            var help = string.Join('\n', lines);
+            foreach (var flag in new[] { "--port", "--healthy-after-ms", "--never-healthy", "--log", "--exit-code", "--signal", "--hang-after-ms", "--shutdown-ms", "--ignore-sigterm", "--exit-on-stdin-eof", "signal NAME" })
+            {
+                help.Should().Contain(flag);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Start_UnknownStubFlag_ExitsWithCode2NamingIt()
+    {
+        var errors = new List<string>();
+        var engine = _launcher.Start(EngineStubCommand.Request(l => { if (l.IsError) lock (errors) { errors.Add(l.Text); } }, "--bogus"));
+
+        (await engine.Exited.WaitAsync(Bound)).ExitCode.Should().Be(2);
+
+        lock (errors)
+        {
+            errors.Should().ContainSingle().Which.Should().Be("engine-stub: unknown flag '--bogus' (see --help)");
+        }
+    }
+
+    [Fact]
     public void Start_CommandMissing_ThrowsEngineStartException()
     {
         var act = () => _launcher.Start(new EngineLaunchRequest("/nonexistent/engine", []));

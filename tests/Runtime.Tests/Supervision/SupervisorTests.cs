@@ -192,6 +192,25 @@ public sealed class SupervisorTests : IDisposable
     }
 
     [Fact]
+    public async Task CircuitOpen_RestartRefusedUntilHalfOpen_ThenTheProbeRestarts()
+    {
+        using var f = new SupervisorFixture(o =>
+        {
+            o.CircuitBreaker.FailureThreshold = 1;
+            o.CircuitBreaker.OpenDuration = TimeSpan.FromSeconds(30);
+        });
+        var pool = await f.StartReady("gpu-0");
+
+        f.Supervisor.EngineOf("gpu-0")!.WriteLine("exit 3");
+        var failed = await PoolEvents.WaitForState(pool, PoolState.Failed);
+        failed.LastError.Should().Be("restart refused: circuit open");
+        f.Time.Advance(TimeSpan.FromSeconds(30));
+
+        var probe = await PoolEvents.WaitFor(pool, s => s.State == PoolState.Ready && s.RestartCount == 1);
+        probe.Live.Should().BeTrue();
+    }
+
+    [Fact]
     public void Options_NegativeGrace_IsRejectedNamingIt()
     {
         var act = () => new Supervisor(new PoolRegistry(), new EngineLauncher(), new SupervisorOptions { StopGracePeriod = TimeSpan.FromSeconds(-1) });
