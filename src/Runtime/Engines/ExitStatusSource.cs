@@ -12,7 +12,8 @@ public enum ExitStatusSource
     /// <summary>
     /// .NET reaped the child first, but the engine announced its plain exit on stdout just before exiting
     /// (a line <c>exiting with code N</c>, as the engine stub writes) and .NET's exit code is that N:
-    /// a plain exit. A process killed by a signal cannot write that line.
+    /// a plain exit. A process killed by a signal cannot write that line (only one killed by signal N
+    /// after announcing exit code 128 + N, while exiting, would be misread).
     /// </summary>
     ExitAnnouncement,
 

@@ -5,8 +5,7 @@ namespace Runtime.Engines;
 /// <summary>
 /// Reads a child's real wait status without reaping it: <c>waitid(P_PID, pid, WEXITED | WNOWAIT)</c>
 /// blocks (on a dedicated thread) until the child ends and leaves it waitable, so .NET's own SIGCHLD
-/// handling still reaps it and completes <see cref="System.Diagnostics.Process"/>. If .NET reaps first
-/// ,
+/// handling still reaps it and completes <see cref="System.Diagnostics.Process"/>. If .NET reaps first,
 /// waitid fails with ECHILD and the caller falls back to <see cref="ExitStatusSource.ExitAnnouncement"/> or
 /// <see cref="ExitStatusSource.ExitCodeInference"/>. Under load the race is lost now and then (both threads
 /// are woken by the exit; whichever the scheduler runs first wins), which is why the fallbacks exist.

@@ -23,6 +23,9 @@ internal sealed class EngineRun(EngineSpec spec, DateTimeOffset startedAt, long?
 
     public Uri? Endpoint { get; set; }
 
+    /// <summary>Set when the health checks failed and the engine is being stopped for it.</summary>
+    public string? HealthFailure { get; set; }
+
     public TaskCompletionSource<EngineStartResult> Started { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public bool HasEnded => Volatile.Read(ref _ended) != 0;

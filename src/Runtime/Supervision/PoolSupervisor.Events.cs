@@ -29,7 +29,7 @@ internal sealed partial class PoolSupervisor
                 Fail(run, CrashReason.StartupFailure, $"not ready within {_context.Health.StartupTimeout.TotalSeconds:0.###} s", exit: null);
                 break;
             case HealthVerdict.Unhealthy:
-                Fail(run, CrashReason.HealthCheckFailure, $"{_context.Health.FailureThreshold} consecutive failed health probes ({result.Error})", exit: null);
+                StopUnhealthy(run, $"{_context.Health.FailureThreshold} consecutive failed health probes ({result.Error})");
                 break;
         }
     }
@@ -63,6 +63,22 @@ internal sealed partial class PoolSupervisor
         run.Started.TrySetResult(EngineStartResult.Success(process.Pid, endpoint));
     }
 
+    /// <summary>
+    /// A hung engine is stopped (SIGTERM, then SIGKILL after the grace period) and the crash is recorded
+    /// when it has ended: if it died on its own meanwhile (the failed probes were its death throes), its
+    /// real exit status is the reason instead.
+    /// </summary>
+    private void StopUnhealthy(EngineRun run, string detail)
+    {
+        if (run.HasEnded || run.Process is not { } process)
+        {
+            return;
+        }
+
+        run.HealthFailure = detail;
+        _ = process.StopAsync(_context.Options.StopGracePeriod);
+    }
+
     private void OnExit(EngineRun run, EngineExit exit)
     {
         if (run.HasEnded)
@@ -71,6 +87,11 @@ internal sealed partial class PoolSupervisor
         }
 
         var (reason, detail) = _context.Classifier.Classify(exit, run.OomBaseline);
+        if (run.HealthFailure is { } failure && (exit.IsGraceful || exit.Signal is Signals.SIGTERM or Signals.SIGKILL))
+        {
+            (reason, detail) = (CrashReason.HealthCheckFailure, failure);
+        }
+
         Fail(run, reason, detail, exit);
     }
 

@@ -96,7 +96,7 @@ public sealed class SupervisorTests : IDisposable
     public async Task DriverErrorLine_IsADriverErrorCrashAndTheEngineIsStopped()
     {
         var pool = await _f.StartReady("gpu-0");
-        var pid = pool.Snapshot().Pid!.Value;
+        var engine = _f.Supervisor.EngineOf("gpu-0")!;
         Command("gpu-0", "log CUDA error: an illegal memory access was encountered");
 
         var crash = await _f.CrashSeen.Task.WaitAsync(PoolEvents.Bound);
@@ -104,7 +104,8 @@ public sealed class SupervisorTests : IDisposable
         crash.Reason.Should().Be(CrashReason.DriverError);
         crash.Detail.Should().Be("CUDA error: an illegal memory access was encountered");
         (await PoolEvents.WaitFor(pool, s => s.CrashCount == 1)).Live.Should().BeFalse();
-        await WaitUntilGone(pid);
+        (await engine.Exited.WaitAsync(PoolEvents.Bound)).Should().NotBeNull();
+        engine.HasExited.Should().BeTrue("the engine was stopped");
     }
 
     [Fact]
@@ -113,7 +114,7 @@ public sealed class SupervisorTests : IDisposable
         var hung = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         _f.Supervisor.EngineOutput += (_, l) => { if (l.Text.StartsWith("hung", StringComparison.Ordinal)) hung.TrySetResult(); };
         var pool = await _f.StartReady("gpu-0");
-        var pid = pool.Snapshot().Pid!.Value;
+        var engine = _f.Supervisor.EngineOf("gpu-0")!;
         Command("gpu-0", "hang");
         await hung.Task.WaitAsync(PoolEvents.Bound);
 
@@ -122,7 +123,8 @@ public sealed class SupervisorTests : IDisposable
 
         crash.Reason.Should().Be(CrashReason.HealthCheckFailure);
         crash.Detail.Should().StartWith("3 consecutive failed health probes");
-        await WaitUntilGone(pid);
+        (await engine.Exited.WaitAsync(PoolEvents.Bound)).Should().NotBeNull();
+        engine.HasExited.Should().BeTrue("the engine was stopped");
     }
 
     [Fact]
@@ -213,18 +215,12 @@ public sealed class SupervisorTests : IDisposable
     [Fact]
     public void Options_NegativeGrace_IsRejectedNamingIt()
     {
-        var act = () => new Supervisor(new PoolRegistry(), new EngineLauncher(), new SupervisorOptions { StopGracePeriod = TimeSpan.FromSeconds(-1) });
+        using var launcher = new EngineLauncher();
+        var act = () => new Supervisor(new PoolRegistry(), launcher, new SupervisorOptions { StopGracePeriod = TimeSpan.FromSeconds(-1) });
 
         act.Should().Throw<ArgumentException>().WithMessage("SupervisorOptions.StopGracePeriod must not be negative*");
     }
 
     private void Command(string poolId, string command) =>
         _f.Supervisor.EngineOf(poolId)!.WriteLine(command).Should().BeTrue("the engine of pool {0} reads commands", poolId);
-
-    private static async Task WaitUntilGone(int pid)
-    {
-        // The engine process is our child: once stopped it is reaped, and kill(pid, 0) fails.
-        using var process = System.Diagnostics.Process.GetProcessById(pid);
-        await process.WaitForExitAsync().WaitAsync(PoolEvents.Bound);
-    }
 }
