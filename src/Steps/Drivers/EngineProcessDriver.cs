@@ -7,7 +7,7 @@ namespace Steps.Drivers;
 /// <summary>
 /// Owns the real engine processes of a scenario: a launcher on the scenario clock whose disposal kills
 /// every engine still running, even when the scenario failed. Finds the engine stub next to the
-/// specifications (or in src/EngineStub/bin while Steps.csproj does not copy it yet).
+/// specifications, where the project reference to src/EngineStub copies it.
 /// </summary>
 public sealed class EngineProcessDriver : IDisposable
 {
@@ -43,28 +43,9 @@ public sealed class EngineProcessDriver : IDisposable
     private static string FindStub()
     {
         var local = Path.Combine(AppContext.BaseDirectory, "engine-stub.dll");
-        if (File.Exists(local))
-        {
-            return local;
-        }
-
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var bin = Path.Combine(dir.FullName, "src", "EngineStub", "bin");
-            if (Directory.Exists(bin))
-            {
-                var found = Directory.GetFiles(bin, "engine-stub.dll", SearchOption.AllDirectories)
-                    .Where(f => File.Exists(Path.ChangeExtension(f, ".runtimeconfig.json")))
-                    .OrderByDescending(File.GetLastWriteTimeUtc)
-                    .FirstOrDefault();
-                if (found is not null)
-                {
-                    return found;
-                }
-            }
-        }
-
-        throw new FileNotFoundException($"engine-stub.dll was found neither in {AppContext.BaseDirectory} nor under src/EngineStub/bin: build src/EngineStub");
+        return File.Exists(local)
+            ? local
+            : throw new FileNotFoundException($"engine-stub.dll is not next to the specifications in {AppContext.BaseDirectory}: Steps.csproj references src/EngineStub to copy it there; rebuild src/Steps");
     }
 
     private static string FindDotNet()
