@@ -55,9 +55,9 @@ Feature: Drain
       And the clients release every lease of pool gpu-0
       Then the drain_duration_ms histogram of pool gpu-0 records 4000
 
+  @process
   Rule: At the deadline the engine is stopped by force
 
-    @process
     Scenario: Leases still held at the deadline are abandoned
       Given pool gpu-0 holds 2 leases
       And the operator is draining pool gpu-0 within 30 seconds
@@ -71,6 +71,7 @@ Feature: Drain
       And the operator is draining pool gpu-0 within 30 seconds
       When 29 seconds pass
       Then pool gpu-0 is draining and not ready
+      And the engine of pool gpu-0 is still running
 
   Rule: Drains join and stay independent
 

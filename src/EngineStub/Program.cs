@@ -20,6 +20,13 @@ if (options.ShowHelp)
     return 0;
 }
 
+if (options.ModelDir is { } modelDir && Path.Combine(modelDir, options.Model) is var weights && !File.Exists(weights))
+{
+    // A real engine that cannot load its model dies before it opens its port.
+    Console.Error.WriteLine($"engine-stub: cannot load model {options.Model}: {weights} not found");
+    return 1;
+}
+
 var state = new StubState();
 if (!options.NeverHealthy && options.HealthyAfterMs == 0)
 {

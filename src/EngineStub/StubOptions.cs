@@ -14,6 +14,11 @@ internal sealed class StubOptions
                                    chosen port is printed as 'listening on http://127.0.0.1:PORT'
           --model NAME             model name reported by /health (default 'none')
           --engine-version V       engine version reported by /health (default '0')
+          --model-dir DIR          loads the model from the file DIR/NAME (NAME given by --model) before
+                                   it listens; when that file is missing it writes 'engine-stub: cannot
+                                   load model NAME: PATH not found' on stderr and exits with code 1
+                                   without opening a port (a real start failure). Without this flag no
+                                   model is loaded
           --healthy-after-ms N     /health answers 503 until N ms after start, then 200 (default 0)
           --never-healthy          /health always answers 503
           --log TEXT               writes TEXT on stdout after the listening line (repeatable)
@@ -45,6 +50,8 @@ internal sealed class StubOptions
     public string Model { get; private set; } = "none";
 
     public string EngineVersion { get; private set; } = "0";
+
+    public string? ModelDir { get; private set; }
 
     public int HealthyAfterMs { get; private set; }
 
@@ -95,6 +102,7 @@ internal sealed class StubOptions
                 case "--port": options.Port = NextInt(); break;
                 case "--model": options.Model = Next(); break;
                 case "--engine-version": options.EngineVersion = Next(); break;
+                case "--model-dir": options.ModelDir = Next(); break;
                 case "--healthy-after-ms": options.HealthyAfterMs = NextInt(); break;
                 case "--never-healthy": options.NeverHealthy = true; break;
                 case "--log": options.Logs.Add(Next()); break;

@@ -1,5 +1,7 @@
+using Runtime.Crashes;
 using Runtime.Drain;
 using Runtime.Pools;
+using Runtime.Supervision;
 
 namespace Runtime.Reload;
 
@@ -37,7 +39,7 @@ public sealed partial class ReloadCoordinator
             var start = await _engines.StartEngineAsync(pool.Id, target, cancellationToken);
             if (!start.Ready)
             {
-                step = start.Pid is null ? ReloadStep.StartNew : ReloadStep.HealthCheck;
+                step = FailedStepOf(start);
                 throw new ReloadStepException(start.Error ?? "the new engine did not become ready");
             }
 
@@ -60,6 +62,18 @@ public sealed partial class ReloadCoordinator
             return Fail(step, rollbackError is null ? e.Message : $"{e.Message}; rollback failed: {rollbackError}", rollbackError is null);
         }
     }
+
+    /// <summary>
+    /// The step a failed start of the new engine is charged to: <see cref="ReloadStep.HealthCheck"/> when
+    /// the engine ran but did not pass its health check in time (a <see cref="CrashReason.StartupFailure"/>
+    /// or <see cref="CrashReason.HealthCheckFailure"/> of a started process), else
+    /// <see cref="ReloadStep.StartNew"/>: the OS could not start it (no process id), or it ended on its own
+    /// before it was ready (it exited, died by a signal or reported a fault while starting).
+    /// </summary>
+    internal static ReloadStep FailedStepOf(EngineStartResult start) =>
+        start.Pid is not null && start.Failure is CrashReason.StartupFailure or CrashReason.HealthCheckFailure
+            ? ReloadStep.HealthCheck
+            : ReloadStep.StartNew;
 
     /// <summary>Kills the new engine, restores the old model, restarts the old engine; null when it serves again, else why not.</summary>
     private async Task<string?> RollBackAsync(Pool pool, EngineSpec old, bool newEngineRuns, bool oldStopped, CancellationToken cancellationToken)

@@ -6,12 +6,18 @@ namespace Steps.Drivers;
 
 /// <summary>
 /// Owns the real engine processes of a scenario: a launcher on the scenario clock whose disposal kills
-/// every engine still running, even when the scenario failed. Finds the engine stub next to the
-/// specifications, where the project reference to src/EngineStub copies it.
+/// every engine still running, even when the scenario failed, and that remembers every engine it started.
+/// Engines load their model from a scenario model directory (the stub's <c>--model-dir</c>), where a
+/// model's file exists unless the scenario made it unloadable: such an engine exits with code 1 before
+/// it listens, a real start failure. Finds the engine stub next to the specifications, where the
+/// project reference to src/EngineStub copies it.
 /// </summary>
-public sealed class EngineProcessDriver : IDisposable
+public sealed class EngineProcessDriver : IEngineLauncher, IDisposable
 {
     private readonly Dictionary<string, string[]> _modelFlags = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _unloadable = new(StringComparer.Ordinal);
+    private readonly List<(string Model, IEngineProcess Process)> _started = [];
+    private readonly Lazy<string> _models = new(() => Directory.CreateTempSubdirectory("engine-models-").FullName);
 
     /// <summary>Creates the launcher on the scenario clock.</summary>
     public EngineProcessDriver(ScenarioClock clock)
@@ -28,15 +34,66 @@ public sealed class EngineProcessDriver : IDisposable
     /// <summary>The dotnet host that runs the stub.</summary>
     public static string DotNet { get; } = FindDotNet();
 
+    /// <summary>Every engine started in the scenario, with the model it was started for, in order.</summary>
+    public IReadOnlyList<(string Model, IEngineProcess Process)> Started
+    {
+        get
+        {
+            lock (_started)
+            {
+                return _started.ToList();
+            }
+        }
+    }
+
     /// <summary>Makes every engine started for <paramref name="model"/> behave per <paramref name="flags"/>.</summary>
     public void Configure(string model, params string[] flags) => _modelFlags[model] = flags;
 
+    /// <summary>
+    /// Removes the model file of <paramref name="model"/>: from now on every engine started for it, including
+    /// the restart of one already running, exits with code 1 before it listens.
+    /// </summary>
+    public void MakeUnloadable(string model)
+    {
+        _unloadable.Add(model);
+        File.Delete(ModelFile(model));
+    }
+
     /// <summary>The engine spec of the stub serving <paramref name="model"/> on <paramref name="version"/>.</summary>
-    public EngineSpec Spec(string model, string version) =>
-        new(DotNet, [StubPath, "--exit-on-stdin-eof", "--model", "{model}", "--engine-version", "{engine_version}", .. FlagsFor(model)], model, version);
+    public EngineSpec Spec(string model, string version)
+    {
+        if (!_unloadable.Contains(model))
+        {
+            File.WriteAllText(ModelFile(model), $"weights of {model}");
+        }
+
+        return new(DotNet, [StubPath, "--exit-on-stdin-eof", "--model", "{model}", "--engine-version", "{engine_version}", "--model-dir", _models.Value, .. FlagsFor(model)], model, version);
+    }
 
     /// <inheritdoc />
-    public void Dispose() => Launcher.Dispose();
+    public IEngineProcess Start(EngineLaunchRequest request)
+    {
+        var process = Launcher.Start(request);
+        var model = request.Arguments.SkipWhile(a => a != "--model").Skip(1).FirstOrDefault() ?? "";
+        lock (_started)
+        {
+            _started.Add((model, process));
+        }
+
+        return process;
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        Launcher.Dispose();
+        if (_models.IsValueCreated)
+        {
+            Directory.Delete(_models.Value, recursive: true);
+        }
+    }
+
+    private string ModelFile(string model) => Path.Combine(_models.Value, model);
 
     private string[] FlagsFor(string model) => _modelFlags.TryGetValue(model, out var flags) ? flags : [];
 

@@ -13,7 +13,15 @@ public sealed partial class PoolDriver
     private void Build(bool loadState = false)
     {
         Registry = new PoolRegistry(new PoolRegistryOptions { StateFilePath = StateFile });
-        Registry.PoolChanged += _ => Pulse();
+        Registry.PoolChanged += s =>
+        {
+            lock (_history)
+            {
+                _history.Add(s);
+            }
+
+            Pulse();
+        };
         if (loadState)
         {
             Registry.LoadState();
@@ -32,7 +40,7 @@ public sealed partial class PoolDriver
                 CrashDetection = new CrashDetectionOptions { OomEvidence = Oom },
             };
             options.Backoff.JitterFactor = 0;
-            Supervisor = new Supervisor(Registry, _processes.Launcher, options);
+            Supervisor = new Supervisor(Registry, _processes, options);
             Supervisor.Crashed += c =>
             {
                 lock (Crashes)

@@ -10,6 +10,7 @@ public sealed partial class PoolDriver
 {
     private readonly Dictionary<string, IEngineProcess> _served = new(StringComparer.Ordinal);
     private readonly List<(string Pool, string Line)> _output = [];
+    private readonly List<PoolSnapshot> _history = [];
 
     /// <summary>The drains started, in order.</summary>
     public List<Task<DrainOutcome>> DrainAttempts { get; } = [];
@@ -56,6 +57,7 @@ public sealed partial class PoolDriver
     {
         var reload = Reloads.ReloadAsync(id, target, drainDeadline);
         Reload = reload;
+        _ = reload.ContinueWith(_ => Pulse(), TaskScheduler.Default);
         if (RealProcesses && Pool(id).ActiveLeases == 0)
         {
             // Time may move right after this step: the new engine (and its startup timeout) must exist first.
@@ -73,15 +75,47 @@ public sealed partial class PoolDriver
         File.WriteAllText(HandoffDirectory, "not a directory");
     }
 
-    /// <summary>Engines for <paramref name="model"/> cannot start.</summary>
+    /// <summary>
+    /// Engines for <paramref name="model"/> cannot start: real ones find no model file to load and exit with
+    /// code 1 before they listen; simulated ones fail without a process.
+    /// </summary>
     public void CannotStart(string model)
     {
         if (RealProcesses)
         {
-            throw new NotSupportedException("a start failure is simulated: use a scenario without @process");
+            _processes.MakeUnloadable(model);
+        }
+        else
+        {
+            Simulated!.FailToStart(model);
+        }
+    }
+
+    /// <summary>
+    /// The engine processes started in the scenario, other than <paramref name="servingPid"/>, that still run
+    /// once each has had the safety bound to end (an engine being killed takes a moment to be reaped).
+    /// </summary>
+    public async Task<IReadOnlyList<string>> OtherEnginesRunningAsync(int? servingPid)
+    {
+        var others = _processes.Started.Where(s => s.Process.Pid != servingPid).ToList();
+        try
+        {
+            await Task.WhenAll(others.Select(s => s.Process.Exited)).WaitAsync(Bound);
+        }
+        catch (TimeoutException)
+        {
         }
 
-        Simulated!.FailToStart(model);
+        return others.Where(s => !s.Process.HasExited).Select(s => $"{s.Model} (pid {s.Process.Pid})").ToList();
+    }
+
+    /// <summary>Every state pool <paramref name="id"/> went through since the scenario started, with its last error then.</summary>
+    public IReadOnlyList<PoolSnapshot> History(string id)
+    {
+        lock (_history)
+        {
+            return _history.Where(s => s.Id == id).ToList();
+        }
     }
 
     /// <summary>True when pool <paramref name="id"/>'s engine wrote a line containing <paramref name="text"/>.</summary>

@@ -65,6 +65,15 @@ public sealed class EngineSteps(PoolDriver pools)
         exit.SignalName.Should().Be("SIGKILL", $"the engine of pool {pool} should be killed, not end by {exit}");
     }
 
+    [Then("the engine of pool {word} is still running")]
+    public async Task StillRunning(string pool)
+    {
+        var engine = pools.ServedEngine(pool);
+        engine.HasExited.Should().BeFalse($"the engine of pool {pool} should not have been stopped");
+        using var probe = new HealthProbe(PoolDriver.Bound);
+        (await probe.ProbeAsync(await engine.Listening.WaitAsync(PoolDriver.Bound))).Healthy.Should().BeTrue($"the engine of pool {pool} should still answer its health check");
+    }
+
     [Then("the engine of pool {word} has been stopped")]
     public async Task Stopped(string pool)
     {

@@ -54,6 +54,27 @@ public sealed class ReloadSteps(PoolDriver pools)
         (await probe.ProbeAsync(s.Endpoint!)).Healthy.Should().BeTrue($"the engine of pool {pool} should answer its health check");
     }
 
+    [Then("pool {word} serves {word} on {servingEngine} healthy engine, the only one left running")]
+    public async Task ServesAlone(string pool, string model, ServingEngine engine)
+    {
+        await pools.ReloadResultAsync();
+        var s = pools.Pool(pool).Snapshot();
+        s.Should().Match<PoolSnapshot>(p => p.Ready && p.Live && p.Spec.Model == model, $"pool {pool} should serve {model}");
+        var before = pools.ServedEngine(pool).Pid;
+        if (engine == ServingEngine.New)
+        {
+            s.Pid.Should().NotBe(before, $"a new engine process should serve pool {pool}");
+        }
+        else
+        {
+            s.Pid.Should().Be(before, $"the engine that served pool {pool} before the reload should still serve it");
+        }
+
+        using var probe = new Runtime.Engines.HealthProbe(PoolDriver.Bound);
+        (await probe.ProbeAsync(s.Endpoint!)).Healthy.Should().BeTrue($"the engine of pool {pool} should answer its health check");
+        (await pools.OtherEnginesRunningAsync(s.Pid)).Should().BeEmpty($"no engine but the one serving pool {pool} should be left running");
+    }
+
     [Then("pool {word} serves {word} on engine version {word}")]
     public void ServesOnVersion(string pool, string model, string version) =>
         pools.Pool(pool).Snapshot().Should().Match<PoolSnapshot>(s => s.Ready && s.Spec.Model == model && s.Spec.EngineVersion == version);
@@ -105,11 +126,32 @@ public sealed class ReloadSteps(PoolDriver pools)
         await pools.Provisioner.Received(1).RestoreAsync(pool, model, Arg.Any<CancellationToken>());
     }
 
+    [Then("pool {word} has failed and is not ready")]
+    public async Task HasFailed(string pool)
+    {
+        await pools.ReloadResultAsync();
+        pools.History(pool).Should().Contain(
+            s => s.State == PoolState.Failed && s.LastError != null && s.LastError.StartsWith("reload rollback failed", StringComparison.Ordinal),
+            $"pool {pool} should have failed for its failed rollback");
+        pools.Pool(pool).Snapshot().Should().Match<PoolSnapshot>(s => !s.Ready && !s.Live, $"pool {pool} should be neither ready nor live");
+    }
+
     [Then("pool {word} has been handed to the supervisor")]
     public async Task HandedOver(string pool)
     {
         await pools.ReloadResultAsync();
-        pools.Simulated!.TakenOver.Should().ContainSingle(t => t.Pool == pool && t.Reason.StartsWith("reload rollback failed", StringComparison.Ordinal));
+        if (pools.Simulated is { } simulated)
+        {
+            simulated.TakenOver.Should().ContainSingle(t => t.Pool == pool && t.Reason.StartsWith("reload rollback failed", StringComparison.Ordinal));
+            return;
+        }
+
+        // The supervisor takes the failure as a startup failure of the pool: it schedules a restart after its backoff.
+        pools.Logger.WithEvent("RestartScheduled").Should().Contain(
+            e => (string?)e["PoolId"] == pool && (string?)e["CrashReason"] == "startup_failure", $"the supervisor should schedule a restart of pool {pool}");
+        pools.Pool(pool).Snapshot().Should().Match<PoolSnapshot>(
+            s => s.State == PoolState.Restarting && s.LastError != null && s.LastError.StartsWith("startup_failure: reload rollback failed", StringComparison.Ordinal),
+            $"pool {pool} should be restarting under the supervisor");
     }
 
     [Then("the reload_success_total counter of pool {word} counts {int}")]

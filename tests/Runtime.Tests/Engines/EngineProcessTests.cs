@@ -168,7 +168,7 @@ public sealed class EngineProcessTests : IDisposable
         lock (lines)
         {
             var help = string.Join('\n', lines);
-            foreach (var flag in new[] { "--port", "--healthy-after-ms", "--never-healthy", "--log", "--exit-code", "--signal", "--hang-after-ms", "--shutdown-ms", "--ignore-sigterm", "--exit-on-stdin-eof", "signal NAME" })
+            foreach (var flag in new[] { "--port", "--model-dir", "--healthy-after-ms", "--never-healthy", "--log", "--exit-code", "--signal", "--hang-after-ms", "--shutdown-ms", "--ignore-sigterm", "--exit-on-stdin-eof", "signal NAME" })
             {
                 help.Should().Contain(flag);
             }
@@ -186,6 +186,46 @@ public sealed class EngineProcessTests : IDisposable
         lock (errors)
         {
             errors.Should().ContainSingle().Which.Should().Be("engine-stub: unknown flag '--bogus' (see --help)");
+        }
+    }
+
+    [Fact]
+    public async Task Start_StubModelFileMissing_ExitsWithCode1BeforeListening()
+    {
+        var models = Directory.CreateTempSubdirectory("models-").FullName;
+        try
+        {
+            var errors = new List<string>();
+            var engine = _launcher.Start(EngineStubCommand.Request(l => { if (l.IsError) lock (errors) { errors.Add(l.Text); } }, "--model", "llama-7b-v2", "--model-dir", models));
+
+            var listening = () => engine.Listening.WaitAsync(Bound);
+
+            (await listening.Should().ThrowAsync<EngineExitedException>()).Which.Exit.ExitCode.Should().Be(1);
+            lock (errors)
+            {
+                errors.Should().ContainSingle().Which.Should().Be($"engine-stub: cannot load model llama-7b-v2: {Path.Combine(models, "llama-7b-v2")} not found");
+            }
+        }
+        finally
+        {
+            Directory.Delete(models, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Start_StubModelFilePresent_Listens()
+    {
+        var models = Directory.CreateTempSubdirectory("models-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(models, "llama-7b-v2"), "weights");
+            var engine = _launcher.Start(EngineStubCommand.Request("--model", "llama-7b-v2", "--model-dir", models));
+
+            (await engine.Listening.WaitAsync(Bound)).IsLoopback.Should().BeTrue();
+        }
+        finally
+        {
+            Directory.Delete(models, recursive: true);
         }
     }
 

@@ -128,6 +128,32 @@ public sealed class ReloadCoordinatorTests : IDisposable
     }
 
     [Fact]
+    public async Task ReloadAsync_NewEngineExitsBeforeReady_FailsAtStartNewNotHealthCheck()
+    {
+        _engines.StartEngineAsync("gpu-0", _v2, Arg.Any<CancellationToken>())
+            .Returns(EngineStartResult.Failed(6001, Runtime.Crashes.CrashReason.ProcessExit, "process_exit: exited with code 1"));
+
+        var result = await _reloads.ReloadAsync("gpu-0", _v2, Deadline).WaitAsync(Bound);
+
+        result.FailedStep.Should().Be(ReloadStep.StartNew);
+        result.RolledBack.Should().BeTrue();
+        await _engines.Received(1).StartEngineAsync("gpu-0", PoolTestData.Llama, Arg.Any<CancellationToken>());
+        _pool.Snapshot().Should().Match<PoolSnapshot>(s => s.Ready && s.Spec.Model == "llama-7b-v1");
+        _recorder.For(ReloadDefaults.FailureCounterName).Should().ContainSingle().Which.Tag("reason").Should().Be("start_new");
+    }
+
+    [Theory]
+    [InlineData(null, Runtime.Crashes.CrashReason.StartupFailure, ReloadStep.StartNew)]
+    [InlineData(6001, Runtime.Crashes.CrashReason.StartupFailure, ReloadStep.HealthCheck)]
+    [InlineData(6001, Runtime.Crashes.CrashReason.HealthCheckFailure, ReloadStep.HealthCheck)]
+    [InlineData(6001, Runtime.Crashes.CrashReason.ProcessExit, ReloadStep.StartNew)]
+    [InlineData(6001, Runtime.Crashes.CrashReason.Signal, ReloadStep.StartNew)]
+    [InlineData(6001, Runtime.Crashes.CrashReason.DriverError, ReloadStep.StartNew)]
+    [InlineData(6001, Runtime.Crashes.CrashReason.GracefulExit, ReloadStep.StartNew)]
+    public void FailedStepOf_StartFailure_IsChargedToTheStepThatFailed(int? pid, Runtime.Crashes.CrashReason reason, ReloadStep step) =>
+        ReloadCoordinator.FailedStepOf(EngineStartResult.Failed(pid, reason, "failed")).Should().Be(step);
+
+    [Fact]
     public async Task ReloadAsync_RollbackFails_FailsThePoolAndHandsItToTheSupervisor()
     {
         _engines.StartEngineAsync("gpu-0", Arg.Any<EngineSpec>(), Arg.Any<CancellationToken>())

@@ -70,6 +70,34 @@ public sealed class ReloadWithEnginesTests : IDisposable
     }
 
     [Fact]
+    public async Task ReloadAsync_NewEngineExitsBeforeListening_FailsAtStartNewAndRestartsTheOldEngine()
+    {
+        var pool = await _f.StartReady("gpu-0");
+        var oldPid = pool.Snapshot().Pid!.Value;
+        var models = Directory.CreateTempSubdirectory("models-").FullName;
+        try
+        {
+            // The model directory is empty: the new engine cannot load llama-7b-v2 and exits with code 1.
+            var broken = EngineStubCommand.Spec("llama-7b-v2", "1.0", "--model-dir", models);
+
+            var result = await _reloads.ReloadAsync("gpu-0", broken, TimeSpan.FromSeconds(30)).WaitAsync(PoolEvents.Bound);
+
+            result.FailedStep.Should().Be(ReloadStep.StartNew, result.Error);
+            result.RolledBack.Should().BeTrue();
+            result.Error.Should().Contain("exit");
+            var s = pool.Snapshot();
+            s.Should().Match<PoolSnapshot>(p => p.Ready && p.Live && p.Spec.Model == "llama-7b-v1");
+            s.Pid.Should().NotBe(oldPid, "the old engine was stopped, so a new process serves the old model");
+            using var probe = new HealthProbe(TimeSpan.FromSeconds(5));
+            (await probe.ProbeAsync(s.Endpoint!)).Healthy.Should().BeTrue();
+        }
+        finally
+        {
+            Directory.Delete(models, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task DrainAsync_RealEngine_StopsItGracefully()
     {
         var pool = await _f.StartReady("gpu-0");
