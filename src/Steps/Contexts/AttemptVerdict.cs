@@ -11,4 +11,7 @@ public enum AttemptVerdict
 
     /// <summary>Refused because the caller's tenant does not own the context.</summary>
     Forbidden,
+
+    /// <summary>The runtime threw instead of answering (never expected: the caller gets an answer, never an exception).</summary>
+    Threw,
 }

@@ -14,7 +14,7 @@ public sealed class ChildContextSteps(ContextDriver contexts)
     [When("tenant {word} makes a child context {word} of {word} with a budget of {size}")]
     public void WhenTenantMakesAChild(string tenant, string child, string parent, ByteCount budget)
     {
-        contexts.Context(parent).TenantId.Should().Be(tenant, $"{parent} should belong to tenant {tenant}");
+        contexts.ContextOf(tenant, parent);
         contexts.CreateChild(parent, child, budget.Bytes);
     }
 
@@ -28,7 +28,7 @@ public sealed class ChildContextSteps(ContextDriver contexts)
     [When("tenant {word} attempts to make a child context {word} of {word} with a budget of {size}")]
     public void WhenTenantAttemptsToMakeAChild(string tenant, string child, string parent, ByteCount budget)
     {
-        contexts.Context(parent).TenantId.Should().Be(tenant, $"{parent} should belong to tenant {tenant}");
+        contexts.ContextOf(tenant, parent);
         contexts.AttemptCreateChild(parent, child, budget.Bytes);
     }
 
@@ -36,11 +36,8 @@ public sealed class ChildContextSteps(ContextDriver contexts)
     public void GivenCarriesTheMetadata(string name, string key, string value) => contexts.Context(name).SetMetadata(key, value);
 
     [When("tenant {word} sets the metadata {word} to {word} on {word}")]
-    public void WhenTenantSetsTheMetadata(string tenant, string key, string value, string name)
-    {
-        contexts.Context(name).TenantId.Should().Be(tenant, $"{name} should belong to tenant {tenant}");
-        contexts.Context(name).SetMetadata(key, value);
-    }
+    public void WhenTenantSetsTheMetadata(string tenant, string key, string value, string name) =>
+        contexts.ContextOf(tenant, name).SetMetadata(key, value);
 
     [Then("{word} carries the metadata {word} {word}")]
     public void ThenCarriesTheMetadata(string name, string key, string value) =>

@@ -43,14 +43,10 @@ public sealed class ContextSteps(ContextDriver contexts)
     public void WhenAnOperatorAttemptsToCreate(string model, string tenant) => contexts.AttemptCreate(model, tenant);
 
     [When("the operator resets the {word} context")]
-    public void WhenTheOperatorResets(string name) => contexts.Context(name).Reset().Should().BeTrue($"{name} should have been faulted before the reset");
+    public void WhenTheOperatorResets(string name) => contexts.Reset(name);
 
     [When("tenant {word} disposes the {word} context")]
-    public void WhenTenantDisposes(string tenant, string name)
-    {
-        contexts.Context(name).TenantId.Should().Be(tenant, $"{name} should belong to tenant {tenant}");
-        contexts.Context(name).Dispose();
-    }
+    public void WhenTenantDisposes(string tenant, string name) => contexts.ContextOf(tenant, name).Dispose();
 
     [Then("the {word} context is {ContextState}")]
     public async Task ThenTheContextIs(string name, ContextState state)
@@ -73,6 +69,7 @@ public sealed class ContextSteps(ContextDriver contexts)
         await contexts.WaitForStartedAsync();
         var context = contexts.Context(name);
         context.State.Should().Be(ContextState.Faulted, $"context {name} should be faulted");
+        context.Fault.Should().NotBeNull($"context {name} should keep the fault that stopped it");
         context.Fault!.Message.Should().Be(message, $"context {name} should keep the fault that stopped it");
     }
 

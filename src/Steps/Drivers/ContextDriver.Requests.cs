@@ -18,11 +18,19 @@ public sealed partial class ContextDriver
         }
     }
 
-    /// <summary>Runs one request and captures the answer.</summary>
+    /// <summary>Runs one request and captures the answer, or the exception thrown instead of an answer, for the Then step.</summary>
     public async Task AttemptRunAsync(string tenant, string name, long memoryBytes = 0)
     {
-        var result = await Context(name).ExecuteAsync(new ModelRequest("prompt", memoryBytes), tenant).AsTask().WaitAsync(TimeSpan.FromSeconds(AnswerTimeoutSeconds));
-        LastAttempt = ContextAttempt.From(result.Outcome, result.Error);
+        var context = Context(name);
+        try
+        {
+            var result = await context.ExecuteAsync(new ModelRequest("prompt", memoryBytes), tenant).AsTask().WaitAsync(TimeSpan.FromSeconds(AnswerTimeoutSeconds));
+            LastAttempt = ContextAttempt.From(result.Outcome, result.Error);
+        }
+        catch (Exception thrown)
+        {
+            LastAttempt = new ContextAttempt(AttemptVerdict.Threw, $"{thrown.GetType().Name}: {thrown.Message}");
+        }
     }
 
     /// <summary>Starts requests without waiting for their answers (a slow backend answers when the clock moves).</summary>
@@ -43,6 +51,9 @@ public sealed partial class ContextDriver
         Backend(name).FailNextCall(message);
         await RunAsync(Context(name).TenantId, name, 1);
     }
+
+    /// <summary>The operator resets a context; the Then steps judge the effect (its state, its counters, its trace).</summary>
+    public void Reset(string name) => _ = Context(name).Reset();
 
     /// <summary>Allocates memory that must be granted (a Given or a When setting the stage).</summary>
     public void Allocate(string tenant, string name, long bytes)

@@ -64,7 +64,7 @@ public sealed partial class ContextDriver
         for (var i = 0; i < count; i++)
         {
             var pending = context.ExecuteAsync(request, tenant);
-            var result = pending.IsCompleted ? pending.Result : pending.AsTask().GetAwaiter().GetResult();
+            var result = pending.IsCompleted ? pending.Result : pending.AsTask().WaitAsync(TimeSpan.FromSeconds(AnswerTimeoutSeconds)).GetAwaiter().GetResult();
             if (result.IsSuccess)
             {
                 successes++;

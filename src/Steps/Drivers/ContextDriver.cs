@@ -55,6 +55,19 @@ public sealed partial class ContextDriver(ScenarioClock clock) : IDisposable
     public ModelContext Context(string name) =>
         _contexts.TryGetValue(name, out var context) ? context : throw new InvalidOperationException($"no context {name} in this scenario");
 
+    /// <summary>
+    /// The context named <paramref name="name"/>, acted on by <paramref name="tenant"/> through an operation that
+    /// takes no tenant (make a child, set metadata, dispose): a scenario naming the wrong owner is a mistake in
+    /// the scenario, reported as such.
+    /// </summary>
+    public ModelContext ContextOf(string tenant, string name)
+    {
+        var context = Context(name);
+        return context.TenantId == tenant
+            ? context
+            : throw new InvalidOperationException($"the scenario has tenant {tenant} act on {name}, which belongs to tenant {context.TenantId}");
+    }
+
     /// <summary>The scripted backend of the context named <paramref name="name"/>.</summary>
     public ScriptedBackend Backend(string name) =>
         _backends.TryGetValue(name, out var backend) ? backend : throw new InvalidOperationException($"no backend for {name} in this scenario");

@@ -70,7 +70,8 @@ public sealed class PolicyDriver(ScenarioClock clock) : IDisposable
                 new RestartBackoff(poolId, BackoffOptions, clock.Time, () => _jitterDraw, Log, Metrics),
                 new PoolCircuitBreaker(poolId, BreakerOptions, clock.Time, Log, Metrics),
                 new RestartRateLimiter(poolId, LimiterOptions, clock.Time, Log, Metrics),
-                clock.Time);
+                clock.Time,
+                BreakerOptions.FailureThreshold);
             _pools.Add(poolId, policies);
         }
 

@@ -24,6 +24,20 @@ public sealed partial class PoolDriver
     /// <summary>The engine process that served pool <paramref name="id"/> when it was last seen ready (real processes only).</summary>
     public IEngineProcess ServedEngine(string id) => _served[id];
 
+    /// <summary>How the engine that served pool <paramref name="id"/> ended; null while it still runs after the safety bound.</summary>
+    public async Task<EngineExit?> ExitOfServedEngineAsync(string id)
+    {
+        try
+        {
+            return await ServedEngine(id).Exited.WaitAsync(Bound);
+        }
+        catch (TimeoutException)
+        {
+            // Still running: the Then step says so in the domain's words.
+            return null;
+        }
+    }
+
     /// <summary>Remembers the engine now serving pool <paramref name="id"/>.</summary>
     public void RememberEngine(string id)
     {
@@ -39,6 +53,7 @@ public sealed partial class PoolDriver
     /// <summary>Tries to drain pool <paramref name="id"/>; keeps the refusal message.</summary>
     public void AttemptDrain(string id, TimeSpan deadline)
     {
+        DrainRefusal = null;
         try
         {
             Drain(id, deadline);
@@ -50,7 +65,8 @@ public sealed partial class PoolDriver
     }
 
     /// <summary>The outcome of the last drain (bounded wait).</summary>
-    public Task<DrainOutcome> LastDrainAsync() => DrainAttempts[^1].WaitAsync(Bound);
+    public Task<DrainOutcome> LastDrainAsync() =>
+        DrainAttempts.Count == 0 ? throw new InvalidOperationException("no drain was started in this scenario") : Within(DrainAttempts[^1], "the drain");
 
     /// <summary>Starts a reload of pool <paramref name="id"/> to <paramref name="target"/>; returns once it runs the new engine or has ended.</summary>
     public async Task StartReloadAsync(string id, EngineSpec target, TimeSpan drainDeadline)
@@ -66,7 +82,8 @@ public sealed partial class PoolDriver
     }
 
     /// <summary>The result of the last reload (bounded wait).</summary>
-    public Task<ReloadResult> ReloadResultAsync() => Reload!.WaitAsync(Bound);
+    public Task<ReloadResult> ReloadResultAsync() =>
+        Reload is null ? throw new InvalidOperationException("no reload was started in this scenario") : Within(Reload, "the reload");
 
     /// <summary>Makes the handoff file impossible to write (its directory is a file).</summary>
     public void BreakHandoff()
@@ -124,6 +141,18 @@ public sealed partial class PoolDriver
         lock (_output)
         {
             return _output.Any(o => o.Pool == id && o.Line.Contains(text, StringComparison.Ordinal));
+        }
+    }
+
+    private static async Task<T> Within<T>(Task<T> task, string what)
+    {
+        try
+        {
+            return await task.WaitAsync(Bound);
+        }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException($"{what} did not end within {Bound.TotalSeconds} s", e);
         }
     }
 

@@ -13,9 +13,11 @@ namespace Steps.Drivers;
 public sealed class PoolPolicies : IDisposable
 {
     private readonly TimeProvider _time;
+    private readonly int _failureThreshold;
 
-    internal PoolPolicies(RestartBackoff backoff, PoolCircuitBreaker breaker, RestartRateLimiter limiter, TimeProvider time)
+    internal PoolPolicies(RestartBackoff backoff, PoolCircuitBreaker breaker, RestartRateLimiter limiter, TimeProvider time, int failureThreshold)
     {
+        _failureThreshold = failureThreshold;
         Backoff = backoff;
         Breaker = breaker;
         Limiter = limiter;
@@ -88,12 +90,22 @@ public sealed class PoolPolicies : IDisposable
         Limiter.RecordStarted();
     }
 
-    /// <summary>Opens the general circuit with consecutive failures.</summary>
+    /// <summary>
+    /// Opens the general circuit with consecutive failures: at most the configured failure threshold of them
+    /// (a breaker that does not open by then is reported, never driven forever).
+    /// </summary>
     public void OpenCircuit()
     {
-        while (Breaker.GetState() != CircuitState.Open)
+        var failureThreshold = _failureThreshold;
+        for (var failures = 0; failures < failureThreshold && Breaker.GetState() != CircuitState.Open; failures++)
         {
             Fail(CrashReason.ProcessExit);
+        }
+
+        if (Breaker.GetState() != CircuitState.Open)
+        {
+            throw new InvalidOperationException(
+                $"the circuit of pool {Breaker.PoolId} did not open after {failureThreshold} consecutive failures: it is {Breaker.GetState()}");
         }
     }
 

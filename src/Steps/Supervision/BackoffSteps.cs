@@ -47,8 +47,8 @@ public sealed class BackoffSteps(PolicyDriver policies)
     [Then("the log shows restart {int} of pool {word} after {word} scheduled in {int} ms, {int} seconds from now")]
     public void ThenTheLogShowsTheRestart(int crashCount, string pool, string reason, int delayMs, int seconds)
     {
-        var entry = policies.Log.WithEvent(BackoffConstants.RestartScheduledEventName).LastOrDefault(e => Equals(e["PoolId"], pool));
-        entry.Should().NotBeNull($"a {BackoffConstants.RestartScheduledEventName} event should be logged for pool {pool}");
+        var entry = policies.Log.WithEvent("RestartScheduled").LastOrDefault(e => Equals(e["PoolId"], pool));
+        entry.Should().NotBeNull($"a RestartScheduled event should be logged for pool {pool}");
         entry!.Fields.Should().Contain(new Dictionary<string, object?>
         {
             ["CrashCount"] = crashCount,
@@ -60,12 +60,12 @@ public sealed class BackoffSteps(PolicyDriver policies)
 
     [Then("the backoff_delay_ms histogram of pool {word} records {int} for crash reason {word}")]
     public void ThenTheDelayHistogramRecords(string pool, int delayMs, string reason) =>
-        policies.Metrics.For(BackoffConstants.DelayHistogramName, pool).Select(m => (m.Value, m.Tag("crash_reason")))
+        policies.Metrics.For("backoff_delay_ms", pool).Select(m => (m.Value, m.Tag("crash_reason")))
             .Should().Equal([((double)delayMs, reason)], $"pool {pool} should measure one delay of {delayMs} ms after {reason}");
 
     [Then("the restart_scheduled_total counter of pool {word} counts {int} for crash reason {word}")]
     public void ThenTheScheduledCounterCounts(string pool, int count, string reason) =>
-        policies.Metrics.For(BackoffConstants.RestartScheduledCounterName, pool).Where(m => m.Tag("crash_reason") == reason).Sum(m => m.Value)
+        policies.Metrics.For("restart_scheduled_total", pool).Where(m => m.Tag("crash_reason") == reason).Sum(m => m.Value)
             .Should().Be(count, $"pool {pool} should count {count} restarts scheduled after {reason}");
 
     private BackoffDecision LastDecision(string pool)

@@ -103,7 +103,7 @@ public sealed class CircuitBreakerSteps(PolicyDriver policies)
     [Then("the {word} circuit of pool {word} is {circuitState}")]
     public void ThenTheNamedCircuitIs(string circuit, string pool, CircuitState state)
     {
-        CrashReason? reason = circuit == CircuitBreakerConstants.GeneralCircuitName ? null
+        CrashReason? reason = circuit == "general" ? null
             : CrashReasonNames.TryParse(circuit, out var r) ? r : throw new ArgumentException($"no circuit named {circuit}");
         policies.Pool(pool).Breaker.GetState(reason).Should().Be(state, $"the {circuit} circuit of pool {pool} should be {Name(state)}");
     }
@@ -137,23 +137,33 @@ public sealed class CircuitBreakerSteps(PolicyDriver policies)
 
     [Then("the log shows the circuit of pool {word} going from {circuitState} to {circuitState} after {int} failures")]
     public void ThenTheLogShowsTheTransition(string pool, CircuitState from, CircuitState to, int failures) =>
-        policies.Log.WithEvent(CircuitBreakerConstants.StateChangedEventName)
+        policies.Log.WithEvent("CircuitStateChanged")
             .Select(e => $"pool {e["PoolId"]}: {e["Circuit"]} circuit {e["OldState"]} -> {e["NewState"]} after {e["FailureCount"]} failures")
             .Should().Contain(
-                $"pool {pool}: general circuit {CircuitBreakerConstants.GetStateName(from)} -> {CircuitBreakerConstants.GetStateName(to)} after {failures} failures",
+                $"pool {pool}: general circuit {LogName(from)} -> {LogName(to)} after {failures} failures",
                 $"the log should show the circuit of pool {pool} going from {Name(from)} to {Name(to)} after {failures} failures");
 
     [Then("the circuit_breaker_state gauge of pool {word} reads {int}")]
     public void ThenTheStateGaugeReads(string pool, int value) =>
-        policies.Metrics.Observe(CircuitBreakerConstants.StateGaugeName, pool).Select(m => m.Value)
+        policies.Metrics.Observe("circuit_breaker_state", pool).Select(m => m.Value)
             .Should().Equal([(double)value], $"the circuit_breaker_state gauge of pool {pool} should read {value}");
 
     [Then("the circuit_breaker_open_total counter of pool {word} counts {int}")]
     public void ThenTheOpenCounterCounts(string pool, int count) =>
-        policies.Metrics.For(CircuitBreakerConstants.OpenCounterName, pool).Sum(m => m.Value)
+        policies.Metrics.For("circuit_breaker_open_total", pool).Sum(m => m.Value)
             .Should().Be(count, $"the circuit of pool {pool} should have opened {count} times");
 
-    private static string Name(CircuitState state) => CircuitBreakerConstants.GetStateName(state).Replace('_', '-');
+    /// <summary>The state as a scenario says it: "half-open".</summary>
+    private static string Name(CircuitState state) => LogName(state).Replace('_', '-');
+
+    /// <summary>The state as the log and the operators' tooling spell it (the spec's own vocabulary, not the runtime's mapping).</summary>
+    private static string LogName(CircuitState state) => state switch
+    {
+        CircuitState.Closed => "closed",
+        CircuitState.Open => "open",
+        CircuitState.HalfOpen => "half_open",
+        _ => throw new ArgumentOutOfRangeException(nameof(state), state, "no circuit state of that name in the specification"),
+    };
 
     private void Fail(string pool, int times, CrashReason reason)
     {

@@ -22,16 +22,16 @@ public sealed class CrashSteps(PoolDriver pools)
     {
         var crash = await CrashOf(pool);
         crash.Should().Match<CrashEvent>(c => c.PoolId == pool && c.EngineVersion == version && c.ExitCode == code && c.Signal == null, $"the crash was {crash}");
-        crash.Uptime.Should().Be(TimeSpan.FromSeconds(uptime));
-        crash.At.Should().Be(Runtime.Time.ManualTimeProvider.DefaultStart + TimeSpan.FromSeconds(uptime));
+        crash.Uptime.Should().Be(TimeSpan.FromSeconds(uptime), $"the engine of pool {pool} ran {uptime} s before it crashed");
+        crash.At.Should().Be(Runtime.Time.ManualTimeProvider.DefaultStart + TimeSpan.FromSeconds(uptime), $"the crash of pool {pool} should carry the time it happened");
     }
 
     [Then("the engine_crash_total counter of pool {word} counts {int} for crash reason {word}")]
     public async Task CrashCounter(string pool, int count, string reason)
     {
         await CrashOf(pool);
-        pools.Metrics.For(SupervisionDefaults.CrashCounterName, pool).Where(m => m.Tag(SupervisionDefaults.ReasonTag) == reason)
-            .Sum(m => m.Value).Should().Be(count);
+        pools.Metrics.For("engine_crash_total", pool).Where(m => m.Tag("crash_reason") == reason)
+            .Sum(m => m.Value).Should().Be(count, $"pool {pool} should count {count} crashes for {reason}");
     }
 
     private async Task<CrashEvent> CrashOf(string pool)

@@ -22,10 +22,10 @@ public sealed class DrainSteps(PoolDriver pools)
     [Then("a warning says pool {word} is draining with {int} active leases")]
     public void Warning(string pool, int leases)
     {
-        var warning = pools.Logger.WithEvent("DrainStarted").Should().ContainSingle().Subject;
-        warning.Level.Should().Be(Microsoft.Extensions.Logging.LogLevel.Warning);
-        warning["PoolId"].Should().Be(pool);
-        warning["ActiveLeases"].Should().Be(leases);
+        var warning = pools.Logger.WithEvent("DrainStarted").Should().ContainSingle($"the drain of pool {pool} should log that it started").Subject;
+        warning.Level.Should().Be(Microsoft.Extensions.Logging.LogLevel.Warning, $"a drain of pool {pool} with active leases should warn");
+        warning["PoolId"].Should().Be(pool, "the warning should name the pool");
+        warning["ActiveLeases"].Should().Be(leases, $"the warning should count the {leases} active leases");
     }
 
     [Then("the drain of pool {word} completes in {int} seconds")]
@@ -33,7 +33,7 @@ public sealed class DrainSteps(PoolDriver pools)
     {
         var outcome = await pools.LastDrainAsync();
         outcome.Should().Match<DrainOutcome>(o => o.PoolId == pool && o.Status == DrainStatus.Completed, $"the drain of pool {pool} should complete");
-        outcome.Duration.Should().Be(TimeSpan.FromSeconds(seconds));
+        outcome.Duration.Should().Be(TimeSpan.FromSeconds(seconds), $"the drain of pool {pool} should take {seconds} s");
     }
 
     [Then("the drain of pool {word} abandons the {int} leases still held")]
@@ -41,20 +41,22 @@ public sealed class DrainSteps(PoolDriver pools)
     {
         var outcome = await pools.LastDrainAsync();
         outcome.Status.Should().Be(DrainStatus.ForceStopped, $"the drain of pool {pool} should force-stop the engine");
-        outcome.AbandonedLeases.Should().HaveCount(count).And.Equal(pools.HeldLeaseIds(pool));
+        outcome.AbandonedLeases.Should().HaveCount(count, $"the drain of pool {pool} should abandon {count} leases")
+            .And.Equal(pools.HeldLeaseIds(pool), "the abandoned leases should be the ones the clients still hold");
     }
 
     [Then("the drain_duration_ms histogram of pool {word} records {int}")]
     public async Task Histogram(string pool, int milliseconds)
     {
         await pools.LastDrainAsync();
-        pools.Metrics.For(DrainDefaults.DurationHistogramName, pool).Should().ContainSingle().Which.Value.Should().Be(milliseconds);
+        pools.Metrics.For("drain_duration_ms", pool).Should().ContainSingle($"pool {pool} should measure its drain once")
+            .Which.Value.Should().Be(milliseconds, $"the drain of pool {pool} took {milliseconds} ms");
     }
 
     [Then("both drains of pool {word} are the same drain, still waiting")]
     public void SameDrain(string pool)
     {
-        pools.DrainAttempts.Should().HaveCount(2);
+        pools.DrainAttempts.Should().HaveCount(2, $"the operator drained pool {pool} twice");
         pools.DrainAttempts[1].Should().BeSameAs(pools.DrainAttempts[0], $"the second drain of pool {pool} should join the first");
         pools.DrainAttempts[0].IsCompleted.Should().BeFalse("the first drain's 30-second deadline applies");
     }

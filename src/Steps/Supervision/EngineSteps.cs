@@ -19,7 +19,7 @@ public sealed class EngineSteps(PoolDriver pools)
         if (signal == "SIGKILL")
         {
             // SIGKILL cannot be raised by the engine itself: it comes from outside, as from an operator.
-            SignalSender.Send(pools.ServedEngine(pool).Pid, Signals.SIGKILL).Should().BeTrue();
+            Kill(pool);
             return;
         }
 
@@ -32,7 +32,7 @@ public sealed class EngineSteps(PoolDriver pools)
         // The kernel's OOM killer is out of reach: its evidence (the cgroup oom_kill counter) is
         // substituted, the SIGKILL is real.
         pools.Oom.ReadOomKillCount().Returns(1L);
-        SignalSender.Send(pools.ServedEngine(pool).Pid, Signals.SIGKILL).Should().BeTrue();
+        Kill(pool);
     });
 
     [When("the engine of pool {word} logs {string}")]
@@ -54,15 +54,17 @@ public sealed class EngineSteps(PoolDriver pools)
     [Then("the engine of pool {word} has exited gracefully")]
     public async Task ExitedGracefully(string pool)
     {
-        var exit = await pools.ServedEngine(pool).Exited.WaitAsync(PoolDriver.Bound);
-        exit.IsGraceful.Should().BeTrue($"the engine of pool {pool} should exit with code 0, not {exit}");
+        var exit = await pools.ExitOfServedEngineAsync(pool);
+        exit.Should().NotBeNull($"the engine of pool {pool} should have exited, but it still runs");
+        exit!.Value.IsGraceful.Should().BeTrue($"the engine of pool {pool} should exit with code 0, not {exit}");
     }
 
     [Then("the engine of pool {word} has been killed")]
     public async Task Killed(string pool)
     {
-        var exit = await pools.ServedEngine(pool).Exited.WaitAsync(PoolDriver.Bound);
-        exit.SignalName.Should().Be("SIGKILL", $"the engine of pool {pool} should be killed, not end by {exit}");
+        var exit = await pools.ExitOfServedEngineAsync(pool);
+        exit.Should().NotBeNull($"the engine of pool {pool} should have been killed, but it still runs");
+        exit!.Value.SignalName.Should().Be("SIGKILL", $"the engine of pool {pool} should be killed, not end by {exit}");
     }
 
     [Then("the engine of pool {word} is still running")]
@@ -75,12 +77,8 @@ public sealed class EngineSteps(PoolDriver pools)
     }
 
     [Then("the engine of pool {word} has been stopped")]
-    public async Task Stopped(string pool)
-    {
-        var engine = pools.ServedEngine(pool);
-        await engine.Exited.WaitAsync(PoolDriver.Bound);
-        engine.HasExited.Should().BeTrue($"the engine of pool {pool} should no longer run");
-    }
+    public async Task Stopped(string pool) =>
+        (await pools.ExitOfServedEngineAsync(pool)).Should().NotBeNull($"the engine of pool {pool} should have been stopped, but it still runs");
 
     /// <summary>Acts, then waits until the supervisor has recorded the crash (and decided on a restart), so time may move.</summary>
     private async Task UntilCrashRecorded(string pool, Action act)
@@ -98,6 +96,19 @@ public sealed class EngineSteps(PoolDriver pools)
         await pools.WaitUntil(() => Seen() > before, $"the supervisor to record the end of the engine of pool {pool}");
     }
 
-    private void Command(string pool, string command) =>
-        pools.ServedEngine(pool).WriteLine(command).Should().BeTrue($"the engine of pool {pool} should take the command '{command}'");
+    private void Command(string pool, string command)
+    {
+        if (!pools.ServedEngine(pool).WriteLine(command))
+        {
+            throw new InvalidOperationException($"the engine of pool {pool} is gone: it cannot take the command '{command}'");
+        }
+    }
+
+    private void Kill(string pool)
+    {
+        if (!SignalSender.Send(pools.ServedEngine(pool).Pid, Signals.SIGKILL))
+        {
+            throw new InvalidOperationException($"the engine of pool {pool} is gone: it cannot be killed");
+        }
+    }
 }

@@ -44,13 +44,6 @@ public sealed class PoolSteps(PoolDriver pools)
         pools.Pool(pool).Snapshot().Should().Match<PoolSnapshot>(s => !s.Live && !s.Ready, $"pool {pool} should be neither live nor ready");
     }
 
-    [Then("pool {word} is failed and not ready")]
-    public async Task IsFailed(string pool)
-    {
-        await pools.WaitUntil(() => pools.Pool(pool).State == PoolState.Failed, $"pool {pool} to fail");
-        pools.Pool(pool).Snapshot().Ready.Should().BeFalse($"pool {pool} should not be ready");
-    }
-
     [Then("pool {word} keeps its metadata {word}")]
     public void KeepsMetadata(string pool, string entry)
     {
@@ -77,6 +70,6 @@ public sealed class PoolSteps(PoolDriver pools)
     public async Task LastError(string pool, string error)
     {
         await pools.WaitUntil(() => pools.Pool(pool).Snapshot().LastError is not null, $"an error on pool {pool}");
-        pools.Pool(pool).Snapshot().LastError.Should().Be(error);
+        pools.Pool(pool).Snapshot().LastError.Should().Be(error, $"pool {pool} should say why its engine stopped");
     }
 }

@@ -14,19 +14,20 @@ public sealed class ReloadSteps(PoolDriver pools)
 {
     private static readonly TimeSpan DefaultDeadline = TimeSpan.FromSeconds(30);
 
+    /// <summary>Reloads and waits for the reload to end; the Then steps judge how it ended.</summary>
     [When("the operator reloads pool {word} with {word}")]
     public async Task Reloads(string pool, string model)
     {
         await Attempts(pool, model);
-        var result = await pools.ReloadResultAsync();
-        result.Succeeded.Should().BeTrue($"the reload of pool {pool} should succeed, not: {result.Error}");
+        await pools.ReloadResultAsync();
     }
 
+    /// <summary>Reloads to another engine version and waits for the reload to end; the Then steps judge how it ended.</summary>
     [When("the operator reloads pool {word} with engine version {word}")]
     public async Task ReloadsVersion(string pool, string version)
     {
         await pools.StartReloadAsync(pool, pools.SpecFor(pools.Pool(pool).Spec.Model, version), DefaultDeadline);
-        (await pools.ReloadResultAsync()).Succeeded.Should().BeTrue();
+        await pools.ReloadResultAsync();
     }
 
     [When("the operator attempts to reload pool {word} with {word}")]
@@ -46,7 +47,8 @@ public sealed class ReloadSteps(PoolDriver pools)
     [Then("pool {word} serves {word} on a new healthy engine")]
     public async Task ServesOnNewEngine(string pool, string model)
     {
-        await pools.ReloadResultAsync();
+        var reload = await pools.ReloadResultAsync();
+        reload.Succeeded.Should().BeTrue($"the reload of pool {pool} to {model} should succeed, not end with: {reload.Error}");
         var s = pools.Pool(pool).Snapshot();
         s.Should().Match<PoolSnapshot>(p => p.Ready && p.Live && p.Spec.Model == model, $"pool {pool} should serve {model}");
         s.Pid.Should().NotBe(pools.ServedEngine(pool).Pid, "a new engine process should serve");
@@ -76,8 +78,13 @@ public sealed class ReloadSteps(PoolDriver pools)
     }
 
     [Then("pool {word} serves {word} on engine version {word}")]
-    public void ServesOnVersion(string pool, string model, string version) =>
-        pools.Pool(pool).Snapshot().Should().Match<PoolSnapshot>(s => s.Ready && s.Spec.Model == model && s.Spec.EngineVersion == version);
+    public async Task ServesOnVersion(string pool, string model, string version)
+    {
+        var reload = await pools.ReloadResultAsync();
+        reload.Succeeded.Should().BeTrue($"the reload of pool {pool} to engine version {version} should succeed, not end with: {reload.Error}");
+        pools.Pool(pool).Snapshot().Should().Match<PoolSnapshot>(
+            s => s.Ready && s.Spec.Model == model && s.Spec.EngineVersion == version, $"pool {pool} should be ready serving {model} on engine version {version}");
+    }
 
     [Then("pool {word} serves {word} and is ready")]
     public async Task ServesAndReady(string pool, string model)
@@ -91,32 +98,40 @@ public sealed class ReloadSteps(PoolDriver pools)
     {
         var s = pools.Pool(pool).Snapshot();
         HandoffFile.Read(HandoffFile.PathFor(pools.HandoffDirectory, pool)).Should().Match<HandoffFile>(h =>
-            h.Pool == pool && h.Model == model && h.EngineVersion == s.Spec.EngineVersion && h.Pid == s.Pid && h.Endpoint == s.Endpoint!.ToString());
+            h.Pool == pool && h.Model == model && h.EngineVersion == s.Spec.EngineVersion && h.Pid == s.Pid && h.Endpoint == s.Endpoint!.ToString(),
+            $"the handoff file of pool {pool} should name {model} and the engine now serving it (pid {s.Pid}, {s.Endpoint})");
     }
 
     [Then("the reload succeeds without staging a model")]
     public async Task SucceedsWithoutStaging()
     {
-        (await pools.ReloadResultAsync()).Status.Should().Be(ReloadStatus.AlreadyCurrent);
+        var reload = await pools.ReloadResultAsync();
+        reload.Status.Should().Be(ReloadStatus.AlreadyCurrent, $"a reload to the version already served should change nothing, not end with: {reload.Error}");
         await pools.Provisioner.DidNotReceiveWithAnyArgs().StageAsync(default!, default!, default);
     }
 
     [Then("the reload fails with {string}")]
-    public async Task FailsWith(string error) => (await pools.ReloadResultAsync()).Error.Should().Be(error);
+    public async Task FailsWith(string error)
+    {
+        var reload = await pools.ReloadResultAsync();
+        reload.Status.Should().Be(ReloadStatus.Failed, "the reload should fail");
+        reload.Error.Should().Be(error, "the failed reload should say at which step it failed and what still serves");
+    }
 
     [Then("the reload fails at {word}")]
     public async Task FailsAt(string step)
     {
         var result = await pools.ReloadResultAsync();
-        result.Status.Should().Be(ReloadStatus.Failed);
-        ReloadStepNames.GetName(result.FailedStep!.Value).Should().Be(step, result.Error);
+        result.Status.Should().Be(ReloadStatus.Failed, $"the reload should fail at {step}");
+        result.FailedStep.Should().NotBeNull($"the failed reload should name its failed step ({result.Error})");
+        ReloadStepNames.GetName(result.FailedStep!.Value).Should().Be(step, $"the reload should fail at {step} ({result.Error})");
     }
 
     [Then("the reload is refused with {string}")]
     public async Task RefusedWith(string error)
     {
         var result = await pools.ReloadResultAsync();
-        result.Should().Match<ReloadResult>(r => r.Status == ReloadStatus.Refused && r.Error == error);
+        result.Should().Match<ReloadResult>(r => r.Status == ReloadStatus.Refused && r.Error == error, $"the reload should be refused with '{error}', not end {result.Status} with '{result.Error}'");
     }
 
     [Then("model {word} has been restored for pool {word}")]
@@ -142,7 +157,8 @@ public sealed class ReloadSteps(PoolDriver pools)
         await pools.ReloadResultAsync();
         if (pools.Simulated is { } simulated)
         {
-            simulated.TakenOver.Should().ContainSingle(t => t.Pool == pool && t.Reason.StartsWith("reload rollback failed", StringComparison.Ordinal));
+            simulated.TakenOver.Should().ContainSingle(
+                t => t.Pool == pool && t.Reason.StartsWith("reload rollback failed", StringComparison.Ordinal), $"pool {pool} should be handed to the supervisor once");
             return;
         }
 
@@ -156,17 +172,17 @@ public sealed class ReloadSteps(PoolDriver pools)
 
     [Then("the reload_success_total counter of pool {word} counts {int}")]
     public void SuccessCounter(string pool, int count) =>
-        pools.Metrics.For(ReloadDefaults.SuccessCounterName, pool).Sum(m => m.Value).Should().Be(count);
+        pools.Metrics.For("reload_success_total", pool).Sum(m => m.Value).Should().Be(count, $"pool {pool} should count {count} successful reloads");
 
     [Then("the reload_duration_ms histogram of pool {word} has {int} measurement(s)")]
     public void DurationHistogram(string pool, int count) =>
-        pools.Metrics.For(ReloadDefaults.DurationHistogramName, pool).Should().HaveCount(count);
+        pools.Metrics.For("reload_duration_ms", pool).Should().HaveCount(count, $"pool {pool} should time {count} reloads");
 
     [Then("the reload_failure_total counter of pool {word} counts {int} for reason {word}")]
     public async Task FailureCounter(string pool, int count, string reason)
     {
         await pools.ReloadResultAsync();
-        pools.Metrics.For(ReloadDefaults.FailureCounterName, pool).Where(m => m.Tag(ReloadDefaults.ReasonTag) == reason)
-            .Sum(m => m.Value).Should().Be(count);
+        pools.Metrics.For("reload_failure_total", pool).Where(m => m.Tag("reason") == reason)
+            .Sum(m => m.Value).Should().Be(count, $"pool {pool} should count {count} reloads failed at {reason}");
     }
 }

@@ -22,12 +22,12 @@ public sealed class RestartStormSteps(PolicyDriver policies)
 
     [Then("every restart of pool {word} is allowed")]
     public void ThenEveryRestartIsAllowed(string pool) =>
-        policies.Pool(pool).Restarts.Should().NotBeEmpty().And.OnlyContain(d => d.IsAllowed, $"pool {pool} should stay within 10 restarts in 60 seconds");
+        policies.Pool(pool).Restarts.Should().NotBeEmpty($"pool {pool} should have restarted").And.OnlyContain(d => d.IsAllowed, $"pool {pool} should stay within 10 restarts in 60 seconds");
 
     [Then("the last restart of pool {word} is {word}")]
     public void ThenTheLastRestartIs(string pool, string outcome)
     {
-        var last = policies.Pool(pool).Restarts.Should().NotBeEmpty().And.Subject.Last();
+        var last = policies.Pool(pool).Restarts.Should().NotBeEmpty($"pool {pool} should have restarted").And.Subject.Last();
         (last.IsAllowed ? "allowed" : "refused").Should().Be(outcome, $"pool {pool} had {last.RestartsInWindow} restarts in the window");
     }
 
@@ -40,7 +40,7 @@ public sealed class RestartStormSteps(PolicyDriver policies)
     {
         policies.Pool(pool).Warnings.Select(w => (w.PoolId, w.RestartCount, w.Window))
             .Should().Contain((pool, restarts, TimeSpan.FromSeconds(seconds)), $"pool {pool} should raise a warning event");
-        policies.Log.WithEvent(RestartLimitConstants.WarningEventName)
+        policies.Log.WithEvent("RestartRateWarning")
             .Select(e => $"{e.Level}: pool {e["PoolId"]} restarted {e["RestartCount"]} times in {e["WindowSeconds"]} seconds")
             .Should().Contain($"{LogLevel.Warning}: pool {pool} restarted {restarts} times in {seconds} seconds", $"pool {pool} should log a warning");
     }
@@ -51,7 +51,7 @@ public sealed class RestartStormSteps(PolicyDriver policies)
         policies.Pool(pool).Storms.Select(s => (s.PoolId, s.RestartCount))
             .Should().Equal([(pool, restarts)], $"pool {pool} should raise one restart storm event");
         policies.Pool(pool).Restarts[^1].OpensCircuit.Should().BeTrue($"the refused restart of pool {pool} should tell the supervisor to open the circuit");
-        policies.Log.WithEvent(RestartLimitConstants.StormEventName)
+        policies.Log.WithEvent("RestartStorm")
             .Select(e => $"{e.Level}: pool {e["PoolId"]} storm with {e["RestartCount"]} restarts")
             .Should().Equal([$"{LogLevel.Critical}: pool {pool} storm with {restarts} restarts"], $"pool {pool} should log a critical storm alert");
     }
@@ -64,18 +64,18 @@ public sealed class RestartStormSteps(PolicyDriver policies)
     public void ThenTheStormAlertAdvises(string pool, string hint)
     {
         LastStorm(pool).Remediation.Should().Be(hint, $"the storm alert of pool {pool} should tell the operator what to do");
-        policies.Log.WithEvent(RestartLimitConstants.StormEventName).Select(e => e["Remediation"])
+        policies.Log.WithEvent("RestartStorm").Select(e => e["Remediation"])
             .Should().Contain(hint, $"the logged storm alert of pool {pool} should carry the hint");
     }
 
     [Then("the restart_storm_total counter of pool {word} counts {int} for storm kind {word}")]
     public void ThenTheStormCounterCounts(string pool, int count, string kind) =>
-        policies.Metrics.For(RestartLimitConstants.StormCounterName, pool).Where(m => m.Tag("storm_kind") == kind).Sum(m => m.Value)
+        policies.Metrics.For("restart_storm_total", pool).Where(m => m.Tag("storm_kind") == kind).Sum(m => m.Value)
             .Should().Be(count, $"pool {pool} should count {count} {kind}");
 
     [Then("the restart_rate gauge of pool {word} reads {int}")]
     public void ThenTheRateGaugeReads(string pool, int value) =>
-        policies.Metrics.Observe(RestartLimitConstants.RateGaugeName, pool).Select(m => m.Value)
+        policies.Metrics.Observe("restart_rate", pool).Select(m => m.Value)
             .Should().Equal([(double)value], $"the restart_rate gauge of pool {pool} should read {value}");
 
     [Then("the restart count of pool {word} is {int}")]
