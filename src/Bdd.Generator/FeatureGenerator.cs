@@ -19,7 +19,8 @@ namespace Bdd.Generator
     /// Incremental per file: each feature is parsed in its own pipeline node, so editing one file re-parses and
     /// re-emits only that file. Inputs: AdditionalFiles <c>*.feature</c> and <c>reqnroll.json</c>, the build
     /// property RootNamespace (<c>&lt;CompilerVisibleProperty Include="RootNamespace" /&gt;</c>).
-    /// Parse errors are reported as error BDD0001 at the file's line and column.
+    /// Parse errors are reported as error BDD0001 at the file's line and column; an invalid reqnroll.json (not JSON,
+    /// or a key the generator reads having the wrong type) as error BDD0002 at the problem's line and column.
     /// </summary>
     [Generator(LanguageNames.CSharp)]
     public sealed class FeatureGenerator : IIncrementalGenerator
@@ -28,6 +29,7 @@ namespace Bdd.Generator
         public static class Steps
         {
             public const string Settings = nameof(Settings);
+            public const string ConfigurationDiagnostics = nameof(ConfigurationDiagnostics);
             public const string FeatureModel = nameof(FeatureModel);
             public const string ClassRenames = nameof(ClassRenames);
             public const string FeatureOutput = nameof(FeatureOutput);
@@ -42,14 +44,26 @@ namespace Bdd.Generator
             isEnabledByDefault: true,
             description: "The feature file is not valid Gherkin; the message is Cucumber's parser message.");
 
+        internal static readonly DiagnosticDescriptor ConfigurationErrorDescriptor = new DiagnosticDescriptor(
+            id: "BDD0002",
+            title: "Invalid reqnroll.json",
+            messageFormat: "{0}",
+            category: "Bdd.Configuration",
+            defaultSeverity: DiagnosticSeverity.Error,
+            isEnabledByDefault: true,
+            description: "reqnroll.json is not valid JSON, or a setting the generator reads has the wrong type; the runtime would fail every scenario for it.");
+
         /// <inheritdoc />
         public void Initialize(IncrementalGeneratorInitializationContext context)
         {
-            var reqnroll = context.AdditionalTextsProvider
+            var reqnrollFiles = context.AdditionalTextsProvider
                 .Where(text => string.Equals(Path.GetFileName(text.Path), "reqnroll.json", StringComparison.OrdinalIgnoreCase))
-                .Select((text, cancellationToken) => ReqnrollJsonReader.Read(text.GetText(cancellationToken)?.ToString()))
-                .Collect()
-                .Select((all, _) => all.IsDefaultOrEmpty ? ReqnrollSettings.Default : all[0]);
+                .Select((text, cancellationToken) => ReqnrollJsonReader.Read(text.GetText(cancellationToken)?.ToString(), text.Path))
+                .Collect();
+            var reqnroll = reqnrollFiles.Select((all, _) => all.IsDefaultOrEmpty ? ReqnrollSettings.Default : all[0].Settings);
+            var configurationDiagnostics = reqnrollFiles
+                .Select((all, _) => all.IsDefaultOrEmpty ? EquatableArray<ConfigDiagnostic>.Empty : all[0].Diagnostics)
+                .WithTrackingName(Steps.ConfigurationDiagnostics);
 
             var rootNamespace = context.AnalyzerConfigOptionsProvider
                 .Select((options, _) => options.GlobalOptions.TryGetValue("build_property.RootNamespace", out var value) ? value : null)
@@ -81,8 +95,21 @@ namespace Bdd.Generator
                 .WithTrackingName(Steps.FeatureOutput);
 
             context.RegisterSourceOutput(outputs, (production, input) => EmitFeature(production, input.Left.Left, input.Left.Right, input.Right));
+            context.RegisterSourceOutput(configurationDiagnostics, ReportConfigurationDiagnostics);
             context.RegisterSourceOutput(rootNamespace, (production, root) =>
                 production.AddSource("Bdd.Assembly.g.cs", SourceText.From(AssemblyEmitter.Emit(root), Encoding.UTF8)));
+        }
+
+        private static void ReportConfigurationDiagnostics(SourceProductionContext production, EquatableArray<ConfigDiagnostic> diagnostics)
+        {
+            foreach (var problem in diagnostics)
+            {
+                var location = Location.Create(
+                    problem.FilePath,
+                    new TextSpan(problem.SpanStart, problem.SpanLength),
+                    new LinePositionSpan(new LinePosition(problem.StartLine, problem.StartColumn), new LinePosition(problem.EndLine, problem.EndColumn)));
+                production.ReportDiagnostic(Diagnostic.Create(ConfigurationErrorDescriptor, location, problem.Message));
+            }
         }
 
         private static void EmitFeature(SourceProductionContext production, FeatureModel feature, GeneratorSettings settings, EquatableArray<ClassRename> renames)

@@ -65,4 +65,27 @@ public class FeatureGeneratorIncrementalTests
         run.Results.Single().GeneratedSources.Select(s => s.HintName).Should().Contain("Steps.Features.CircuitBreaker.BreakerFeature.g.cs")
             .And.NotContain("Steps.Features.CircuitBreaker.CircuitBreakerFeature.g.cs");
     }
+
+    [Fact]
+    public void Rerun_BrokenReqnrollJsonShiftedByABlankLine_DiagnosticMovesAndFeaturesAreReused()
+    {
+        const string json = "{ \"generator\": { \"addNonParallelizableMarkerForTags\": 1 } }";
+        var harness = new GeneratorHarness()
+            .WithFile("features/circuit-breaker/breaker.feature", Features.Breaker)
+            .WithFile("reqnroll.json", json);
+        var compilation = GeneratorHarness.CreateCompilation();
+        var driver = harness.CreateDriver().RunGenerators(compilation);
+        var reqnroll = harness.Files[1];
+
+        driver = driver.ReplaceAdditionalText(reqnroll, new InMemoryAdditionalText(reqnroll.Path, "\n" + json));
+        var result = driver.RunGenerators(compilation.Clone()).GetRunResult().Results.Single();
+
+        result.Diagnostics.Should().ContainSingle().Which.Location.GetLineSpan().StartLinePosition.Line.Should().Be(1);
+        result.TrackedSteps[FeatureGenerator.Steps.ConfigurationDiagnostics].SelectMany(step => step.Outputs)
+            .Should().ContainSingle().Which.Reason.Should().Be(IncrementalStepRunReason.Modified);
+        result.TrackedSteps[FeatureGenerator.Steps.Settings].SelectMany(step => step.Outputs)
+            .Should().OnlyContain(o => Reused.Contains(o.Reason), "the settings read did not change");
+        result.TrackedSteps[FeatureGenerator.Steps.FeatureOutput].SelectMany(step => step.Outputs)
+            .Should().OnlyContain(o => Reused.Contains(o.Reason), "the feature is not emitted again");
+    }
 }

@@ -159,6 +159,65 @@ public class FeatureGeneratorTests
     }
 
     [Fact]
+    public void Generate_ReqnrollJsonNotValidJson_ReportsBdd0002AtLineAndColumn()
+    {
+        const string json = "{\n  \"generator\": {\n    \"addNonParallelizableMarkerForTags\": [ \"serial\" ]\n    \"language\": 1\n  }\n}\n";
+        var output = new GeneratorHarness()
+            .WithFile("features/circuit-breaker/breaker.feature", Features.Breaker)
+            .WithFile("reqnroll.json", json)
+            .Run();
+
+        var error = output.GeneratorDiagnostics.Should().ContainSingle().Subject;
+        error.Id.Should().Be("BDD0002");
+        error.Severity.Should().Be(DiagnosticSeverity.Error);
+        var span = error.Location.GetLineSpan();
+        span.Path.Should().Be("/repo/reqnroll.json");
+        (span.StartLinePosition.Line + 1, span.StartLinePosition.Character + 1).Should().Be((4, 5));
+        error.GetMessage().Should().Be("reqnroll.json(4,5): invalid JSON: expected ',' or '}'");
+        output.HintNames.Should().Contain("Steps.Features.CircuitBreaker.CircuitBreakerFeature.g.cs", "features are still generated");
+    }
+
+    [Fact]
+    public void Generate_NonParallelizableTagsNotArrayOfStrings_ReportsBdd0002AtTheValue()
+    {
+        const string json = "{\n  \"generator\": {\n    \"addNonParallelizableMarkerForTags\": \"@serial\"\n  }\n}\n";
+        var output = new GeneratorHarness().WithFile("reqnroll.json", json).Run();
+
+        var error = output.GeneratorDiagnostics.Should().ContainSingle().Subject;
+        error.Id.Should().Be("BDD0002");
+        error.Severity.Should().Be(DiagnosticSeverity.Error);
+        var span = error.Location.GetLineSpan();
+        (span.StartLinePosition.Line + 1, span.StartLinePosition.Character + 1, span.EndLinePosition.Character + 1).Should().Be((3, 42, 51));
+        error.Location.SourceSpan.Length.Should().Be("\"@serial\"".Length);
+        error.GetMessage().Should().Be(
+            "reqnroll.json(3,42): generator.addNonParallelizableMarkerForTags must be an array of strings, found the string \"@serial\"");
+    }
+
+    [Fact]
+    public void Generate_ValidReqnrollJsonWithUnknownKeys_ReportsNoDiagnostic()
+    {
+        const string json = """
+            {
+              "$schema": "https://schemas.reqnroll.net/reqnroll-config-latest.json",
+              // comments and trailing commas are accepted, as by the runtime
+              "language": { "feature": "en", "binding": "en-US", },
+              "runtime": { "missingOrPendingStepsOutcome": "Error", "stopAtFirstError": false },
+              "generator": { "addNonParallelizableMarkerForTags": [ "serial" ], "notAKey": 1 },
+              "bindingAssemblies": [],
+              "formatters": { "livingDoc": { "outputFilePath": "reports/living-doc/index.html" } },
+              "somethingUnknown": [ true, null, 1.5e3 ],
+            }
+            """;
+        var output = new GeneratorHarness()
+            .WithFile("features/circuit-breaker/breaker.feature", Features.Breaker)
+            .WithFile("reqnroll.json", json)
+            .Run();
+
+        output.GeneratorDiagnostics.Should().BeEmpty();
+        output.CompilationProblems.Should().BeEmpty();
+    }
+
+    [Fact]
     public void Generate_TwoFeaturesWithSameTitleInOneFolder_ClassNamesAreUnique()
     {
         var output = new GeneratorHarness()

@@ -5,7 +5,7 @@ namespace Bdd.Formatters;
 
 /// <summary>
 /// Living documentation a product owner can browse, as static HTML (no Node needed): when the run finishes
-/// it writes <see cref="OutputFilePath"/> (the index: features grouped by folder with pass/fail/pending/skipped
+/// it writes <see cref="OutputFilePath"/> (the index: features grouped by folder with pass/fail/pending/skipped/not run
 /// counts, and the tag vocabulary), one page per feature next to it (description, rules, backgrounds,
 /// scenarios with steps, tables and doc strings, examples with each row's status, status badges, durations,
 /// failure messages) and <c>living-doc.css</c>. Only features that ran appear. Thread-safe.

@@ -39,6 +39,7 @@ internal static class LivingDocHtml
         ? duration.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture) + " s"
         : duration.TotalMilliseconds >= 1 ? duration.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture) + " ms" : "&lt; 1 ms";
 
+    /// <summary>"n passed n failed n pending n skipped", then "n not run" when some scenarios did not run.</summary>
     public static void Counts(StringBuilder html, StatusCounts counts)
     {
         html.Append("<span class=\"counts\">");
@@ -46,10 +47,12 @@ internal static class LivingDocHtml
         Count(html, counts.Failed, "failed");
         Count(html, counts.Pending, "pending");
         Count(html, counts.Skipped, "skipped");
+        if (counts.NotRun > 0)
+            Count(html, counts.NotRun, "not run", "notrun");
         html.Append("</span>");
     }
 
-    /// <summary>A stacked bar of the four counts (widths in percent of the total).</summary>
+    /// <summary>A stacked bar of the counts (widths in percent of the total; not run is the light grey tail).</summary>
     public static void Bar(StringBuilder html, StatusCounts counts)
     {
         html.Append("<div class=\"bar\">");
@@ -59,6 +62,7 @@ internal static class LivingDocHtml
             Segment(html, counts.Failed, counts.Total, "failed");
             Segment(html, counts.Pending, counts.Total, "pending");
             Segment(html, counts.Skipped, counts.Total, "skipped");
+            Segment(html, counts.NotRun, counts.Total, "notrun");
         }
         html.Append("</div>");
     }
@@ -86,8 +90,8 @@ internal static class LivingDocHtml
         html.Append("</div>\n");
     }
 
-    private static void Count(StringBuilder html, int count, string name)
-        => html.Append("<span class=\"count ").Append(name).Append("\" title=\"").Append(name).Append("\">")
+    private static void Count(StringBuilder html, int count, string name, string? cssClass = null)
+        => html.Append("<span class=\"count ").Append(cssClass ?? name).Append("\" title=\"").Append(name).Append("\">")
             .Append(count.ToString(CultureInfo.InvariantCulture)).Append(' ').Append(name).Append("</span>");
 
     private static void Segment(StringBuilder html, int count, int total, string name)

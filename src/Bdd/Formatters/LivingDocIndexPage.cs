@@ -23,24 +23,30 @@ internal static class LivingDocIndexPage
         html.Append("</header>\n");
 
         foreach (var group in run.Features.GroupBy(f => f.Folder).OrderBy(g => g.Key, StringComparer.Ordinal))
-            Folder(html, run, group.Key, [.. group]);
+            Folder(html, run, group.Key, [.. group], showNotRun: total.NotRun > 0);
 
         Vocabulary(html, run);
         Foot(html);
         return html.ToString();
     }
 
-    private static void Folder(StringBuilder html, LivingDocRun run, string folder, IReadOnlyList<DocFeature> features)
+    /// <summary>A folder's feature table; the "Not run" column only when <paramref name="showNotRun"/> (some scenario of the run did not run).</summary>
+    private static void Folder(StringBuilder html, LivingDocRun run, string folder, IReadOnlyList<DocFeature> features, bool showNotRun)
     {
         html.Append("<section class=\"folder\"><h2>").Append(E(folder.Length == 0 ? "features" : folder)).Append("</h2>\n")
-            .Append("<table class=\"features\"><thead><tr><th>Feature</th><th>Scenarios</th><th>Passed</th><th>Failed</th><th>Pending</th><th>Skipped</th><th>Status</th></tr></thead><tbody>\n");
+            .Append("<table class=\"features\"><thead><tr><th>Feature</th><th>Scenarios</th><th>Passed</th><th>Failed</th><th>Pending</th><th>Skipped</th>")
+            .Append(showNotRun ? "<th>Not run</th>" : string.Empty)
+            .Append("<th>Status</th></tr></thead><tbody>\n");
         foreach (var feature in features)
         {
             var counts = run.Count(feature.Pickles);
             var status = feature.Errors.Count > 0 ? DocStatus.Failed : run.Worst(feature.Pickles);
             html.Append("<tr class=\"").Append(CssClass(status)).Append("\"><td><a href=\"").Append(E(feature.PageName)).Append("\">")
                 .Append(E(feature.Title)).Append("</a><div class=\"uri\">").Append(E(feature.Uri)).Append("</div></td>");
-            foreach (var n in new[] { counts.Total, counts.Passed, counts.Failed, counts.Pending, counts.Skipped })
+            int[] columns = showNotRun
+                ? [counts.Total, counts.Passed, counts.Failed, counts.Pending, counts.Skipped, counts.NotRun]
+                : [counts.Total, counts.Passed, counts.Failed, counts.Pending, counts.Skipped];
+            foreach (var n in columns)
                 html.Append("<td class=\"num\">").Append(n.ToString(CultureInfo.InvariantCulture)).Append("</td>");
             html.Append("<td>");
             Bar(html, counts);

@@ -76,7 +76,7 @@ internal sealed record LivingDocRun(IReadOnlyList<DocFeature> Features, IReadOnl
 
     public PickleOutcome? OutcomeOf(Pickle pickle) => Outcomes.GetValueOrDefault(pickle.Id);
 
-    /// <summary>Passed, failed (incl. ambiguous), pending (incl. undefined) and skipped (incl. not run) counts.</summary>
+    /// <summary>Passed, failed (incl. ambiguous), pending (incl. undefined), skipped and not run counts.</summary>
     public StatusCounts Count(IEnumerable<Pickle> pickles)
     {
         var counts = new StatusCounts();
@@ -101,7 +101,10 @@ internal sealed record LivingDocRun(IReadOnlyList<DocFeature> Features, IReadOnl
     }
 }
 
-/// <summary>Scenario counts in the four columns the index shows.</summary>
+/// <summary>
+/// Scenario (pickle) counts as the pages show them: passed, failed (incl. ambiguous), pending (incl. undefined),
+/// skipped (a result arrived: skipped) and not run (no result arrived, e.g. filtered out of the run).
+/// </summary>
 internal sealed class StatusCounts
 {
     public int Passed { get; private set; }
@@ -112,7 +115,10 @@ internal sealed class StatusCounts
 
     public int Skipped { get; private set; }
 
-    public int Total => Passed + Failed + Pending + Skipped;
+    /// <summary>Scenarios with no result in this run (<see cref="DocStatus.NotRun"/>).</summary>
+    public int NotRun { get; private set; }
+
+    public int Total => Passed + Failed + Pending + Skipped + NotRun;
 
     public void Add(DocStatus status)
     {
@@ -121,6 +127,7 @@ internal sealed class StatusCounts
             case DocStatus.Passed: Passed++; break;
             case DocStatus.Failed or DocStatus.Ambiguous: Failed++; break;
             case DocStatus.Pending or DocStatus.Undefined: Pending++; break;
+            case DocStatus.NotRun: NotRun++; break;
             default: Skipped++; break;
         }
     }
@@ -131,5 +138,6 @@ internal sealed class StatusCounts
         Failed += other.Failed;
         Pending += other.Pending;
         Skipped += other.Skipped;
+        NotRun += other.NotRun;
     }
 }

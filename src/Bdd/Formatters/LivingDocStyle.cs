@@ -15,9 +15,9 @@ internal static class LivingDocStyle
         nav { margin-bottom: 8px; } nav .uri { margin-left: 12px; }
         header { background: #fff; border: 1px solid var(--line); border-radius: 10px; padding: 16px 20px; margin-bottom: 16px; }
         .counts { display: inline-flex; gap: 14px; margin: 6px 0; font-size: 14px; }
-        .count.passed { color: var(--passed); } .count.failed { color: var(--failed); } .count.pending { color: var(--pending); } .count.skipped { color: var(--skipped); }
+        .count.passed { color: var(--passed); } .count.failed { color: var(--failed); } .count.pending { color: var(--pending); } .count.skipped { color: var(--skipped); } .count.notrun { color: var(--muted); }
         .bar { display: flex; height: 8px; border-radius: 4px; overflow: hidden; background: var(--line); min-width: 120px; }
-        .bar span.passed { background: var(--passed); } .bar span.failed { background: var(--failed); } .bar span.pending { background: var(--pending); } .bar span.skipped { background: #9ca3af; }
+        .bar span.passed { background: var(--passed); } .bar span.failed { background: var(--failed); } .bar span.pending { background: var(--pending); } .bar span.skipped { background: #9ca3af; } .bar span.notrun { background: #d1d5db; }
         table { border-collapse: collapse; }
         table.features { width: 100%; table-layout: fixed; background: #fff; border: 1px solid var(--line); border-radius: 10px; overflow: hidden; }
         table.features th, table.features td { padding: 8px 12px; border-bottom: 1px solid var(--line); text-align: left; vertical-align: middle; }

@@ -1,3 +1,5 @@
+using System.Text;
+using Bdd.Events;
 using Bdd.Formatters;
 using FluentAssertions;
 using Xunit;
@@ -6,9 +8,11 @@ namespace Bdd.Tests.Formatters;
 
 public class LivingDocFormatterTests
 {
-    private static async Task<(string Index, string Page, string Directory)> RunAsync()
+    private static async Task<(string Index, string Page, string Directory)> RunAsync(string? notRunScenario = null)
     {
         var events = await ReportRun.EventsAsync();
+        if (notRunScenario is not null)
+            events = WithoutScenario(events, notRunScenario);
         var directory = Path.Combine(ReportRun.TempDirectory(), "living-doc");
         ReportRun.Replay(new LivingDocFormatter(Path.Combine(directory, "index.html")), events);
         return (await File.ReadAllTextAsync(Path.Combine(directory, "index.html")),
@@ -24,6 +28,69 @@ public class LivingDocFormatterTests
         index.Should().Contain("<a href=\"supervision_pool-reports.html\">Pool reports</a>");
         index.Should().Contain("2 passed").And.Contain("2 failed").And.Contain("2 pending").And.Contain("0 skipped");
         File.Exists(Path.Combine(directory, LivingDocFormatter.StylesheetName)).Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task Index_FullRun_ShowsNoNotRunCountOrColumn()
+    {
+        var (index, page, _) = await RunAsync();
+
+        index.Should().NotContain("count notrun").And.NotContain("<th>Not run</th>").And.NotContain("<span class=\"notrun\"");
+        page.Should().NotContain("count notrun");
+    }
+
+    [Fact]
+    public async Task Index_FilteredRun_CountsScenariosThatDidNotRunApartFromSkipped()
+    {
+        var (index, _, _) = await RunAsync(notRunScenario: "A drained pool is ready");
+
+        var header = index[..index.IndexOf("</header>", StringComparison.Ordinal)];
+        header.Should().Contain(">1 passed</span>").And.Contain(">0 skipped</span>")
+            .And.Contain("<span class=\"count notrun\" title=\"not run\">1 not run</span>");
+        header.Should().MatchRegex("<span class=\"notrun\" style=\"width:[0-9.]+%\"></span></div>", "the bar ends with a not-run segment");
+        index.Should().Contain("<th>Skipped</th><th>Not run</th><th>Status</th>");
+        index.Should().MatchRegex("<td class=\"num\">0</td><td class=\"num\">1</td><td><div class=\"bar\">", "the feature row has 0 skipped, 1 not run");
+    }
+
+    [Fact]
+    public async Task FeaturePage_FilteredRun_CountsNotRunAndBadgeAgree()
+    {
+        var (_, page, _) = await RunAsync(notRunScenario: "A drained pool is ready");
+
+        page[..page.IndexOf("</header>", StringComparison.Ordinal)].Should().Contain(">0 skipped</span>").And.Contain(">1 not run</span>")
+            .And.Contain("<span class=\"notrun\"");
+        Scenario(page, "A drained pool is ready").Should().Contain("<span class=\"badge notrun\">not run</span>");
+    }
+
+    [Fact]
+    public void StatusCounts_EveryStatus_LandsInItsColumn()
+    {
+        var counts = new StatusCounts();
+        foreach (var status in Enum.GetValues<DocStatus>())
+            counts.Add(status);
+        var doubled = new StatusCounts();
+        doubled.Add(counts);
+        doubled.Add(counts);
+
+        (counts.Passed, counts.Failed, counts.Pending, counts.Skipped, counts.NotRun, counts.Total).Should().Be((1, 2, 2, 1, 1, 7));
+        (doubled.NotRun, doubled.Skipped, doubled.Total).Should().Be((2, 2, 14));
+    }
+
+    [Fact]
+    public void Counts_NoNotRun_OmitsIt_OtherwiseAppendsIt()
+    {
+        var ran = new StatusCounts();
+        ran.Add(DocStatus.Skipped);
+        var filtered = new StatusCounts();
+        filtered.Add(DocStatus.NotRun);
+        var withoutNotRun = new StringBuilder();
+        var withNotRun = new StringBuilder();
+
+        LivingDocHtml.Counts(withoutNotRun, ran);
+        LivingDocHtml.Counts(withNotRun, filtered);
+
+        withoutNotRun.ToString().Should().Contain(">1 skipped</span>").And.NotContain("not run");
+        withNotRun.ToString().Should().Contain(">0 skipped</span>").And.EndWith(">1 not run</span></span>");
     }
 
     [Fact]
@@ -86,5 +153,18 @@ public class LivingDocFormatterTests
         title.Should().BeGreaterThan(0, $"the page shows scenario '{name}'");
         var start = page.LastIndexOf("<article", title, StringComparison.Ordinal);
         return page[start..page.IndexOf("</article>", title, StringComparison.Ordinal)];
+    }
+
+    /// <summary>The run as if <paramref name="name"/> had been filtered out: its test case never started.</summary>
+    private static IReadOnlyList<RunEvent> WithoutScenario(IReadOnlyList<RunEvent> events, string name)
+    {
+        var dropped = events.OfType<TestCaseStarted>().Where(e => e.Pickle.Name == name).Select(e => e.TestCaseStartedId).ToHashSet();
+        dropped.Should().NotBeEmpty($"the report run has scenario '{name}'");
+        return [.. events.Where(e => e switch
+        {
+            TestCaseStarted started => !dropped.Contains(started.TestCaseStartedId),
+            TestCaseFinished finished => !dropped.Contains(finished.TestCaseStartedId),
+            _ => true,
+        })];
     }
 }
