@@ -71,6 +71,18 @@ Feature: Restart storms
       Then the restart_storm_total counter of pool gpu-0 counts 1 for storm kind oom_storm
       And the restart_rate gauge of pool gpu-0 reads 10
 
+  @process
+  Rule: The supervisor of a real engine opens the circuit on a restart storm
+    The limit is lowered to 3 restarts to keep the example short. Each restart comes after its
+    backoff delay (1, 2, then 4 seconds), so all of them fall inside the 60 seconds.
+
+    Scenario: A restart storm on a real engine opens the circuit
+      Given pool gpu-0 serves llama-7b-v1 with at most 3 restarts in 60 seconds
+      When the engine of pool gpu-0 is killed by SIGSEGV 4 times in a row
+      Then the supervisor raises a critical restart storm alert for pool gpu-0 after 3 restarts
+      And the supervisor has opened the circuit of pool gpu-0
+      And no restart of pool gpu-0 is scheduled
+
   Rule: 600 seconds of stable running reset the restart count
 
     Scenario Outline: A pool that ran stably for <seconds> seconds has a restart count of <count>

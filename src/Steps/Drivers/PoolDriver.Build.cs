@@ -40,6 +40,7 @@ public sealed partial class PoolDriver
                 CrashDetection = new CrashDetectionOptions { OomEvidence = Oom },
             };
             options.Backoff.JitterFactor = 0;
+            options.RestartLimits = _restartLimits ?? options.RestartLimits;
             Supervisor = new Supervisor(Registry, _processes, options);
             Supervisor.Crashed += c =>
             {

@@ -194,6 +194,44 @@ public sealed class SupervisorTests : IDisposable
     }
 
     [Fact]
+    public async Task RestartStorm_LimitReached_OpensTheCircuitAndRaisesTheStormWithoutRestart()
+    {
+        using var f = new SupervisorFixture(o =>
+        {
+            o.RestartLimits.MaxRestarts = 3;
+            o.RestartLimits.WarningThreshold = 2;
+        });
+        using var recorder = new Support.InstrumentRecorder(f.Meters);
+        var pool = await f.StartReady("gpu-0");
+        for (var restart = 1; restart <= 3; restart++)
+        {
+            f.Supervisor.EngineOf("gpu-0")!.WriteLine("signal SIGSEGV").Should().BeTrue();
+            await PoolEvents.WaitFor(pool, s => s.State == PoolState.Restarting && s.CrashCount == restart);
+            f.Time.Advance(TimeSpan.FromSeconds(1 << (restart - 1)));
+            await PoolEvents.WaitFor(pool, s => s.State == PoolState.Ready && s.RestartCount == restart);
+        }
+
+        f.Supervisor.EngineOf("gpu-0")!.WriteLine("signal SIGSEGV").Should().BeTrue();
+        var failed = await PoolEvents.WaitForState(pool, PoolState.Failed);
+        var scheduled = recorder.For(Runtime.Backoff.BackoffConstants.RestartScheduledCounterName).Count;
+        f.Time.Advance(TimeSpan.FromSeconds(120));
+
+        var open = recorder.Observe(Runtime.CircuitBreaker.CircuitBreakerConstants.StateGaugeName)
+            .Where(m => m.Tag("pool") == "gpu-0" && m.Value == (int)Runtime.CircuitBreaker.CircuitState.Open);
+        open.Should().ContainSingle("the storm opens the circuit of pool gpu-0, and the breaker alone (5 failures) would not")
+            .Which.Tag("circuit").Should().Be(Runtime.CircuitBreaker.CircuitBreakerConstants.GeneralCircuitName);
+        var storm = f.Logger.WithEvent(Runtime.RestartLimits.RestartLimitConstants.StormEventName).Should().ContainSingle().Subject;
+        storm.Level.Should().Be(Microsoft.Extensions.Logging.LogLevel.Critical);
+        storm.Fields["PoolId"].Should().Be("gpu-0");
+        storm.Fields["RestartCount"].Should().Be(3);
+        failed.LastError.Should().Be("restart refused: restart storm: 3 restarts in 60 s");
+        scheduled.Should().Be(3);
+        recorder.For(Runtime.Backoff.BackoffConstants.RestartScheduledCounterName).Should().HaveCount(3, "no restart is scheduled after the storm");
+        pool.Snapshot().Should().Match<PoolSnapshot>(s => s.State == PoolState.Failed && s.RestartCount == 3 && s.CrashCount == 4);
+        f.Supervisor.EngineOf("gpu-0").Should().BeNull();
+    }
+
+    [Fact]
     public async Task CircuitOpen_RestartRefusedUntilHalfOpen_ThenTheProbeRestarts()
     {
         using var f = new SupervisorFixture(o =>

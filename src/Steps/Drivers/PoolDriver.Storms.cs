@@ -1,0 +1,80 @@
+using Runtime.Engines;
+using Runtime.Pools;
+using Runtime.RestartLimits;
+
+namespace Steps.Drivers;
+
+/// <summary>Restart storms under the real supervisor: its restart limit and engines killed again and again.</summary>
+public sealed partial class PoolDriver
+{
+    private RestartRateLimiterOptions? _restartLimits;
+
+    /// <summary>
+    /// The supervisor allows at most <paramref name="restarts"/> restarts of a pool in <paramref name="window"/>
+    /// (warnings above <c>restarts - 1</c> when that is below the default 5). Rebuilds the supervisor, so it is
+    /// refused once a pool is registered, and outside @process scenarios (no supervisor there).
+    /// </summary>
+    public void LimitRestarts(int restarts, TimeSpan window)
+    {
+        if (!RealProcesses)
+        {
+            throw new InvalidOperationException("the restart limit of the supervisor applies to real engines: tag the scenario @process");
+        }
+
+        if (Registry.Pools.Count > 0)
+        {
+            throw new InvalidOperationException("set the restart limit before any pool serves a model");
+        }
+
+        _restartLimits = new RestartRateLimiterOptions
+        {
+            MaxRestarts = restarts,
+            Window = window,
+            WarningThreshold = Math.Min(RestartLimitConstants.DefaultWarningThreshold, restarts - 1),
+        };
+        Teardown();
+        Build();
+    }
+
+    /// <summary>
+    /// Kills the engine of pool <paramref name="id"/> with <paramref name="signal"/> <paramref name="times"/> times.
+    /// After each kill but the last it waits for the crash to be recorded, moves the clock by exactly the scheduled
+    /// backoff delay and waits for the restarted engine to be ready; after the last, for the crash to be recorded.
+    /// </summary>
+    public async Task KillRepeatedlyAsync(string id, string signal, int times)
+    {
+        for (var kill = 1; kill <= times; kill++)
+        {
+            var engine = Supervisor?.EngineOf(id) ?? throw new InvalidOperationException($"pool {id} runs no engine to kill (kill {kill} of {times})");
+            var crashes = CrashCount(id);
+            var killed = signal == "SIGKILL" ? SignalSender.Send(engine.Pid, Signals.SIGKILL) : engine.WriteLine($"signal {signal}");
+            if (!killed)
+            {
+                throw new InvalidOperationException($"the engine of pool {id} is gone: it cannot be killed by {signal}");
+            }
+
+            await WaitUntil(() => CrashCount(id) > crashes, $"the supervisor to record kill {kill} of the engine of pool {id}");
+            if (kill == times)
+            {
+                return;
+            }
+
+            if (Pool(id).State != PoolState.Restarting)
+            {
+                throw new InvalidOperationException($"pool {id} is not restarting after kill {kill} of {times}: {Pool(id).Snapshot()}");
+            }
+
+            _clock.Pass(TimeSpan.FromMilliseconds(Metrics.For("backoff_delay_ms", id)[^1].Value));
+            await WaitUntil(() => Pool(id).Snapshot() is { Ready: true } s && s.Pid != engine.Pid, $"pool {id} to be ready again after kill {kill}");
+            RememberEngine(id);
+        }
+    }
+
+    private int CrashCount(string id)
+    {
+        lock (Crashes)
+        {
+            return Crashes.Count(c => c.PoolId == id);
+        }
+    }
+}
