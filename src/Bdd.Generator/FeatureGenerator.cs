@@ -131,7 +131,7 @@ namespace Bdd.Generator
             var className = renames.FirstOrDefault(rename => rename.FilePath == feature.FilePath)?.ClassName ?? feature.ClassName;
             var @namespace = settings.RootNamespace + ".Features" + string.Concat(feature.NamespaceSegments.Select(segment => "." + segment));
             var serial = feature.Tags.Any(tag => settings.NonParallelizableTags.Contains(tag));
-            var source = FeatureEmitter.Emit(feature, @namespace, className, serial);
+            var source = FeatureEmitter.Emit(feature, @namespace, className, serial, settings.FeatureLanguage);
             production.AddSource(HintName(@namespace + "." + className), SourceText.From(source, Encoding.UTF8));
         }
 

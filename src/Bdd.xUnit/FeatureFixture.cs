@@ -5,9 +5,9 @@ using Xunit;
 namespace Bdd.xUnit;
 
 /// <summary>
-/// Base of the class fixture the generator nests in every feature class: it resolves the feature's
-/// <see cref="FeatureRunner"/> and runs the [BeforeFeature] hooks before the feature's first scenario and the
-/// [AfterFeature] hooks after its last one (xUnit creates one fixture per test class per run).
+/// The class fixture of a feature: it resolves the feature's <see cref="FeatureRunner"/> and runs the
+/// [BeforeFeature] hooks before the feature's first scenario and the [AfterFeature] hooks after its last one
+/// (xUnit creates one fixture per test class per run).
 /// </summary>
 public abstract class FeatureFixture : IAsyncLifetime
 {
@@ -31,4 +31,15 @@ public abstract class FeatureFixture : IAsyncLifetime
 
     /// <inheritdoc />
     public Task DisposeAsync() => Feature.AfterFeatureAsync();
+}
+
+/// <summary>The fixture of the generated feature class <typeparamref name="TFeature"/> (see <see cref="FeatureTests{TFeature}"/>).</summary>
+public sealed class FeatureFixture<TFeature> : FeatureFixture
+    where TFeature : class
+{
+    /// <summary>Called by xUnit once per run of <typeparamref name="TFeature"/>'s tests.</summary>
+    public FeatureFixture()
+        : base(FeatureFileAttribute.SourceOf(typeof(TFeature)), typeof(TFeature).Assembly)
+    {
+    }
 }

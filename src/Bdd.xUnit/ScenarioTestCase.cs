@@ -1,17 +1,19 @@
+using Bdd.xUnit.Discovery;
 using Xunit.Abstractions;
 using Xunit.Sdk;
 
 namespace Bdd.xUnit;
 
 /// <summary>
-/// The test case of a generated scenario or outline row: xUnit's test case plus a per-row display name, skip
-/// reason and Category traits (all serialized, so VSTest discovery, filtering and execution agree), and dynamic
-/// skip: a <see cref="SkipScenarioException"/> is reported as Skipped with its message, as Xunit.SkippableFact does.
+/// The test case of a generated scenario or outline row: xUnit's test case plus the display name, skip reason and
+/// traits read from the feature file (<see cref="Discovery.TestCaseShape"/>; all serialized, so VSTest discovery,
+/// filtering and execution agree), and dynamic skip: a <see cref="SkipScenarioException"/> is reported as Skipped with
+/// its message, as Xunit.SkippableFact does.
 /// </summary>
 public sealed class ScenarioTestCase : XunitTestCase
 {
-    private const string CategoryTrait = "Category";
-    private ScenarioRow _row = ScenarioRow.None;
+    private static readonly TestCaseShape Unknown = new("(unknown scenario)", null, []);
+    private TestCaseShape _shape = Unknown;
 
     /// <summary>Called by the de-serializer only.</summary>
     [Obsolete("Called by the de-serializer; should only be called by deriving classes for de-serialization purposes")]
@@ -25,65 +27,58 @@ public sealed class ScenarioTestCase : XunitTestCase
         TestMethodDisplayOptions defaultMethodDisplayOptions,
         ITestMethod testMethod,
         object[]? testMethodArguments,
-        ScenarioRow row)
+        TestCaseShape shape)
         : base(diagnosticMessageSink, defaultMethodDisplay, defaultMethodDisplayOptions, testMethod, testMethodArguments)
     {
-        _row = row;
+        _shape = shape;
     }
-
-    /// <summary>The Category trait values this test case adds to its method's (an outline row's Examples tags).</summary>
-    public IReadOnlyList<string> RowCategories => _row.Categories;
 
     /// <inheritdoc />
     protected override void Initialize()
     {
         base.Initialize();
-        if (_row.Categories.Count == 0)
+        foreach (var (name, value) in _shape.Traits)
         {
-            return;
-        }
-
-        if (!Traits.TryGetValue(CategoryTrait, out var values))
-        {
-            values = [];
-            Traits[CategoryTrait] = values;
-        }
-
-        foreach (var category in _row.Categories)
-        {
-            if (!values.Contains(category, StringComparer.Ordinal))
+            if (!Traits.TryGetValue(name, out var values))
             {
-                values.Add(category);
+                values = [];
+                Traits[name] = values;
+            }
+
+            if (!values.Contains(value, StringComparer.Ordinal))
+            {
+                values.Add(value);
             }
         }
     }
 
     /// <inheritdoc />
-    protected override string GetDisplayName(IAttributeInfo factAttribute, string displayName)
-        => _row.DisplayName ?? base.GetDisplayName(factAttribute, displayName);
+    protected override string GetDisplayName(IAttributeInfo factAttribute, string displayName) => _shape.DisplayName;
 
     /// <inheritdoc />
     protected override string GetSkipReason(IAttributeInfo factAttribute)
-        => _row.SkipReason ?? base.GetSkipReason(factAttribute);
+        => _shape.SkipReason ?? base.GetSkipReason(factAttribute);
 
     /// <inheritdoc />
     public override void Serialize(IXunitSerializationInfo data)
     {
         base.Serialize(data);
-        data.AddValue("BddDisplayName", _row.DisplayName);
-        data.AddValue("BddSkipReason", _row.SkipReason);
-        data.AddValue("BddCategories", string.Join("\n", _row.Categories));
+        data.AddValue("BddDisplayName", _shape.DisplayName);
+        data.AddValue("BddSkipReason", _shape.SkipReason);
+        data.AddValue("BddTraitNames", _shape.Traits.Select(trait => trait.Key).ToArray());
+        data.AddValue("BddTraitValues", _shape.Traits.Select(trait => trait.Value).ToArray());
     }
 
     /// <inheritdoc />
     public override void Deserialize(IXunitSerializationInfo data)
     {
-        // The row first: the base may initialize (display name, skip, traits) while deserializing.
-        var categories = data.GetValue<string?>("BddCategories");
-        _row = new ScenarioRow(
-            data.GetValue<string?>("BddDisplayName"),
+        // The shape first: the base initializes (display name, skip, traits) while deserializing.
+        var names = data.GetValue<string[]>("BddTraitNames") ?? [];
+        var values = data.GetValue<string[]>("BddTraitValues") ?? [];
+        _shape = new TestCaseShape(
+            data.GetValue<string>("BddDisplayName") ?? Unknown.DisplayName,
             data.GetValue<string?>("BddSkipReason"),
-            string.IsNullOrEmpty(categories) ? [] : categories.Split('\n'));
+            [.. names.Zip(values, (name, value) => new KeyValuePair<string, string>(name, value))]);
         base.Deserialize(data);
     }
 

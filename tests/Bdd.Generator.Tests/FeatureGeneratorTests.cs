@@ -1,5 +1,6 @@
 using System.Reflection;
 using Bdd.Generator.Tests.Support;
+using Bdd.Generator.Tests.xUnit;
 using Bdd.xUnit;
 using FluentAssertions;
 using Microsoft.CodeAnalysis;
@@ -42,14 +43,27 @@ public class FeatureGeneratorTests
     }
 
     [Fact]
-    public void Generate_Feature_EmbedsSourceWithUriFromFeaturesFolder()
+    public void Generate_Feature_EmbedsFileWithUriFromFeaturesFolderAndLanguage()
     {
         var type = RunDefault().Load().GetType("Steps.Features.Supervision.DrainFeature")!;
 
-        var source = (Bdd.Execution.FeatureSource)type.GetField("Source")!.GetValue(null)!;
+        var file = type.GetCustomAttribute<FeatureFileAttribute>()!;
 
-        source.Uri.Should().Be("features/supervision/drain.feature");
-        source.Text.Should().Be(Features.Drain);
+        file.Uri.Should().Be("features/supervision/drain.feature");
+        file.Language.Should().Be("en");
+        file.Text.Should().Be(Features.Drain);
+        FeatureFileAttribute.SourceOf(type).Text.Should().Be(Features.Drain);
+    }
+
+    [Fact]
+    public void Generate_Feature_ClassIsFeatureTestsOfItselfWithTheGeneratedConstructor()
+    {
+        var type = RunDefault().Load().GetType("Steps.Features.Supervision.DrainFeature")!;
+
+        type.BaseType!.GetGenericTypeDefinition().Should().Be(typeof(FeatureTests<>));
+        type.BaseType.GetGenericArguments().Should().Equal(type);
+        type.GetConstructors().Single().GetParameters().Select(p => p.ParameterType.Name)
+            .Should().Equal("FeatureFixture`1", nameof(Xunit.Abstractions.ITestOutputHelper));
     }
 
     [Fact]
@@ -57,64 +71,74 @@ public class FeatureGeneratorTests
     {
         var type = RunDefault().Load().GetType("Steps.Features.Supervision.DrainFeature")!;
 
-        var facts = TestMethods(type).ToDictionary(m => m.Name, m => m.GetCustomAttribute<ScenarioFactAttribute>()!.DisplayName);
+        var names = TestMethods(type).ToDictionary(m => m.Name, m => XunitTestHost.Discover(type, m.Name).Single().DisplayName);
 
-        facts.Should().BeEquivalentTo(new Dictionary<string, string>
+        names.Should().BeEquivalentTo(new Dictionary<string, string>
         {
             ["ADrainingPoolRefusesNewLeases"] = "A draining pool refuses new leases",
             ["ADrainedPoolReportsDrained"] = "A drained pool reports drained",
             ["NotYetSpecified"] = "Not yet specified",
             ["ALeasedPoolWaitsForItsLease"] = "A leased pool waits for its lease",
         });
+        TestMethods(type).Select(m => m.GetCustomAttribute<ScenarioAttribute>()!.Line).Should().Equal(8, 13, 18, 24);
     }
 
     [Fact]
-    public void Generate_Feature_ClassCarriesFeatureTraits()
+    public void Discover_Scenario_CarriesFeatureTraitsAndFeatureTags()
     {
         var type = RunDefault().Load().GetType("Steps.Features.Supervision.DrainFeature")!;
 
-        Traits(type).Should().BeEquivalentTo(
-        [
-            ("FeatureTitle", "Drain"),
-            ("Description", "A draining pool finishes its leases and refuses new ones."),
-            ("Category", "drain"),
-        ]);
+        var traits = XunitTestHost.Discover(type, "ADrainingPoolRefusesNewLeases").Single().Traits;
+
+        traits["FeatureTitle"].Should().Equal("Drain");
+        traits["Description"].Should().Equal("A draining pool finishes its leases and refuses new ones.");
+        traits["Category"].Should().Equal("drain");
     }
 
     [Fact]
-    public void Generate_ScenarioInRule_MethodCarriesRuleAndScenarioTags()
+    public void Discover_ScenarioInRule_CarriesFeatureRuleAndScenarioTagsOnce()
     {
         var type = RunDefault().Load().GetType("Steps.Features.Supervision.DrainFeature")!;
 
-        Traits(type.GetMethod("ALeasedPoolWaitsForItsLease")!).Should().BeEquivalentTo([("Category", "leases"), ("Category", "waiting")]);
-        Traits(type.GetMethod("ADrainedPoolReportsDrained")!).Should().BeEquivalentTo([("Category", "slow")], "drain is already on the class");
+        XunitTestHost.Discover(type, "ALeasedPoolWaitsForItsLease").Single().Traits["Category"].Should().Equal("drain", "leases", "waiting");
+        XunitTestHost.Discover(type, "ADrainedPoolReportsDrained").Single().Traits["Category"].Should().Equal("drain", "slow");
     }
 
     [Fact]
-    public void Generate_IgnoreTag_SkipsOnlyThatScenario()
+    public void Discover_IgnoreTag_SkipsOnlyThatScenario()
     {
         var type = RunDefault().Load().GetType("Steps.Features.Supervision.DrainFeature")!;
 
-        type.GetMethod("NotYetSpecified")!.GetCustomAttribute<ScenarioFactAttribute>()!.Skip.Should().Be("Ignored by @ignore tag");
-        type.GetMethod("ADrainingPoolRefusesNewLeases")!.GetCustomAttribute<ScenarioFactAttribute>()!.Skip.Should().BeNull();
+        XunitTestHost.Discover(type, "NotYetSpecified").Single().SkipReason.Should().Be("Ignored by @ignore tag");
+        XunitTestHost.Discover(type, "ADrainingPoolRefusesNewLeases").Single().SkipReason.Should().BeNull();
     }
 
     [Fact]
-    public void Generate_Outline_OneRowPerExamplesRowWithValuesAndExamplesTags()
+    public void Discover_Outline_OneTestCasePerExamplesRowWithValuesAndExamplesTags()
     {
         var type = RunDefault().Load().GetType("Steps.Features.Budgets.BudgetAllocationFeature")!;
-        var method = type.GetMethod("BudgetAllocation")!;
 
-        method.GetCustomAttribute<ScenarioTheoryAttribute>()!.DisplayName.Should().Be("Budget allocation");
-        Traits(method).Should().BeEquivalentTo([("Category", "limits")]);
-        var rows = method.GetCustomAttributes<ScenarioRowAttribute>()
-            .Select(row => (row.ExampleRowLine, row.DisplayName, Categories: string.Join(",", row.Categories), Skip: (string?)row.Skip))
+        var rows = XunitTestHost.Discover(type, "BudgetAllocation")
+            .Select(c => ((int)c.TestMethodArguments.Single(), c.DisplayName, string.Join(",", c.Traits["Category"]), (string?)c.SkipReason))
             .ToList();
+
         rows.Should().Equal(
-            (13, "Budget allocation (limit: 1024, request: 1025, outcome: refused)", "edge", null),
-            (14, "Budget allocation (limit: 1024, request: 1024, outcome: allowed)", "edge", null),
-            (19, "Budget allocation (limit: 0, request: 1, outcome: refused)", "ignore", "Ignored by @ignore tag"),
-            (23, "Budget allocation (limit: 10, request: 5, outcome: allowed)", "", null));
+            (13, "Budget allocation (limit: 1024, request: 1025, outcome: refused)", "budgets,serial,limits,edge", null),
+            (14, "Budget allocation (limit: 1024, request: 1024, outcome: allowed)", "budgets,serial,limits,edge", null),
+            (19, "Budget allocation (limit: 0, request: 1, outcome: refused)", "budgets,serial,limits,ignore", "Ignored by @ignore tag"),
+            (23, "Budget allocation (limit: 10, request: 5, outcome: allowed)", "budgets,serial,limits", null));
+    }
+
+    [Fact]
+    public void Generate_Outline_EmitsOnlyTheScenarioAttributeAndOneCall()
+    {
+        var lines = RunDefault().Source("BudgetAllocationFeature.g.cs").Split('\n').Select(line => line.Trim()).ToList();
+
+        lines.Should().Contain("#nullable disable", "nullable analysis of thousands of generated methods costs compile time for nothing");
+        var attribute = lines.IndexOf("[global::Bdd.xUnit.Scenario(6)]");
+        attribute.Should().BeGreaterThan(0);
+        lines[attribute + 1].Should().Be("public global::System.Threading.Tasks.Task BudgetAllocation(int exampleRowLine) => RunScenarioAsync(6, exampleRowLine);");
+        lines.Should().NotContain(line => line.Contains("Trait") || line.Contains("DisplayName"), "what a test shows is read from the feature at discovery");
     }
 
     [Fact]
@@ -247,7 +271,7 @@ public class FeatureGeneratorTests
             """;
         var type = new GeneratorHarness().WithFile("features/names.feature", feature).Run().Load().GetType("Steps.Features.NamesFeature")!;
 
-        TestMethods(type).Select(m => m.Name).Should().Equal("PoolDrains", "PoolDrains_2", "Source_2", "_3PoolsDrain", "RunScenarioAsync_2");
+        TestMethods(type).Select(m => m.Name).Should().Equal("PoolDrains", "PoolDrains_2", "Source", "_3PoolsDrain", "RunScenarioAsync_2");
     }
 
     [Fact]
@@ -257,8 +281,8 @@ public class FeatureGeneratorTests
         var output = new GeneratorHarness().WithFile("features/quotes.feature", feature).Run();
         var type = output.Load().GetType("Steps.Features.QuotesAndBracesBackSlashFeature")!;
 
-        ((Bdd.Execution.FeatureSource)type.GetField("Source")!.GetValue(null)!).Text.Should().Be(feature);
-        TestMethods(type).Single().GetCustomAttribute<ScenarioFactAttribute>()!.DisplayName.Should().Be("{0} \"quoted\" \\n");
+        type.GetCustomAttribute<FeatureFileAttribute>()!.Text.Should().Be(feature);
+        XunitTestHost.Discover(type, TestMethods(type).Single().Name).Single().DisplayName.Should().Be("{0} \"quoted\" \\n");
     }
 
     [Fact]
@@ -285,14 +309,10 @@ public class FeatureGeneratorTests
             """;
         var type = new GeneratorHarness().WithFile("features/later.feature", feature).Run().Load().GetType("Steps.Features.LaterFeature")!;
 
-        TestMethods(type).Select(m => m.GetCustomAttribute<FactAttribute>()!.Skip).Should().Equal("Ignored by @ignore tag", "Ignored by @ignore tag");
+        TestMethods(type).SelectMany(m => XunitTestHost.Discover(type, m.Name)).Select(c => c.SkipReason)
+            .Should().Equal("Ignored by @ignore tag", "Ignored by @ignore tag");
     }
 
     private static IEnumerable<MethodInfo> TestMethods(Type type)
         => type.GetMethods().Where(m => m.GetCustomAttribute<FactAttribute>() is not null).OrderBy(m => m.MetadataToken);
-
-    private static IEnumerable<(string Name, string Value)> Traits(MemberInfo member)
-        => member.GetCustomAttributesData()
-            .Where(a => a.AttributeType == typeof(TraitAttribute))
-            .Select(a => ((string)a.ConstructorArguments[0].Value!, (string)a.ConstructorArguments[1].Value!));
 }

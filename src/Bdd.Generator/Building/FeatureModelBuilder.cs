@@ -12,18 +12,15 @@ using Microsoft.CodeAnalysis.Text;
 namespace Bdd.Generator.Building
 {
     /// <summary>
-    /// Parses one feature file and builds its <see cref="FeatureModel"/>: class and method names, display names,
-    /// Category traits per level (feature tags on the class; rule and scenario tags on the method; Examples tags
-    /// on the row), @ignore skip reasons, and parse errors located in the file.
+    /// Parses one feature file and builds its <see cref="FeatureModel"/>: class and method names, scenario lines,
+    /// feature tags, and parse errors located in the file. What a test shows (display name, traits, @ignore skip) is
+    /// read from the embedded feature at discovery (Bdd.xUnit), so it costs nothing to compile.
     /// </summary>
     internal static class FeatureModelBuilder
     {
-        public const string IgnoreReason = "Ignored by @ignore tag";
-        private const string IgnoreTag = "ignore";
-
         private static readonly string[] ReservedMemberNames =
         {
-            "Source", "Fixture", Emitting.FeatureEmitter.RunMethod, "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize", "ReferenceEquals",
+            Emitting.FeatureEmitter.RunMethod, "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize", "ReferenceEquals",
         };
 
         public static FeatureModel Build(string path, SourceText? sourceText, string language, CancellationToken cancellationToken)
@@ -42,106 +39,50 @@ namespace Bdd.Generator.Building
             if (!result.Succeeded)
             {
                 var errors = result.Errors.Select(error => ToDiagnostic(path, sourceText, error)).ToEquatableArray();
-                return new FeatureModel(path, uri, segments.ToEquatableArray(), className, title, string.Empty, tags, null, text,
+                return new FeatureModel(path, uri, segments.ToEquatableArray(), className, title, tags, text,
                     EquatableArray<ScenarioModel>.Empty, errors, HasFeature: feature != null);
             }
 
             if (feature == null)
             {
-                return new FeatureModel(path, uri, segments.ToEquatableArray(), className, title, string.Empty, tags, null, text,
+                return new FeatureModel(path, uri, segments.ToEquatableArray(), className, title, tags, text,
                     EquatableArray<ScenarioModel>.Empty, EquatableArray<DiagnosticModel>.Empty, HasFeature: false);
             }
 
-            var featureSkip = HasIgnore(tags) ? IgnoreReason : null;
             var methodNames = new HashSet<string>(ReservedMemberNames, StringComparer.Ordinal) { className };
             var scenarios = new List<ScenarioModel>();
             foreach (var child in feature.Children)
             {
                 if (child.Scenario != null)
                 {
-                    scenarios.Add(BuildScenario(child.Scenario, tags, EquatableArray<string>.Empty, featureSkip, methodNames));
+                    scenarios.Add(BuildScenario(child.Scenario, methodNames));
                 }
                 else if (child.Rule != null)
                 {
-                    var ruleTags = TagNames(child.Rule.Tags);
-                    var ruleSkip = featureSkip ?? (HasIgnore(ruleTags) ? IgnoreReason : null);
                     foreach (var ruleChild in child.Rule.Children)
                     {
                         if (ruleChild.Scenario != null)
                         {
-                            scenarios.Add(BuildScenario(ruleChild.Scenario, tags, ruleTags, ruleSkip, methodNames));
+                            scenarios.Add(BuildScenario(ruleChild.Scenario, methodNames));
                         }
                     }
                 }
             }
 
-            return new FeatureModel(path, uri, segments.ToEquatableArray(), className, title, feature.Description.Trim(), tags, featureSkip, text,
+            return new FeatureModel(path, uri, segments.ToEquatableArray(), className, title, tags, text,
                 scenarios.ToEquatableArray(), EquatableArray<DiagnosticModel>.Empty, HasFeature: true);
         }
 
-        private static ScenarioModel BuildScenario(
-            Scenario scenario,
-            EquatableArray<string> featureTags,
-            EquatableArray<string> ruleTags,
-            string? inheritedSkip,
-            HashSet<string> methodNames)
+        private static ScenarioModel BuildScenario(Scenario scenario, HashSet<string> methodNames)
         {
-            var scenarioTags = TagNames(scenario.Tags);
-            var categories = ruleTags.Concat(scenarioTags).Distinct(StringComparer.Ordinal).Where(tag => !featureTags.Contains(tag)).ToEquatableArray();
-            var skip = inheritedSkip ?? (HasIgnore(scenarioTags) ? IgnoreReason : null);
-            var title = scenario.Name.Trim();
-            var displayName = title.Length > 0 ? title : scenario.Keyword.Trim() + " at line " + scenario.Location.Line;
-            var methodName = Identifiers.Unique(Identifiers.PascalCase(title, "Scenario" + scenario.Location.Line), methodNames);
-
-            if (scenario.Examples.Count == 0)
-            {
-                return new ScenarioModel(methodName, displayName, scenario.Location.Line, categories, skip, IsOutline: false, EquatableArray<RowModel>.Empty);
-            }
-
-            var inherited = new HashSet<string>(featureTags.Concat(ruleTags).Concat(scenarioTags), StringComparer.Ordinal);
-            var rows = new List<RowModel>();
-            foreach (var examples in scenario.Examples)
-            {
-                if (examples.TableHeader == null)
-                {
-                    continue;
-                }
-
-                var examplesTags = TagNames(examples.Tags);
-                var rowCategories = examplesTags.Where(tag => !inherited.Contains(tag)).ToEquatableArray();
-                var rowSkip = HasIgnore(examplesTags) ? IgnoreReason : null;
-                var headers = examples.TableHeader.Cells.Select(cell => cell.Value).ToList();
-                foreach (var row in examples.TableBody)
-                {
-                    rows.Add(new RowModel(row.Location.Line, RowDisplayName(displayName, headers, row), rowCategories, rowSkip));
-                }
-            }
-
-            return new ScenarioModel(methodName, displayName, scenario.Location.Line, categories, skip, IsOutline: true, rows.ToEquatableArray());
-        }
-
-        /// <summary>"Budget allocation &lt;limit&gt;" with row 1024 -> "Budget allocation 1024 (limit: 1024)".</summary>
-        private static string RowDisplayName(string title, IReadOnlyList<string> headers, TableRow row)
-        {
-            var values = row.Cells.Select(cell => cell.Value).ToList();
-            var name = title;
-            var pairs = new List<string>();
-            for (var i = 0; i < headers.Count && i < values.Count; i++)
-            {
-                name = name.Replace("<" + headers[i] + ">", values[i]);
-                pairs.Add(headers[i] + ": " + values[i]);
-            }
-
-            return pairs.Count == 0 ? name : name + " (" + string.Join(", ", pairs) + ")";
+            var methodName = Identifiers.Unique(Identifiers.PascalCase(scenario.Name.Trim(), "Scenario" + scenario.Location.Line), methodNames);
+            return new ScenarioModel(methodName, scenario.Location.Line, IsOutline: scenario.Examples.Count > 0);
         }
 
         private static EquatableArray<string> TagNames(IReadOnlyList<Tag>? tags)
             => tags == null
                 ? EquatableArray<string>.Empty
                 : tags.Select(tag => tag.Name.TrimStart('@')).Where(name => name.Length > 0).Distinct(StringComparer.Ordinal).ToEquatableArray();
-
-        private static bool HasIgnore(EquatableArray<string> tags)
-            => tags.Any(tag => string.Equals(tag, IgnoreTag, StringComparison.OrdinalIgnoreCase));
 
         private static DiagnosticModel ToDiagnostic(string path, SourceText? sourceText, ParseError error)
         {

@@ -13,22 +13,53 @@ public class ScenarioTestCaseTests
     {
         var cases = XunitTestHost.Discover(typeof(SampleFeature), nameof(SampleFeature.Outline));
 
-        cases.Select(c => c.DisplayName).Should().Equal("Outline (x: 1)", "Outline (x: 2)", "Outline (x: 3)");
-        cases.Select(c => c.TestMethodArguments.Single()).Should().Equal(10, 11, 15);
-        cases[0].Traits["Category"].Should().BeEquivalentTo("feature", "outline", "edge");
-        cases[2].Traits["Category"].Should().BeEquivalentTo("feature", "outline", "later", "ignore");
+        cases.Select(c => c.DisplayName).Should().Equal("Outline 1 (x: 1)", "Outline 2 (x: 2)", "Outline 3 (x: 3)");
+        cases.Select(c => c.TestMethodArguments.Single()).Should().Equal(12, 13, 18);
+        cases[0].Traits["Category"].Should().Equal("feature", "outline", "edge");
+        cases[2].Traits["Category"].Should().Equal("feature", "outline", "later", "ignore");
+        cases.Should().OnlyContain(c => c.Traits["FeatureTitle"].Single() == "Sample" && c.Traits["Description"].Single() == "A sample feature.");
         cases.Select(c => c.SkipReason).Should().Equal(null, null, "Ignored by @ignore tag");
         cases.Select(c => c.UniqueID).Should().OnlyHaveUniqueItems();
     }
 
     [Fact]
-    public void Discover_Fact_OneTestCaseWithMethodDisplayNameAndSkip()
+    public void Discover_Scenario_OneTestCaseWithTitleTraitsAndSkip()
     {
         var testCase = XunitTestHost.Discover(typeof(SampleFeature), nameof(SampleFeature.Ignored)).Single();
 
         testCase.DisplayName.Should().Be("An ignored scenario");
         testCase.SkipReason.Should().Be("Ignored by @ignore tag");
         testCase.Traits["FeatureTitle"].Should().Equal("Sample");
+        testCase.Traits["Category"].Should().Equal("feature", "ignore");
+        testCase.TestMethodArguments.Should().BeNull();
+    }
+
+    [Fact]
+    public void Discover_ScenarioInRule_InheritsRuleTags()
+        => XunitTestHost.Discover(typeof(SampleFeature), nameof(SampleFeature.Failing)).Single()
+            .Traits["Category"].Should().Equal("feature", "rule", "slow");
+
+    [Fact]
+    public void Discover_UntitledScenario_NamedByKeywordAndLine()
+        => XunitTestHost.Discover(typeof(SampleFeature), nameof(SampleFeature.Untitled)).Single()
+            .DisplayName.Should().Be("Scenario at line 34");
+
+    [Fact]
+    public void Discover_LineWithoutScenario_OneFailingTestCaseThatSaysSo()
+    {
+        var testCase = XunitTestHost.Discover(typeof(SampleFeature), nameof(SampleFeature.Stale)).Single();
+
+        testCase.Should().BeOfType<ExecutionErrorTestCase>();
+        ((ExecutionErrorTestCase)testCase).ErrorMessage.Should().Be(
+            "features/sample.feature has no Scenario or Scenario Outline on line 3: rebuild so that the generated tests match the feature file.");
+    }
+
+    [Fact]
+    public void Discover_ClassWithoutFeatureFile_OneFailingTestCaseThatSaysSo()
+    {
+        var testCase = XunitTestHost.Discover(typeof(NotAFeature), nameof(NotAFeature.Orphan)).Single();
+
+        ((ExecutionErrorTestCase)testCase).ErrorMessage.Should().StartWith(typeof(NotAFeature).FullName + " has no [FeatureFileAttribute]");
     }
 
     [Fact]
@@ -39,10 +70,11 @@ public class ScenarioTestCaseTests
         var copy = SerializationHelper.Deserialize<IXunitTestCase>(SerializationHelper.Serialize(original))!;
 
         copy.Should().BeOfType<ScenarioTestCase>();
-        copy.DisplayName.Should().Be("Outline (x: 3)");
+        copy.DisplayName.Should().Be("Outline 3 (x: 3)");
         copy.SkipReason.Should().Be("Ignored by @ignore tag");
-        copy.Traits["Category"].Should().BeEquivalentTo("feature", "outline", "later", "ignore");
-        copy.TestMethodArguments.Should().Equal(15);
+        copy.Traits["Category"].Should().Equal("feature", "outline", "later", "ignore");
+        copy.Traits["Description"].Should().Equal("A sample feature.");
+        copy.TestMethodArguments.Should().Equal(18);
         copy.UniqueID.Should().Be(original.UniqueID);
     }
 
@@ -68,7 +100,7 @@ public class ScenarioTestCaseTests
         (summary.Total, summary.Failed, summary.Skipped).Should().Be((1, 1, 0));
         var failed = messages.OfType<ITestFailed>().Single();
         failed.ExceptionTypes[0].Should().Be(typeof(ScenarioFailedException).FullName);
-        failed.Messages[0].Should().Be("Then it fails (features/sample.feature:7)");
+        failed.Messages[0].Should().Be("Then it fails (features/sample.feature:32)");
     }
 
     [Fact]
@@ -78,36 +110,85 @@ public class ScenarioTestCaseTests
 
         var (summary, messages) = await XunitTestHost.RunAsync(testCase);
 
-        summary.Failed.Should().Be(1, "the sample method fails for row 11 only");
-        messages.OfType<ITestFailed>().Single().Messages[0].Should().Be("row 11");
+        summary.Failed.Should().Be(1, "the sample method fails for row 13 only");
+        messages.OfType<ITestFailed>().Single().Messages[0].Should().Be("row 13");
     }
 }
 
-/// <summary>Shaped like a generated feature class (internal: xUnit itself does not run it).</summary>
+/// <summary>
+/// Shaped like a generated feature class, but its methods do their own thing instead of running scenarios
+/// (internal: xUnit itself does not run it).
+/// </summary>
 #pragma warning disable xUnit1000 // internal on purpose: only the tests above run these methods
-[Trait("FeatureTitle", "Sample")]
-[Trait("Category", "feature")]
+[FeatureFile("features/sample.feature", "en", Text)]
 internal sealed class SampleFeature
 {
-    [ScenarioTheory(DisplayName = "Outline")]
-    [Trait("Category", "outline")]
-    [ScenarioRow(10, "Outline (x: 1)", "edge")]
-    [ScenarioRow(11, "Outline (x: 2)", "edge")]
-    [ScenarioRow(15, "Outline (x: 3)", "later", "ignore", Skip = "Ignored by @ignore tag")]
-    public Task Outline(int exampleRowLine)
-        => exampleRowLine == 11 ? throw new ScenarioFailedException("row " + exampleRowLine) : Task.CompletedTask;
+    public const string Text = """
+        @feature
+        Feature: Sample
+          A sample feature.
 
-    [ScenarioFact(DisplayName = "An ignored scenario", Skip = "Ignored by @ignore tag")]
+          @outline
+          Scenario Outline: Outline <x>
+            Given <x>
+
+            @edge
+            Examples:
+              | x |
+              | 1 |
+              | 2 |
+
+            @later @ignore
+            Examples:
+              | x |
+              | 3 |
+
+          @ignore
+          Scenario: An ignored scenario
+            Given a step
+
+          Scenario: A skipped scenario
+            Given x
+
+          @rule
+          Rule: Failures
+
+            @slow
+            Scenario: A failing scenario
+              Then it fails
+
+            Scenario:
+              Given a step
+        """;
+
+    [Scenario(6)]
+    public Task Outline(int exampleRowLine)
+        => exampleRowLine == 13 ? throw new ScenarioFailedException("row " + exampleRowLine) : Task.CompletedTask;
+
+    [Scenario(21)]
     public Task Ignored() => Task.CompletedTask;
 
-    [ScenarioFact(DisplayName = "A skipped scenario")]
+    [Scenario(24)]
     public async Task DynamicallySkipped()
     {
         await Task.Yield();
         throw new SkipScenarioException("step 'Given x' is undefined");
     }
 
-    [ScenarioFact(DisplayName = "A failing scenario")]
-    public Task Failing() => throw new ScenarioFailedException("Then it fails (features/sample.feature:7)");
+    [Scenario(31)]
+    public Task Failing() => throw new ScenarioFailedException("Then it fails (features/sample.feature:32)");
+
+    [Scenario(34)]
+    public Task Untitled() => Task.CompletedTask;
+
+    [Scenario(3)]
+    public Task Stale() => Task.CompletedTask;
+}
+
+/// <summary>A [Scenario] method in a class that was not generated from a feature.</summary>
+internal sealed class NotAFeature
+{
+    [Scenario(1)]
+    public Task Orphan() => Task.CompletedTask;
 }
 #pragma warning restore xUnit1000

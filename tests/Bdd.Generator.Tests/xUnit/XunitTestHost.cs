@@ -18,11 +18,8 @@ internal static class XunitTestHost
     public static IReadOnlyList<IXunitTestCase> Discover(Type type, string methodName)
     {
         var method = TestMethod(type, methodName);
-        var fact = method.Method.GetCustomAttributes(typeof(Xunit.FactAttribute)).Single();
-        IXunitTestCaseDiscoverer discoverer = fact.AttributeType().Name == nameof(ScenarioTheoryAttribute)
-            ? new ScenarioTheoryDiscoverer(new NullMessageSink())
-            : new ScenarioFactDiscoverer(new NullMessageSink());
-        return discoverer.Discover(new DiscoveryOptions(), method, fact).ToList();
+        var scenario = method.Method.GetCustomAttributes(typeof(ScenarioAttribute)).Single();
+        return new ScenarioDiscoverer(new NullMessageSink()).Discover(new DiscoveryOptions(), method, scenario).ToList();
     }
 
     public static async Task<(RunSummary Summary, IReadOnlyList<IMessageSinkMessage> Messages)> RunAsync(IXunitTestCase testCase)
@@ -31,8 +28,6 @@ internal static class XunitTestHost
         var summary = await testCase.RunAsync(new NullMessageSink(), bus, [], new ExceptionAggregator(), new CancellationTokenSource());
         return (summary, bus.Messages);
     }
-
-    private static Type AttributeType(this IAttributeInfo attribute) => ((IReflectionAttributeInfo)attribute).Attribute.GetType();
 
     private sealed class DiscoveryOptions : ITestFrameworkDiscoveryOptions
     {
