@@ -6,43 +6,45 @@ using Xunit.Sdk;
 namespace Bdd.xUnit;
 
 /// <summary>
-/// Discovers the test cases of a <see cref="ScenarioAttribute"/> method from the feature embedded in its class
-/// (<see cref="FeatureFileAttribute"/>, parsed once per class): one <see cref="ScenarioTestCase"/> for a Scenario, one
-/// per Examples row (in file order) for a Scenario Outline, none for an outline without rows (as in Cucumber).
-/// A class without the feature attribute, or a line with no scenario, becomes one failing test case that says so.
+/// Discovers the test cases of a generated scenario method from the feature embedded in its class
+/// (<see cref="FeatureFileAttribute"/>, read and parsed once per class): one <see cref="ScenarioTestCase"/> for a
+/// Scenario, one per Examples row (in file order) for a Scenario Outline, none for an outline without rows (as in
+/// Cucumber). A feature with Gherkin errors, or a method whose line holds no scenario, becomes one failing test case
+/// that says so.
 /// </summary>
-public sealed class ScenarioDiscoverer : IXunitTestCaseDiscoverer
+internal static class ScenarioDiscoverer
 {
-    private static readonly ConditionalWeakTable<Type, Lazy<ScenarioCatalog?>> Catalogs = new();
-    private readonly IMessageSink _diagnosticMessageSink;
+    private static readonly ConditionalWeakTable<Type, FeatureClass?> Classes = new();
 
-    /// <summary>Called by xUnit.</summary>
-    public ScenarioDiscoverer(IMessageSink diagnosticMessageSink) => _diagnosticMessageSink = diagnosticMessageSink;
+    /// <summary>True when <paramref name="testMethod"/> is a scenario method of a generated feature class.</summary>
+    public static bool TryGetScenarioLine(ITestMethod testMethod, out int line)
+    {
+        ArgumentNullException.ThrowIfNull(testMethod);
+        line = 0;
+        return ClassOf(testMethod.TestClass.Class) is { } featureClass && featureClass.Methods.TryGetValue(testMethod.Method.Name, out line);
+    }
 
-    /// <inheritdoc />
-    public IEnumerable<IXunitTestCase> Discover(ITestFrameworkDiscoveryOptions discoveryOptions, ITestMethod testMethod, IAttributeInfo factAttribute)
+    /// <summary>The test cases of the scenario whose keyword is on <paramref name="line"/>.</summary>
+    public static IReadOnlyList<IXunitTestCase> Discover(ITestFrameworkDiscoveryOptions discoveryOptions, ITestMethod testMethod, int line)
     {
         ArgumentNullException.ThrowIfNull(discoveryOptions);
         ArgumentNullException.ThrowIfNull(testMethod);
-        ArgumentNullException.ThrowIfNull(factAttribute);
         var display = discoveryOptions.MethodDisplayOrDefault();
         var displayOptions = discoveryOptions.MethodDisplayOptionsOrDefault();
-        var line = factAttribute.GetConstructorArguments().OfType<int>().FirstOrDefault();
         var (scenario, error) = Find(testMethod.TestClass.Class, line);
         if (scenario is null)
-            return [new ExecutionErrorTestCase(_diagnosticMessageSink, display, displayOptions, testMethod, error)];
+            return [ScenarioTestCase.ForError(display, displayOptions, testMethod, error)];
         if (!scenario.IsOutline)
-            return [new ScenarioTestCase(_diagnosticMessageSink, display, displayOptions, testMethod, null, scenario.TestCase)];
-        return scenario.Rows
-            .Select(row => (IXunitTestCase)new ScenarioTestCase(_diagnosticMessageSink, display, displayOptions, testMethod, [row.Line], row.TestCase))
-            .ToList();
+            return [new ScenarioTestCase(display, displayOptions, testMethod, null, scenario.TestCase)];
+        return [.. scenario.Rows.Select(row => new ScenarioTestCase(display, displayOptions, testMethod, [row.Line], row.TestCase))];
     }
 
-    private static (ScenarioShape? Scenario, string Error) Find(ITypeInfo featureClass, int line)
+    private static (ScenarioShape? Scenario, string Error) Find(ITypeInfo type, int line)
     {
-        var catalog = CatalogOf(featureClass);
-        if (catalog is null)
-            return (null, $"{featureClass.Name} has no [{nameof(FeatureFileAttribute)}]: [Scenario] tests belong in classes generated from *.feature files.");
+        var featureClass = ClassOf(type);
+        if (featureClass is null)
+            return (null, $"{type.Name} has no [{nameof(FeatureFileAttribute)}]: scenario tests belong in classes generated from *.feature files.");
+        var catalog = featureClass.Catalog.Value;
         if (catalog.Errors.Count > 0)
             return (null, $"{catalog.Uri} has Gherkin errors:\n" + string.Join("\n", catalog.Errors));
         if (!catalog.TryFind(line, out var scenario))
@@ -50,20 +52,20 @@ public sealed class ScenarioDiscoverer : IXunitTestCaseDiscoverer
         return (scenario, string.Empty);
     }
 
-    /// <summary>Parsed once per loaded class (reflection discovery, what the runners use); otherwise on every call.</summary>
-    private static ScenarioCatalog? CatalogOf(ITypeInfo featureClass)
-    {
-        if (featureClass is not IReflectionTypeInfo { Type: { } type })
-            return Read(featureClass);
-        return Catalogs.GetValue(type, _ => new Lazy<ScenarioCatalog?>(() => Read(featureClass), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
-    }
+    /// <summary>Read once per loaded class (reflection discovery, what the runners use); otherwise on every call.</summary>
+    private static FeatureClass? ClassOf(ITypeInfo type)
+        => type is IReflectionTypeInfo { Type: { } reflected } ? Classes.GetValue(reflected, _ => Read(type)) : Read(type);
 
-    private static ScenarioCatalog? Read(ITypeInfo type)
+    private static FeatureClass? Read(ITypeInfo type)
     {
         var attribute = type.GetCustomAttributes(typeof(FeatureFileAttribute)).FirstOrDefault();
         if (attribute is null)
             return null;
         var arguments = attribute.GetConstructorArguments().Cast<string>().ToList();
-        return ScenarioCatalog.Parse(arguments[0], arguments[1], arguments[2]);
+        return new FeatureClass(
+            FeatureFileAttribute.ParseScenarioMethods(arguments[3]),
+            new Lazy<ScenarioCatalog>(() => ScenarioCatalog.Parse(arguments[0], arguments[1], arguments[2]), LazyThreadSafetyMode.ExecutionAndPublication));
     }
+
+    private sealed record FeatureClass(Dictionary<string, int> Methods, Lazy<ScenarioCatalog> Catalog);
 }

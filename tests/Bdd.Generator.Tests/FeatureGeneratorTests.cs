@@ -80,7 +80,8 @@ public class FeatureGeneratorTests
             ["NotYetSpecified"] = "Not yet specified",
             ["ALeasedPoolWaitsForItsLease"] = "A leased pool waits for its lease",
         });
-        TestMethods(type).Select(m => m.GetCustomAttribute<ScenarioAttribute>()!.Line).Should().Equal(8, 13, 18, 24);
+        type.GetCustomAttribute<FeatureFileAttribute>()!.ScenarioMethods
+            .Should().Be("ADrainingPoolRefusesNewLeases=8 ADrainedPoolReportsDrained=13 NotYetSpecified=18 ALeasedPoolWaitsForItsLease=24");
     }
 
     [Fact]
@@ -130,15 +131,36 @@ public class FeatureGeneratorTests
     }
 
     [Fact]
-    public void Generate_Outline_EmitsOnlyTheScenarioAttributeAndOneCall()
+    public void Generate_Outline_EmitsOneCallPerTestAndNoPerTestAttribute()
     {
         var lines = RunDefault().Source("BudgetAllocationFeature.g.cs").Split('\n').Select(line => line.Trim()).ToList();
 
         lines.Should().Contain("#nullable disable", "nullable analysis of thousands of generated methods costs compile time for nothing");
-        var attribute = lines.IndexOf("[global::Bdd.xUnit.Scenario(6)]");
-        attribute.Should().BeGreaterThan(0);
-        lines[attribute + 1].Should().Be("public global::System.Threading.Tasks.Task BudgetAllocation(int exampleRowLine) => RunScenarioAsync(6, exampleRowLine);");
+        var method = lines.IndexOf("public global::System.Threading.Tasks.Task BudgetAllocation(int exampleRowLine) => RunScenarioAsync(6, exampleRowLine);");
+        method.Should().BeGreaterThan(0);
+        lines[method - 1].Should().BeEmpty("a test method carries no attribute: discovery finds it through [FeatureFile]");
+        lines.Should().Contain("\"BudgetAllocation=6\")]");
         lines.Should().NotContain(line => line.Contains("Trait") || line.Contains("DisplayName"), "what a test shows is read from the feature at discovery");
+    }
+
+    [Fact]
+    public void DiscoverAssembly_GeneratedClasses_OneTestCasePerScenarioAndExamplesRow()
+    {
+        var assembly = RunDefault().Load();
+
+        var cases = XunitTestHost.DiscoverAssembly(assembly);
+
+        cases.Select(c => c.DisplayName).Should().BeEquivalentTo(
+            "A draining pool refuses new leases",
+            "A drained pool reports drained",
+            "Not yet specified",
+            "A leased pool waits for its lease",
+            "Budget allocation (limit: 1024, request: 1025, outcome: refused)",
+            "Budget allocation (limit: 1024, request: 1024, outcome: allowed)",
+            "Budget allocation (limit: 0, request: 1, outcome: refused)",
+            "Budget allocation (limit: 10, request: 5, outcome: allowed)",
+            "The breaker opens after 5 failures");
+        cases.Should().AllBeOfType<ScenarioTestCase>();
     }
 
     [Fact]
@@ -314,5 +336,7 @@ public class FeatureGeneratorTests
     }
 
     private static IEnumerable<MethodInfo> TestMethods(Type type)
-        => type.GetMethods().Where(m => m.GetCustomAttribute<FactAttribute>() is not null).OrderBy(m => m.MetadataToken);
+        => type.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
+            .Where(m => m.ReturnType == typeof(Task))
+            .OrderBy(m => m.MetadataToken);
 }

@@ -1,14 +1,17 @@
+using System.Globalization;
+using System.Linq;
 using System.Text;
 using Bdd.Generator.Model;
 
 namespace Bdd.Generator.Emitting
 {
     /// <summary>
-    /// Writes the C# source of one feature class: a <c>Bdd.xUnit.FeatureTests&lt;T&gt;</c> carrying the whole feature in
-    /// <c>[FeatureFile]</c>, and one <c>[Scenario(line)]</c> method per scenario (an outline's takes the Examples row
-    /// line). Nothing per test is generated beyond that: display names, traits and skip reasons are read from the
-    /// embedded feature at discovery, so a suite of thousands of scenarios stays cheap to compile (see
-    /// docs/performance.md). Fully qualified (global::); nullable analysis is off, there is nothing nullable here.
+    /// Writes the C# source of one feature class: a <c>Bdd.xUnit.FeatureTests&lt;T&gt;</c> carrying the whole feature and
+    /// the list of its scenario methods in <c>[FeatureFile]</c>, and one method per scenario that runs it (an outline's
+    /// takes the Examples row line). Nothing per test is generated beyond that, not even an attribute: discovery finds
+    /// the methods through the list and reads display names, traits and skip reasons from the embedded feature, so a
+    /// suite of thousands of scenarios stays cheap to compile (docs/performance.md). Fully qualified (global::);
+    /// nullable analysis is off, there is nothing nullable here.
     /// </summary>
     internal static class FeatureEmitter
     {
@@ -28,7 +31,12 @@ namespace Bdd.Generator.Emitting
             code.Line();
             code.Open("namespace " + @namespace);
             code.Line("/// <summary>Feature: " + Xml(feature.Title) + " (" + Xml(feature.Uri) + ").</summary>");
-            code.Line("[global::Bdd.xUnit.FeatureFile(" + Literals.String(feature.Uri) + ", " + Literals.String(language) + ", " + Literals.Verbatim(feature.Text) + ")]");
+            var methods = string.Join(" ", feature.Scenarios.Select(scenario => scenario.MethodName + "=" + scenario.Line.ToString(CultureInfo.InvariantCulture)));
+            code.Line("[global::Bdd.xUnit.FeatureFile(");
+            code.Line("    " + Literals.String(feature.Uri) + ",");
+            code.Line("    " + Literals.String(language) + ",");
+            code.Line("    " + Literals.Verbatim(feature.Text) + ",");
+            code.Line("    " + Literals.String(methods) + ")]");
             if (serial)
             {
                 code.Line("[global::Xunit.Collection(" + Literals.String(SerialCollectionName) + ")]");
@@ -43,10 +51,10 @@ namespace Bdd.Generator.Emitting
             foreach (var scenario in feature.Scenarios)
             {
                 code.Line();
-                code.Line("[global::Bdd.xUnit.Scenario(" + scenario.Line + ")]");
+                var line = scenario.Line.ToString(CultureInfo.InvariantCulture);
                 code.Line(scenario.IsOutline
-                    ? "public " + Task + " " + scenario.MethodName + "(int exampleRowLine) => " + RunMethod + "(" + scenario.Line + ", exampleRowLine);"
-                    : "public " + Task + " " + scenario.MethodName + "() => " + RunMethod + "(" + scenario.Line + ");");
+                    ? "public " + Task + " " + scenario.MethodName + "(int exampleRowLine) => " + RunMethod + "(" + line + ", exampleRowLine);"
+                    : "public " + Task + " " + scenario.MethodName + "() => " + RunMethod + "(" + line + ");");
             }
 
             code.Close();

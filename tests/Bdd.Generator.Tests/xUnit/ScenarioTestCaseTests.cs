@@ -45,21 +45,32 @@ public class ScenarioTestCaseTests
             .DisplayName.Should().Be("Scenario at line 34");
 
     [Fact]
-    public void Discover_LineWithoutScenario_OneFailingTestCaseThatSaysSo()
+    public async Task Discover_LineWithoutScenario_OneTestCaseThatFailsSayingSo()
     {
         var testCase = XunitTestHost.Discover(typeof(SampleFeature), nameof(SampleFeature.Stale)).Single();
 
-        testCase.Should().BeOfType<ExecutionErrorTestCase>();
-        ((ExecutionErrorTestCase)testCase).ErrorMessage.Should().Be(
+        var (summary, messages) = await XunitTestHost.RunAsync(testCase);
+
+        (summary.Total, summary.Failed).Should().Be((1, 1));
+        messages.OfType<ITestFailed>().Single().Messages[0].Should().Be(
             "features/sample.feature has no Scenario or Scenario Outline on line 3: rebuild so that the generated tests match the feature file.");
     }
 
     [Fact]
-    public void Discover_ClassWithoutFeatureFile_OneFailingTestCaseThatSaysSo()
+    public void TryGetScenarioLine_OnlyMethodsListedInTheFeatureFileAttribute()
     {
-        var testCase = XunitTestHost.Discover(typeof(NotAFeature), nameof(NotAFeature.Orphan)).Single();
+        ScenarioDiscoverer.TryGetScenarioLine(XunitTestHost.TestMethod(typeof(SampleFeature), nameof(SampleFeature.Failing)), out var line).Should().BeTrue();
+        line.Should().Be(31);
+        ScenarioDiscoverer.TryGetScenarioLine(XunitTestHost.TestMethod(typeof(SampleFeature), nameof(SampleFeature.Helper)), out _).Should().BeFalse();
+        ScenarioDiscoverer.TryGetScenarioLine(XunitTestHost.TestMethod(typeof(NotAFeature), nameof(NotAFeature.Orphan)), out _).Should().BeFalse();
+    }
 
-        ((ExecutionErrorTestCase)testCase).ErrorMessage.Should().StartWith(typeof(NotAFeature).FullName + " has no [FeatureFileAttribute]");
+    [Fact]
+    public void ParseScenarioMethods_MalformedPair_ClearError()
+    {
+        var parse = () => FeatureFileAttribute.ParseScenarioMethods("Good=3 Bad=x");
+
+        parse.Should().Throw<FormatException>().WithMessage("'Bad=x' in [FeatureFile] scenario methods is not Method=line.");
     }
 
     [Fact]
@@ -120,7 +131,7 @@ public class ScenarioTestCaseTests
 /// (internal: xUnit itself does not run it).
 /// </summary>
 #pragma warning disable xUnit1000 // internal on purpose: only the tests above run these methods
-[FeatureFile("features/sample.feature", "en", Text)]
+[FeatureFile("features/sample.feature", "en", Text, "Outline=6 Ignored=21 DynamicallySkipped=24 Failing=31 Untitled=34 Stale=3")]
 internal sealed class SampleFeature
 {
     public const string Text = """
@@ -161,34 +172,29 @@ internal sealed class SampleFeature
               Given a step
         """;
 
-    [Scenario(6)]
     public Task Outline(int exampleRowLine)
         => exampleRowLine == 13 ? throw new ScenarioFailedException("row " + exampleRowLine) : Task.CompletedTask;
 
-    [Scenario(21)]
     public Task Ignored() => Task.CompletedTask;
 
-    [Scenario(24)]
     public async Task DynamicallySkipped()
     {
         await Task.Yield();
         throw new SkipScenarioException("step 'Given x' is undefined");
     }
 
-    [Scenario(31)]
     public Task Failing() => throw new ScenarioFailedException("Then it fails (features/sample.feature:32)");
 
-    [Scenario(34)]
     public Task Untitled() => Task.CompletedTask;
 
-    [Scenario(3)]
     public Task Stale() => Task.CompletedTask;
+
+    public Task Helper() => Task.CompletedTask;
 }
 
-/// <summary>A [Scenario] method in a class that was not generated from a feature.</summary>
+/// <summary>A class that was not generated from a feature.</summary>
 internal sealed class NotAFeature
 {
-    [Scenario(1)]
     public Task Orphan() => Task.CompletedTask;
 }
 #pragma warning restore xUnit1000

@@ -1,5 +1,6 @@
 using System.Reflection;
 using Bdd.xUnit;
+using FluentAssertions;
 using Xunit.Abstractions;
 using Xunit.Sdk;
 
@@ -15,11 +16,30 @@ internal static class XunitTestHost
         return new Xunit.Sdk.TestMethod(new TestClass(collection, Reflector.Wrap(type)), Reflector.Wrap(type.GetMethod(methodName)!));
     }
 
+    /// <summary>The test cases of one scenario method, as the framework's discoverer makes them.</summary>
     public static IReadOnlyList<IXunitTestCase> Discover(Type type, string methodName)
     {
         var method = TestMethod(type, methodName);
-        var scenario = method.Method.GetCustomAttributes(typeof(ScenarioAttribute)).Single();
-        return new ScenarioDiscoverer(new NullMessageSink()).Discover(new DiscoveryOptions(), method, scenario).ToList();
+        if (!ScenarioDiscoverer.TryGetScenarioLine(method, out var line))
+        {
+            throw new InvalidOperationException($"{type.Name}.{methodName} is not a scenario method");
+        }
+
+        return ScenarioDiscoverer.Discover(new DiscoveryOptions(), method, line);
+    }
+
+    /// <summary>Every test case of <paramref name="assembly"/>, found the way the runners find them (the registered framework's discoverer).</summary>
+    public static IReadOnlyList<ITestCase> DiscoverAssembly(Assembly assembly)
+    {
+        var sink = new CollectingSink();
+        using (var framework = new BddTestFramework(new NullMessageSink()))
+        using (var discoverer = framework.GetDiscoverer(Reflector.Wrap(assembly)))
+        {
+            discoverer.Find(includeSourceInformation: false, sink, new DiscoveryOptions());
+            sink.Finished.Wait(TimeSpan.FromSeconds(30)).Should().BeTrue("discovery finishes");
+        }
+
+        return sink.TestCases;
     }
 
     public static async Task<(RunSummary Summary, IReadOnlyList<IMessageSinkMessage> Messages)> RunAsync(IXunitTestCase testCase)
@@ -36,6 +56,41 @@ internal static class XunitTestHost
         public TValue GetValue<TValue>(string name) => _values.TryGetValue(name, out var value) && value is TValue typed ? typed : default!;
 
         public void SetValue<TValue>(string name, TValue value) => _values[name] = value;
+    }
+
+    private sealed class CollectingSink : Xunit.LongLivedMarshalByRefObject, IMessageSink
+    {
+        private readonly List<ITestCase> _testCases = [];
+
+        public ManualResetEventSlim Finished { get; } = new();
+
+        public IReadOnlyList<ITestCase> TestCases
+        {
+            get
+            {
+                lock (_testCases)
+                {
+                    return _testCases.ToList();
+                }
+            }
+        }
+
+        public bool OnMessage(IMessageSinkMessage message)
+        {
+            if (message is ITestCaseDiscoveryMessage discovered)
+            {
+                lock (_testCases)
+                {
+                    _testCases.Add(discovered.TestCase);
+                }
+            }
+            else if (message is IDiscoveryCompleteMessage)
+            {
+                Finished.Set();
+            }
+
+            return true;
+        }
     }
 
     private sealed class CollectingMessageBus : IMessageBus
