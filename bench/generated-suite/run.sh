@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Generates a synthetic spec suite (500 feature files x 10 scenarios, one trivial binding class whose steps all
-# pass) into a temporary project wired like src/Steps (Bdd.Generator analyzer + Bdd + Bdd.xUnit), then measures:
-#   restore, first (cold) build, test run, no-change rebuild, rebuild after editing one feature file.
+# pass) into a temporary project wired like src/Steps (Bdd.Generator analyzer + Bdd + Bdd.xUnit, the repository's
+# Directory.Build.props), then measures: restore, first build, five no-change / one-feature-edit rebuild pairs with
+# the compiler server (the repository's configuration), three without it, and the test run. Results: docs/performance.md.
 # Usage: bench/generated-suite/run.sh [features] [scenarios-per-feature] [work-dir]
 #   defaults: 500 10 /tmp/bdd-generated-suite  (the work dir is deleted and recreated)
 # The project is outside the repo and outside Specs.sln; it references the repo's projects by absolute path.
