@@ -114,9 +114,11 @@ internal sealed class ScenarioPlan
             result.Add(new TestStepDescriptor(BeforeHookStepIds[i], null, hookId(BeforeScenario[i]), []));
         foreach (var step in Steps)
         {
-            IReadOnlyList<string> ids = step.Match.Kind == MatchKind.Matched ? [stepDefinitionId(step.Match.Binding!)]
-                : [.. step.Match.Candidates.Select(stepDefinitionId)];
-            result.Add(new TestStepDescriptor(step.TestStepId, step.Step.Id, null, ids));
+            IReadOnlyList<Bindings.StepBinding> definitions = step.Match.Kind == MatchKind.Matched ? [step.Match.Binding!] : step.Match.Candidates;
+            result.Add(new TestStepDescriptor(step.TestStepId, step.Step.Id, null, [.. definitions.Select(stepDefinitionId)])
+            {
+                StepMatchArgumentsLists = [.. definitions.Select(definition => definition.Expression.MatchArguments(step.Text))],
+            });
         }
         for (var i = 0; i < AfterScenario.Length; i++)
             result.Add(new TestStepDescriptor(AfterHookStepIds[i], null, hookId(AfterScenario[i]), []));

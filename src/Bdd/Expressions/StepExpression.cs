@@ -73,5 +73,23 @@ internal sealed class StepExpression
         return true;
     }
 
+    /// <summary>
+    /// Where the arguments of a match of <paramref name="text"/> are (Cucumber's stepMatchArguments): the raw group
+    /// text, not the prepared value, so that a report can highlight it in the step. Empty when it does not match.
+    /// </summary>
+    public IReadOnlyList<Events.StepMatchArgument> MatchArguments(string text)
+    {
+        var match = Regex.Match(text);
+        if (!match.Success)
+            return [];
+        var arguments = new Events.StepMatchArgument[GroupNumbers.Length];
+        for (var i = 0; i < arguments.Length; i++)
+        {
+            var group = match.Groups[GroupNumbers[i]];
+            arguments[i] = new Events.StepMatchArgument(group.Success ? group.Index : null, group.Success ? group.Value : null, ParameterTypes[i]?.Name);
+        }
+        return arguments;
+    }
+
     public override string ToString() => Source;
 }

@@ -24,14 +24,26 @@ internal static partial class RunEnvelopes
             {
                 w.StringIfNotNull("pickleStepId", step.PickleStepId).Strings("stepDefinitionIds", step.StepDefinitionIds);
                 w.Name("stepMatchArgumentsLists").StartArray();
-                foreach (var _ in step.StepDefinitionIds)
-                    w.StartObject().Name("stepMatchArguments").StartArray().EndArray().EndObject();
+                for (var i = 0; i < step.StepDefinitionIds.Count; i++)
+                {
+                    w.StartObject().Name("stepMatchArguments").StartArray();
+                    foreach (var argument in i < step.StepMatchArgumentsLists.Count ? step.StepMatchArgumentsLists[i] : [])
+                        StepMatchArgument(w, argument);
+                    w.EndArray().EndObject();
+                }
                 w.EndArray();
             }
             w.EndObject();
         }
         w.EndArray().StringIfNotNull("testRunStartedId", testRunStartedId);
     });
+
+    private static void StepMatchArgument(JsonLineWriter w, StepMatchArgument argument)
+    {
+        w.StartObject().Name("group").StartObject().Name("children").StartArray().EndArray()
+            .NumberIfNotNull("start", argument.Start).StringIfNotNull("value", argument.Value).EndObject();
+        w.StringIfNotNull("parameterTypeName", argument.ParameterTypeName).EndObject();
+    }
 
     public static string TestCaseStarted(TestCaseStarted started) => Envelope.Create("testCaseStarted", w =>
         w.Number("attempt", started.Attempt).String("id", started.TestCaseStartedId).String("testCaseId", started.TestCaseId)

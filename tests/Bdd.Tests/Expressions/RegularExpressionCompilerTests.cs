@@ -1,3 +1,4 @@
+using Bdd.Events;
 using Bdd.Expressions;
 using FluentAssertions;
 using Xunit;
@@ -40,4 +41,13 @@ public class RegularExpressionCompilerTests
     [InlineData(@"(\d+) pools", "")]
     public void LiteralPrefix_IsTextBeforeTheFirstMetacharacter(string body, string expected)
         => RegularExpressionCompiler.LiteralPrefix(body).Should().Be(expected);
+
+    [Fact]
+    public void MatchArguments_RegexGroups_StartAndRawValueWithoutParameterType()
+        => RegularExpressionCompiler.Compile(@"^pool ([\w-]+) has (\d+) slots( reserved)?$").MatchArguments("pool gpu-0 has 4 slots")
+            .Should().Equal(new StepMatchArgument(5, "gpu-0", null), new StepMatchArgument(15, "4", null), new StepMatchArgument(null, null, null));
+
+    [Fact]
+    public void MatchArguments_NoMatch_Empty()
+        => RegularExpressionCompiler.Compile(@"^pool (\d+)$").MatchArguments("pool x").Should().BeEmpty();
 }

@@ -143,6 +143,26 @@ public class MessageFormatterTests
     }
 
     [Fact]
+    public async Task OnEvent_MatchedStep_ReportsWhereEachArgumentIsInTheStepText()
+    {
+        var envelopes = await RunAsync();
+
+        var pickleSteps = All(envelopes, "pickle").SelectMany(p => p.GetProperty("steps").EnumerateArray())
+            .ToDictionary(s => s.GetProperty("id").GetString()!, s => s.GetProperty("text").GetString()!);
+        var steps = All(envelopes, "testCase").SelectMany(c => c.GetProperty("testSteps").EnumerateArray())
+            .Where(s => s.TryGetProperty("pickleStepId", out _))
+            .ToList();
+        var background = steps.First(s => pickleSteps[s.GetProperty("pickleStepId").GetString()!] == "a pool named \"gpu-0\"");
+
+        var argument = background.GetProperty("stepMatchArgumentsLists")[0].GetProperty("stepMatchArguments").EnumerateArray().Single();
+
+        argument.GetProperty("parameterTypeName").GetString().Should().Be("string");
+        argument.GetProperty("group").GetProperty("start").GetInt32().Should().Be(13);
+        argument.GetProperty("group").GetProperty("value").GetString().Should().Be("\"gpu-0\"", "the raw text, as the report highlights it");
+        argument.GetProperty("group").GetProperty("children").GetArrayLength().Should().Be(0);
+    }
+
+    [Fact]
     public async Task OnEvent_ParallelFeatures_KeepsEachTestCaseContiguous()
     {
         var runner = Support.FeatureRun.Runner(null, typeof(ReportSteps));
