@@ -159,14 +159,9 @@ internal sealed partial class PoolSupervisor
         }
 
         _breaker.RecordFailure(reason);
-        var rate = _limiter.TryRecordRestart(reason);
+        var rate = _restarts.TryRecordRestart(reason);
         if (!rate.IsAllowed)
         {
-            if (rate.Storm is { } storm)
-            {
-                _breaker.Trip(storm.DominantReason);
-            }
-
             Refuse($"restart storm: {rate.RestartsInWindow} restarts in {_context.Options.RestartLimits.Window.TotalSeconds:0} s");
             return;
         }

@@ -19,6 +19,7 @@ internal sealed partial class PoolSupervisor : IDisposable
     private readonly RestartBackoff _backoff;
     private readonly PoolCircuitBreaker _breaker;
     private readonly RestartRateLimiter _limiter;
+    private readonly RestartGate _restarts;
     private EngineRun? _run;
     private ITimer? _restartTimer;
     private bool _waitingForCircuit;
@@ -33,6 +34,7 @@ internal sealed partial class PoolSupervisor : IDisposable
         _backoff = new RestartBackoff(pool.Id, o.Backoff, o.TimeProvider, o.Randomizer, o.Logger, o.MeterFactory);
         _breaker = new PoolCircuitBreaker(pool.Id, o.CircuitBreaker, o.TimeProvider, o.Logger, o.MeterFactory);
         _limiter = new RestartRateLimiter(pool.Id, o.RestartLimits, o.TimeProvider, o.Logger, o.MeterFactory);
+        _restarts = new RestartGate(_limiter, _breaker);
         _breaker.StateChanged += OnCircuitChanged;
     }
 

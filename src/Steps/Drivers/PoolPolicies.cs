@@ -2,18 +2,20 @@ using Runtime.Backoff;
 using Runtime.CircuitBreaker;
 using Runtime.Crashes;
 using Runtime.RestartLimits;
+using Runtime.Supervision;
 
 namespace Steps.Drivers;
 
 /// <summary>
 /// The three restart policies of one pool and what the scenario's When steps did with them: backoff decisions,
-/// circuit admissions, restart-rate decisions, warnings and storms. As the supervisor does, a restart storm trips
-/// the pool's circuit (see PoolSupervisor.AfterCrash).
+/// circuit admissions, restart-rate decisions, warnings and storms. Restarts go through the supervisor's own
+/// <see cref="RestartGate"/>, so a restart storm opens the pool's circuit exactly as it does under supervision.
 /// </summary>
 public sealed class PoolPolicies : IDisposable
 {
     private readonly TimeProvider _time;
     private readonly int _failureThreshold;
+    private readonly RestartGate _restarts;
 
     internal PoolPolicies(RestartBackoff backoff, PoolCircuitBreaker breaker, RestartRateLimiter limiter, TimeProvider time, int failureThreshold)
     {
@@ -21,6 +23,7 @@ public sealed class PoolPolicies : IDisposable
         Backoff = backoff;
         Breaker = breaker;
         Limiter = limiter;
+        _restarts = new RestartGate(limiter, breaker);
         _time = time;
         Limiter.Warning += (_, warning) => Warnings.Add(warning);
         Limiter.Storm += (_, storm) => Storms.Add(storm);
@@ -72,13 +75,8 @@ public sealed class PoolPolicies : IDisposable
     /// <summary>The pool restarts after a crash, if the restart-rate limit allows; a storm trips the circuit.</summary>
     public RestartRateDecision Restart(CrashReason reason)
     {
-        var decision = Limiter.TryRecordRestart(reason);
+        var decision = _restarts.TryRecordRestart(reason);
         Restarts.Add(decision);
-        if (decision.Storm is { } storm)
-        {
-            Breaker.Trip(storm.DominantReason);
-        }
-
         return decision;
     }
 
