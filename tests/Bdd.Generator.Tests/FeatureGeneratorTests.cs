@@ -164,6 +164,35 @@ public class FeatureGeneratorTests
     }
 
     [Fact]
+    public void DiscoverAssembly_HandWrittenFactsNextToFeatures_AreDiscoveredAsXunitDoes()
+    {
+        const string code = """
+            namespace Steps.Checks
+            {
+                public sealed class HandWrittenTests
+                {
+                    [Xunit.Fact]
+                    public void APlainFact() { }
+
+                    [Xunit.Theory]
+                    [Xunit.InlineData(1)]
+                    [Xunit.InlineData(2)]
+                    public void ATheory(int value) => Xunit.Assert.True(value > 0);
+                }
+            }
+            """;
+        var assembly = new GeneratorHarness().WithFile("features/breaker.feature", Features.Breaker).WithCode(code).Run().Load();
+
+        var cases = XunitTestHost.DiscoverAssembly(assembly);
+
+        cases.Select(c => c.DisplayName).Should().BeEquivalentTo(
+            "The breaker opens after 5 failures",
+            "Steps.Checks.HandWrittenTests.APlainFact",
+            "Steps.Checks.HandWrittenTests.ATheory(value: 1)",
+            "Steps.Checks.HandWrittenTests.ATheory(value: 2)");
+    }
+
+    [Fact]
     public void Generate_FeatureTaggedNonParallelizable_JoinsSerialCollection()
     {
         var assembly = RunDefault().Load();

@@ -17,6 +17,7 @@ internal sealed class GeneratorHarness
     private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(LoadReferences);
     private readonly Dictionary<string, string> _globals = new() { ["build_property.RootNamespace"] = "Steps" };
     private readonly List<AdditionalText> _files = [];
+    private readonly List<string> _code = [];
 
     public GeneratorHarness WithRootNamespace(string? rootNamespace)
     {
@@ -36,6 +37,13 @@ internal sealed class GeneratorHarness
     public GeneratorHarness WithFile(string relativePath, string text)
     {
         _files.Add(new InMemoryAdditionalText("/repo/" + relativePath, text));
+        return this;
+    }
+
+    /// <summary>Adds hand-written C# to the compilation, next to the generated classes.</summary>
+    public GeneratorHarness WithCode(string code)
+    {
+        _code.Add(code);
         return this;
     }
 
@@ -65,7 +73,7 @@ internal sealed class GeneratorHarness
     /// <summary>Runs the generator once over a fresh compilation.</summary>
     public GeneratorOutput Run()
     {
-        var compilation = CreateCompilation();
+        var compilation = CreateCompilation().AddSyntaxTrees(_code.Select(code => CSharpSyntaxTree.ParseText(code, ParseOptions)));
         var driver = CreateDriver().RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
         return new GeneratorOutput(driver.GetRunResult(), (CSharpCompilation)output, diagnostics);
     }
