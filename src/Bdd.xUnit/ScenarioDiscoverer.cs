@@ -41,9 +41,8 @@ internal static class ScenarioDiscoverer
 
     private static (ScenarioShape? Scenario, string Error) Find(ITypeInfo type, int line)
     {
-        var featureClass = ClassOf(type);
-        if (featureClass is null)
-            return (null, $"{type.Name} has no [{nameof(FeatureFileAttribute)}]: scenario tests belong in classes generated from *.feature files.");
+        // Only methods TryGetScenarioLine accepted get here, so the class has its [FeatureFile].
+        var featureClass = ClassOf(type) ?? throw new InvalidOperationException($"{type.Name} has no [{nameof(FeatureFileAttribute)}].");
         var catalog = featureClass.Catalog.Value;
         if (catalog.Errors.Count > 0)
             return (null, $"{catalog.Uri} has Gherkin errors:\n" + string.Join("\n", catalog.Errors));

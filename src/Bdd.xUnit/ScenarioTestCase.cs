@@ -36,9 +36,6 @@ public sealed class ScenarioTestCase : TestMethodTestCase, IXunitTestCase
         _error = error;
     }
 
-    /// <summary>The discovery error this test case reports as its failure; null for a scenario.</summary>
-    public string? Error => _error;
-
     /// <inheritdoc />
     public int Timeout => 0;
 
