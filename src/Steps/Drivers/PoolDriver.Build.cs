@@ -36,7 +36,10 @@ public sealed partial class PoolDriver
                 Logger = Logger,
                 MeterFactory = Metrics,
                 Randomizer = () => 0.5,
-                Health = new HealthProbeOptions { Interval = TimeSpan.FromSeconds(5), Timeout = TimeSpan.FromMilliseconds(500), StartupTimeout = TimeSpan.FromSeconds(60) },
+                // The probe timeout is real time (a real HTTP request to a real engine): long enough that a
+                // loaded CI machine does not fail three probes of a healthy engine in a row, short enough
+                // that the hung-engine scenario waits only three of them.
+                Health = new HealthProbeOptions { Interval = TimeSpan.FromSeconds(5), Timeout = TimeSpan.FromSeconds(1), StartupTimeout = TimeSpan.FromSeconds(60) },
                 CrashDetection = new CrashDetectionOptions { OomEvidence = Oom },
             };
             options.Backoff.JitterFactor = 0;

@@ -117,31 +117,30 @@ public sealed class EngineProcessTests : IDisposable
     [Fact]
     public async Task OnOutput_StubWritesLines_ObservesStdoutAndStderr()
     {
-        var done = new TaskCompletionSource<EngineOutputLine>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var seen = new List<EngineOutputLine>();
+        // stdout and stderr are separate pipes read independently: either line may arrive first.
+        var stdout = new TaskCompletionSource<EngineOutputLine>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var stderr = new TaskCompletionSource<EngineOutputLine>(TaskCreationOptions.RunContinuationsAsynchronously);
         var engine = _launcher.Start(EngineStubCommand.Request(
             l =>
             {
-                lock (seen)
+                if (l.Text == "CUDA error: out of memory")
                 {
-                    seen.Add(l);
+                    stdout.TrySetResult(l);
                 }
-
-                if (l.IsError)
+                else if (l.Text == "warning: slow disk")
                 {
-                    done.TrySetResult(l);
+                    stderr.TrySetResult(l);
                 }
             },
             "--log", "CUDA error: out of memory", "--log-stderr", "warning: slow disk"));
 
-        var error = await done.Task.WaitAsync(Bound);
+        var output = await stdout.Task.WaitAsync(Bound);
+        var error = await stderr.Task.WaitAsync(Bound);
 
-        error.Text.Should().Be("warning: slow disk");
+        output.IsError.Should().BeFalse("the line was written on stdout");
+        error.IsError.Should().BeTrue("the line was written on stderr");
         error.Pid.Should().Be(engine.Pid);
-        lock (seen)
-        {
-            seen.Should().Contain(l => l.Text == "CUDA error: out of memory" && !l.IsError);
-        }
+        output.Pid.Should().Be(engine.Pid);
     }
 
     [Fact]
