@@ -32,7 +32,7 @@ internal static class LivingDocFeaturePage
         foreach (var child in doc.Children)
         {
             if (child.Background is not null)
-                Background(html, child.Background);
+                Background(html, context, child.Background);
             if (child.Scenario is not null)
                 Scenario(html, context, child.Scenario);
             if (child.Rule is not null)
@@ -57,18 +57,18 @@ internal static class LivingDocFeaturePage
         foreach (var child in rule.Children)
         {
             if (child.Background is not null)
-                Background(html, child.Background);
+                Background(html, context, child.Background);
             if (child.Scenario is not null)
                 Scenario(html, context, child.Scenario);
         }
         html.Append("</section>\n");
     }
 
-    private static void Background(StringBuilder html, Background background)
+    private static void Background(StringBuilder html, PageContext context, Background background)
     {
         html.Append("<article class=\"background\"><h3><span class=\"kw\">").Append(E(background.Keyword)).Append(":</span> ").Append(E(background.Name)).Append("</h3>\n");
         Description(html, background.Description);
-        Steps(html, background.Steps, null, null);
+        Steps(html, context.Run, background.Steps, null, null);
         html.Append("</article>\n");
     }
 
@@ -87,7 +87,7 @@ internal static class LivingDocFeaturePage
         Description(html, scenario.Description);
         var plain = scenario.Examples.Count == 0 && pickles.Count == 1 ? context.Run.OutcomeOf(pickles[0]) : null;
         var parameters = scenario.Examples.Where(e => e.TableHeader is not null).SelectMany(e => e.TableHeader!.Cells.Select(c => c.Value)).ToHashSet(StringComparer.Ordinal);
-        Steps(html, scenario.Steps, plain, parameters);
+        Steps(html, context.Run, scenario.Steps, plain, parameters);
         if (plain?.Message is { } message && plain.Status != DocStatus.Passed)
             Failure(html, plain.Status, null, message);
         foreach (var examples in scenario.Examples)
@@ -103,7 +103,7 @@ internal static class LivingDocFeaturePage
         html.Append(E(message)).Append("</pre>\n");
     }
 
-    private static void Steps(StringBuilder html, IReadOnlyList<Step> steps, PickleOutcome? outcome, IReadOnlySet<string>? parameters)
+    private static void Steps(StringBuilder html, LivingDocRun run, IReadOnlyList<Step> steps, PickleOutcome? outcome, IReadOnlySet<string>? parameters)
     {
         html.Append("<ol class=\"steps\">");
         foreach (var step in steps)
@@ -112,7 +112,10 @@ internal static class LivingDocFeaturePage
             html.Append("<li");
             if (result is not null)
                 html.Append(" class=\"").Append(result.Status.ToString().ToLowerInvariant()).Append("\" title=\"").Append(result.Status.ToString().ToLowerInvariant()).Append('"');
-            html.Append("><span class=\"kw\">").Append(E(step.Keyword.TrimEnd())).Append("</span> ").Append(Parameters(step.Text, parameters));
+            html.Append("><span class=\"kw\">").Append(E(step.Keyword.TrimEnd())).Append("</span> ")
+                .Append(run.StepArguments.TryGetValue(step.Id, out var matched) && matched.Text == step.Text
+                    ? Arguments(step.Text, matched.Arguments)
+                    : Parameters(step.Text, parameters));
             if (step.DataTable is not null)
                 Table(html, step.DataTable.Rows.Select(r => r.Cells.Select(c => c.Value).ToList()).ToList(), "datatable");
             if (step.DocString is not null)
@@ -120,6 +123,23 @@ internal static class LivingDocFeaturePage
             html.Append("</li>\n");
         }
         html.Append("</ol>\n");
+    }
+
+    /// <summary>Escapes a step text and highlights the arguments its step definition matched (such as 3 or "gpu-0").</summary>
+    internal static string Arguments(string text, IReadOnlyList<Events.StepMatchArgument> arguments)
+    {
+        var html = new StringBuilder();
+        var cursor = 0;
+        foreach (var argument in arguments.Where(a => a.Start is not null && !string.IsNullOrEmpty(a.Value)).OrderBy(a => a.Start))
+        {
+            var start = argument.Start!.Value;
+            var value = argument.Value!;
+            if (start < cursor || start + value.Length > text.Length || string.CompareOrdinal(text, start, value, 0, value.Length) != 0)
+                continue;
+            html.Append(E(text[cursor..start])).Append("<span class=\"arg\">").Append(E(value)).Append("</span>");
+            cursor = start + value.Length;
+        }
+        return html.Append(E(text[cursor..])).ToString();
     }
 
     /// <summary>Escapes a step text and highlights the outline's parameters (Examples header names) such as &lt;leases&gt;.</summary>

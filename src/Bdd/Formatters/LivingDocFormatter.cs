@@ -19,6 +19,7 @@ public sealed class LivingDocFormatter : IRunEventListener
     private readonly Dictionary<string, DocFeature> _features = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (string PickleId, DateTimeOffset Started)> _running = new(StringComparer.Ordinal);
     private readonly Dictionary<string, PickleOutcome> _outcomes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DocStepArguments> _arguments = new(StringComparer.Ordinal);
 
     /// <summary>Creates a formatter writing its index to <paramref name="outputFilePath"/> (absolute; e.g. reports/living-doc/index.html).</summary>
     public LivingDocFormatter(string outputFilePath)
@@ -45,6 +46,7 @@ public sealed class LivingDocFormatter : IRunEventListener
                     break;
                 case TestCaseStarted started:
                     _running[started.TestCaseStartedId] = (started.Pickle.Id, started.Timestamp);
+                    RecordArguments_NeedsLock(started);
                     break;
                 case TestCaseFinished done when _running.Remove(done.TestCaseStartedId, out var run):
                     _outcomes[run.PickleId] = Outcome(done, done.Timestamp - run.Started);
@@ -68,7 +70,23 @@ public sealed class LivingDocFormatter : IRunEventListener
     }
 
     private LivingDocRun Snapshot_NeedsLock(DateTimeOffset finishedAt)
-        => new([.. _features.Values.OrderBy(f => f.Uri, StringComparer.Ordinal)], new Dictionary<string, PickleOutcome>(_outcomes), finishedAt);
+        => new([.. _features.Values.OrderBy(f => f.Uri, StringComparer.Ordinal)], new Dictionary<string, PickleOutcome>(_outcomes), finishedAt)
+        {
+            StepArguments = new Dictionary<string, DocStepArguments>(_arguments),
+        };
+
+    /// <summary>Keeps, per Gherkin step, the arguments of the one step definition that matched it (none when undefined or ambiguous).</summary>
+    private void RecordArguments_NeedsLock(TestCaseStarted started)
+    {
+        foreach (var testStep in started.TestSteps)
+        {
+            if (testStep.PickleStepId is null || testStep.StepDefinitionIds.Count != 1 || testStep.StepMatchArgumentsLists.Count != 1)
+                continue;
+            var pickleStep = started.Pickle.Steps.FirstOrDefault(s => s.Id == testStep.PickleStepId);
+            if (pickleStep is { AstNodeIds.Count: > 0 })
+                _arguments.TryAdd(pickleStep.AstNodeIds[0], new DocStepArguments(pickleStep.Text, testStep.StepMatchArgumentsLists[0]));
+        }
+    }
 
     private static PickleOutcome Outcome(TestCaseFinished finished, TimeSpan elapsed)
     {

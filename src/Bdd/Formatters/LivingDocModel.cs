@@ -69,9 +69,21 @@ internal sealed record DocFeature(string Uri, GherkinDocument? Document, IReadOn
     public string Title => Document?.Feature is { } feature && feature.Name.Length > 0 ? feature.Name : RelativePath;
 }
 
-/// <summary>Everything the pages need: the features in uri order and the outcome of each pickle id.</summary>
+/// <summary>
+/// Where the matched step definition found its arguments in a step's <see cref="Text"/> (the pickle step's text, so
+/// the page uses them only when the Gherkin step reads the same, i.e. not for a step with outline placeholders).
+/// </summary>
+internal sealed record DocStepArguments(string Text, IReadOnlyList<Events.StepMatchArgument> Arguments);
+
+/// <summary>
+/// Everything the pages need: the features in uri order, the outcome of each pickle id and, per Gherkin step id,
+/// the arguments its step definition matched.
+/// </summary>
 internal sealed record LivingDocRun(IReadOnlyList<DocFeature> Features, IReadOnlyDictionary<string, PickleOutcome> Outcomes, DateTimeOffset FinishedAt)
 {
+    /// <summary>Per Gherkin step id (a step of a scenario or background), the arguments its one step definition matched.</summary>
+    public IReadOnlyDictionary<string, DocStepArguments> StepArguments { get; init; } = new Dictionary<string, DocStepArguments>();
+
     public DocStatus StatusOf(Pickle pickle) => Outcomes.TryGetValue(pickle.Id, out var outcome) ? outcome.Status : DocStatus.NotRun;
 
     public PickleOutcome? OutcomeOf(Pickle pickle) => Outcomes.GetValueOrDefault(pickle.Id);

@@ -42,6 +42,7 @@ internal static class LivingDocStyle
         ol.steps li.failed, ol.steps li.ambiguous { border-left-color: var(--failed); background: #fef2f2; } ol.steps li.pending, ol.steps li.undefined { border-left-color: var(--pending); background: #fffbeb; }
         ol.steps li.skipped { color: var(--muted); }
         .param { color: #0369a1; font-weight: 600; }
+        .arg { color: #0369a1; }
         table.datatable { margin: 6px 0 6px 24px; font-size: 14px; } table.datatable td, table.datatable th { border: 1px solid var(--line); padding: 3px 10px; }
         table.datatable th { background: #f1f5f9; text-align: left; } table.examples-table { margin-left: 0; }
         pre.docstring { margin: 6px 0 6px 24px; padding: 8px 12px; background: #f1f5f9; border-radius: 6px; font-size: 13px; white-space: pre-wrap; }

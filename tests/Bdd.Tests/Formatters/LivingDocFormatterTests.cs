@@ -115,11 +115,40 @@ public class LivingDocFormatterTests
         page.Should().Contain("<span class=\"kw\">Rule:</span> A draining pool refuses new leases");
         page.Should().Contain("Drain lets running leases finish.");
         page.Should().Contain("<span class=\"kw\">Background:</span>");
-        page.Should().Contain("<span class=\"kw\">Given</span> a pool named &quot;gpu-0&quot;");
+        page.Should().Contain("<span class=\"kw\">Given</span> a pool named <span class=\"arg\">&quot;gpu-0&quot;</span>");
         page.Should().Contain("<td>llama-7b-v1</td>", "data tables are shown");
         page.Should().Contain("<pre class=\"docstring\">max-leases: 10</pre>");
         page.Should().Contain("the pool has <span class=\"param\">&lt;leases&gt;</span> leases");
-        page.Should().Contain("the pool logs &quot;drained &lt;gpu-0&gt;&quot;", "only outline parameters are highlighted");
+        page.Should().Contain("the pool logs <span class=\"arg\">&quot;drained &lt;gpu-0&gt;&quot;</span>", "a matched argument is highlighted, not as a parameter");
+    }
+
+    [Fact]
+    public async Task FeaturePage_HighlightsMatchedArgumentsOnlyWhereTheStepReadsAsRun()
+    {
+        var (_, page, _) = await RunAsync();
+
+        page.Should().Contain("the pool has <span class=\"param\">&lt;leases&gt;</span> leases",
+            "an outline step shows its parameter; its arguments differ per row");
+        page.Should().Contain("<span class=\"kw\">When</span> nobody implemented this step</li>", "an undefined step has no arguments");
+        page.Should().Contain("<span class=\"kw\">When</span> the pool fails with <span class=\"arg\">&quot;pool gpu-0 is draining &lt;/script&gt;&quot;</span>");
+    }
+
+    [Theory]
+    [InlineData("the pool has 3 leases", 13, "3", "the pool has <span class=\"arg\">3</span> leases")]
+    [InlineData("the pool has 3 leases", 13, "4", "the pool has 3 leases")]
+    [InlineData("the pool has 3 leases", 20, "3 leases", "the pool has 3 leases")]
+    [InlineData("a <b> & c", 2, "<b>", "a <span class=\"arg\">&lt;b&gt;</span> &amp; c")]
+    public void Arguments_HighlightOnlyWhatIsInTheText(string text, int start, string value, string expected)
+    {
+        LivingDocFeaturePage.Arguments(text, [new StepMatchArgument(start, value, "int")]).Should().Be(expected);
+    }
+
+    [Fact]
+    public void Arguments_OverlappingOrMissingGroups_AreSkipped()
+    {
+        StepMatchArgument[] arguments = [new(6, "in 5 s", null), new(9, "5", "int"), new(null, null, null), new(0, "", null)];
+
+        LivingDocFeaturePage.Arguments("drain in 5 s", arguments).Should().Be("drain <span class=\"arg\">in 5 s</span>");
     }
 
     [Fact]

@@ -9,7 +9,7 @@ public sealed class HealthMonitorTests : IDisposable
 {
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(20);
     private readonly ManualTimeProvider _time = new();
-    private readonly HealthProbe _probe = new(TimeSpan.FromMilliseconds(500));
+    private readonly HealthProbe _probe = new(TimeSpan.FromSeconds(1));
     private readonly EngineLauncher _launcher = new();
     private readonly List<HealthVerdict> _verdicts = [];
     private readonly TaskCompletionSource<HealthVerdict> _verdict = new(TaskCreationOptions.RunContinuationsAsynchronously);

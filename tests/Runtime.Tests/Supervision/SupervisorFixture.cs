@@ -22,7 +22,7 @@ internal sealed class SupervisorFixture : IDisposable
             Logger = Logger,
             MeterFactory = Meters,
             Randomizer = () => 0.5,
-            Health = new HealthProbeOptions { Interval = TimeSpan.FromSeconds(5), Timeout = TimeSpan.FromMilliseconds(500), StartupTimeout = TimeSpan.FromSeconds(60) },
+            Health = new HealthProbeOptions { Interval = TimeSpan.FromSeconds(5), Timeout = TimeSpan.FromSeconds(1), StartupTimeout = TimeSpan.FromSeconds(60) },
             CrashDetection = new CrashDetectionOptions { OomEvidence = Oom },
         };
         options.Backoff.JitterFactor = 0;
