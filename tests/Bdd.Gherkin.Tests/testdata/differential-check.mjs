@@ -9,11 +9,13 @@
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { spawnSync } from 'node:child_process'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 
-const [nodeModules = '/tmp/gk/node_modules', cli, count = '200', seedArg = '7'] = process.argv.slice(2)
-if (!cli) throw new Error('usage: differential-check.mjs <node_modules> <Bdd.Cli.dll> [count] [seed]')
+const [nodeModules = '/tmp/gk/node_modules', cliArg, count = '200', seedArg = '7'] = process.argv.slice(2)
+if (!cliArg) throw new Error('usage: differential-check.mjs <node_modules> <Bdd.Cli.dll> [count] [seed]')
+// the CLI runs in the temp folder, so a relative path to it is resolved here first
+const cli = resolve(cliArg)
 const gherkin = await import(pathToFileURL(join(nodeModules, '@cucumber/gherkin/dist/index.js')))
 const { IdGenerator } = await import(pathToFileURL(join(nodeModules, '@cucumber/messages/dist/index.js')))
 const D = gherkin.dialects
