@@ -1,4 +1,4 @@
-using Bdd;
+using Reqnroll;
 using Steps.Drivers;
 
 namespace Steps.Contexts;

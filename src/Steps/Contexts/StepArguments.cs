@@ -1,5 +1,5 @@
 using System.Globalization;
-using Bdd;
+using Reqnroll;
 using Runtime.Budgets;
 using Runtime.Tracing;
 
@@ -14,7 +14,7 @@ namespace Steps.Contexts;
 public sealed class StepArguments
 {
     /// <summary>"1 GiB" → 1,073,741,824 bytes.</summary>
-    [StepArgumentTransformation(@"-?\d+ (?:GiB|MiB|KiB|bytes|byte)", Name = "size")]
+    [StepArgumentTransformation(@"(-?\d+ (?:GiB|MiB|KiB|bytes|byte))", Name = "size")]
     public ByteCount ToSize(string text)
     {
         var parts = text.Split(' ');
@@ -29,12 +29,12 @@ public sealed class StepArguments
     }
 
     /// <summary>"Created, Executed" → the trace event kinds, in order.</summary>
-    [StepArgumentTransformation(@"[A-Za-z]+(?:, [A-Za-z]+)*", Name = "kinds")]
+    [StepArgumentTransformation(@"([A-Za-z]+(?:, [A-Za-z]+)*)", Name = "kinds")]
     public TraceEventKinds ToKinds(string text) =>
         new([.. text.Split(", ").Select(k => Enum.Parse<TraceEventKind>(k, ignoreCase: false))]);
 
     /// <summary>"model id" → the creation input and the parameter that carries it.</summary>
-    [StepArgumentTransformation("model id|tenant id|memory limit|concurrency limit|backend", Name = "input")]
+    [StepArgumentTransformation("(model id|tenant id|memory limit|concurrency limit|backend)", Name = "input")]
     public CreationInput ToInput(string text) => new(text, text switch
     {
         "model id" => "modelId",
@@ -45,7 +45,7 @@ public sealed class StepArguments
     });
 
     /// <summary>"a, b" → the context ids, in order.</summary>
-    [StepArgumentTransformation(@"\S+(?:, \S+)*", Name = "ids")]
+    [StepArgumentTransformation(@"(\S+(?:, \S+)*)", Name = "ids")]
     public ContextIds ToIds(string text) => new([.. text.Split(", ")]);
 }
 

@@ -1,4 +1,4 @@
-using Bdd;
+using Reqnroll;
 using NSubstitute;
 using Runtime.Crashes;
 using Runtime.Drain;

@@ -1,8 +1,9 @@
-using Bdd;
+using Reqnroll;
 using FluentAssertions;
 using Runtime.Crashes;
 using Runtime.Supervision;
 using Steps.Drivers;
+using Steps.Time;
 
 namespace Steps.Supervision;
 
@@ -23,7 +24,7 @@ public sealed class CrashSteps(PoolDriver pools)
         var crash = await CrashOf(pool);
         crash.Should().Match<CrashEvent>(c => c.PoolId == pool && c.EngineVersion == version && c.ExitCode == code && c.Signal == null, $"the crash was {crash}");
         crash.Uptime.Should().Be(TimeSpan.FromSeconds(uptime), $"the engine of pool {pool} ran {uptime} s before it crashed");
-        crash.At.Should().Be(Runtime.Time.ManualTimeProvider.DefaultStart + TimeSpan.FromSeconds(uptime), $"the crash of pool {pool} should carry the time it happened");
+        crash.At.Should().Be(ScenarioClock.Start + TimeSpan.FromSeconds(uptime), $"the crash of pool {pool} should carry the time it happened");
     }
 
     [Then("the engine_crash_total counter of pool {word} counts {int} for crash reason {word}")]

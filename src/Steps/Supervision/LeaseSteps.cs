@@ -1,4 +1,4 @@
-using Bdd;
+using Reqnroll;
 using FluentAssertions;
 using Steps.Drivers;
 

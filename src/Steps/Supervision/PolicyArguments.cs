@@ -1,4 +1,4 @@
-using Bdd;
+using Reqnroll;
 using Runtime.CircuitBreaker;
 using Runtime.Crashes;
 using Steps.Drivers;
@@ -14,11 +14,11 @@ namespace Steps.Supervision;
 public sealed class PolicyArguments
 {
     /// <summary>"a driver error" → <see cref="CrashReason.DriverError"/>.</summary>
-    [StepArgumentTransformation("a non-zero exit code|a signal|out of memory|a driver error|a failed health check|a startup failure|a graceful exit", Name = "crashCause")]
+    [StepArgumentTransformation("(a non-zero exit code|a signal|out of memory|a driver error|a failed health check|a startup failure|a graceful exit)", Name = "crashCause")]
     public CrashCause ToCrashCause(string text) => new(PolicyDriver.ParseCause(text), text);
 
     /// <summary>"half-open" → <see cref="CircuitState.HalfOpen"/>.</summary>
-    [StepArgumentTransformation("closed|open|half-open", Name = "circuitState")]
+    [StepArgumentTransformation("(closed|open|half-open)", Name = "circuitState")]
     public CircuitState ToCircuitState(string text) => text switch
     {
         "closed" => CircuitState.Closed,

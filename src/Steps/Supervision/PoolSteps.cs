@@ -1,4 +1,4 @@
-using Bdd;
+using Reqnroll;
 using FluentAssertions;
 using Runtime.Pools;
 using Steps.Drivers;

@@ -1,4 +1,4 @@
-using Bdd;
+using Reqnroll;
 
 namespace Steps.Supervision;
 
@@ -7,7 +7,7 @@ namespace Steps.Supervision;
 public sealed class ReloadArguments
 {
     /// <summary>"a new" → <see cref="ServingEngine.New"/>, "the same" → <see cref="ServingEngine.Same"/>.</summary>
-    [StepArgumentTransformation("the same|a new", Name = "servingEngine")]
+    [StepArgumentTransformation("(the same|a new)", Name = "servingEngine")]
     public ServingEngine ToServingEngine(string text) => text == "a new" ? ServingEngine.New : ServingEngine.Same;
 }
 

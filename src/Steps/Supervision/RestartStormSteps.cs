@@ -1,4 +1,4 @@
-using Bdd;
+using Reqnroll;
 using FluentAssertions;
 using Microsoft.Extensions.Logging;
 using Runtime.RestartLimits;

@@ -1,4 +1,4 @@
-using Bdd;
+using Reqnroll;
 
 namespace Steps.Time;
 

@@ -1,0 +1,28 @@
+using Reqnroll.Plugins;
+using Reqnroll.Tracing;
+using Reqnroll.UnitTestProvider;
+
+namespace FeatureXunit;
+
+/// <summary>
+/// The Reqnroll runtime plugin for xUnit: the unit-test provider named <c>xunit</c> and test output to the
+/// scenario's <c>ITestOutputHelper</c>. The test assembly names it with <c>[assembly: RuntimePlugin(...)]</c>
+/// (src/FeatureCodeBehind/build/AssemblyHooks.cs), which Reqnroll always reads.
+/// </summary>
+public sealed class XunitRuntimePlugin : IRuntimePlugin
+{
+    /// <summary>The provider name, as Reqnroll.xUnit registers it.</summary>
+    public const string ProviderName = "xunit";
+
+    /// <inheritdoc />
+    public void Initialize(RuntimePluginEvents runtimePluginEvents, RuntimePluginParameters runtimePluginParameters, UnitTestProviderConfiguration unitTestProviderConfiguration)
+    {
+        ArgumentNullException.ThrowIfNull(runtimePluginEvents);
+        ArgumentNullException.ThrowIfNull(unitTestProviderConfiguration);
+        runtimePluginEvents.RegisterGlobalDependencies += (_, e) =>
+            e.ObjectContainer.RegisterTypeAs<XunitRuntimeProvider, IUnitTestRuntimeProvider>(ProviderName);
+        runtimePluginEvents.CustomizeTestThreadDependencies += (_, e) =>
+            e.ObjectContainer.RegisterTypeAs<TestOutputTraceListener, ITraceListener>();
+        unitTestProviderConfiguration.UseUnitTestProvider(ProviderName);
+    }
+}
