@@ -77,7 +77,7 @@ internal static class CodeBehindWriter
             if (source.Row is { } row)
             {
                 name += "_Row" + Count(source.RowNumber);
-                display += " [" + RowLabel(source.Examples!, row) + "]";
+                display += RowLabel(source.Examples!, row, titled: pickle.Name != title);
             }
 
             code.AppendLine();
@@ -94,14 +94,17 @@ internal static class CodeBehindWriter
         }
     }
 
-    /// <summary>An Examples row in a display name: its <c>description</c> cell when the table has one, else every cell.</summary>
-    private static string RowLabel(Io.Cucumber.Messages.Types.Examples examples, Io.Cucumber.Messages.Types.TableRow row)
+    /// <summary>
+    /// What tells an Examples row apart in a display name: its <c>description</c> cell when the table has one; nothing
+    /// when the title already shows the row's values; else every cell.
+    /// </summary>
+    private static string RowLabel(Io.Cucumber.Messages.Types.Examples examples, Io.Cucumber.Messages.Types.TableRow row, bool titled)
     {
         var header = examples.TableHeader?.Cells.Select(c => c.Value).ToList() ?? [];
         var description = header.IndexOf("description");
-        return description >= 0 && description < row.Cells.Count
-            ? row.Cells[description].Value
-            : string.Join(", ", row.Cells.Select(c => c.Value));
+        return description >= 0 && description < row.Cells.Count ? " [" + row.Cells[description].Value + "]"
+            : titled ? ""
+            : " [" + string.Join(", ", row.Cells.Select(c => c.Value)) + "]";
     }
 
     /// <summary>A path as a <c>#line</c> directive takes it: no escapes are processed there, so '/' separators and no quotes.</summary>

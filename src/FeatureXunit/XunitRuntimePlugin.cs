@@ -1,3 +1,4 @@
+using Reqnroll.Infrastructure;
 using Reqnroll.Plugins;
 using Reqnroll.Tracing;
 using Reqnroll.UnitTestProvider;
@@ -5,8 +6,8 @@ using Reqnroll.UnitTestProvider;
 namespace FeatureXunit;
 
 /// <summary>
-/// The Reqnroll runtime plugin for xUnit: the unit-test provider named <c>xunit</c> and test output to the
-/// scenario's <c>ITestOutputHelper</c>. The test assembly names it with <c>[assembly: RuntimePlugin(...)]</c>
+/// The Reqnroll runtime plugin for xUnit: the unit-test provider named <c>xunit</c>, test output to the
+/// scenario's <c>ITestOutputHelper</c> and Reqnroll's attachment handler. The test assembly names it with <c>[assembly: RuntimePlugin(...)]</c>
 /// (src/FeatureCodeBehind/build/AssemblyHooks.cs), which Reqnroll always reads.
 /// </summary>
 public sealed class XunitRuntimePlugin : IRuntimePlugin
@@ -22,7 +23,10 @@ public sealed class XunitRuntimePlugin : IRuntimePlugin
         runtimePluginEvents.RegisterGlobalDependencies += (_, e) =>
             e.ObjectContainer.RegisterTypeAs<XunitRuntimeProvider, IUnitTestRuntimeProvider>(ProviderName);
         runtimePluginEvents.CustomizeTestThreadDependencies += (_, e) =>
+        {
             e.ObjectContainer.RegisterTypeAs<TestOutputTraceListener, ITraceListener>();
+            e.ObjectContainer.RegisterTypeAs<ReqnrollAttachmentHandler, IReqnrollAttachmentHandler>();
+        };
         unitTestProviderConfiguration.UseUnitTestProvider(ProviderName);
     }
 }

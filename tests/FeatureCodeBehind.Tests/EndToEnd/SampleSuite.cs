@@ -1,0 +1,73 @@
+using System.Diagnostics;
+using FeatureCodeBehind.Tests.Suite;
+
+namespace FeatureCodeBehind.Tests.EndToEnd;
+
+/// <summary>
+/// Builds tests/FeatureSample once and runs it with <c>dotnet test</c> the way a user does: everything with the
+/// messages formatter on, and with filters. Each run keeps its TRX, its NDJSON and the test-run hook log.
+/// </summary>
+public sealed class SampleSuite : IDisposable
+{
+    private readonly string _work = Directory.CreateTempSubdirectory("feature-sample-").FullName;
+    private readonly Dictionary<string, SampleRun> _runs = [];
+    private readonly string _project = Path.Combine(RealSuiteTests.RepositoryRoot(), "tests", "FeatureSample", "FeatureSample.csproj");
+
+    public SampleSuite()
+    {
+        var (exit, output) = Dotnet(["build", _project, "-nologo", "-v:q"], []);
+        if (exit != 0)
+        {
+            throw new InvalidOperationException("tests/FeatureSample does not build:\n" + output);
+        }
+    }
+
+    /// <summary>The run with <paramref name="filter"/> (empty: every test), made once.</summary>
+    public SampleRun Run(string filter)
+    {
+        lock (_runs)
+        {
+            if (!_runs.TryGetValue(filter, out var run))
+            {
+                var folder = Path.Combine(_work, "run" + _runs.Count);
+                string[] arguments = ["test", _project, "--no-build", "-nologo", "--logger", "trx;LogFileName=run.trx", "--results-directory", folder];
+                var (exit, output) = Dotnet(filter.Length == 0 ? arguments : [.. arguments, "--filter", filter], new()
+                {
+                    ["REQNROLL_FORMATTERS_MESSAGE"] = "outputFilePath=" + Path.Combine(folder, "messages.ndjson"),
+                    ["REQNROLL_FORMATTERS_HTML"] = "false",
+                    ["SAMPLE_HOOK_LOG"] = Path.Combine(folder, "hooks.txt"),
+                });
+                run = _runs[filter] = new SampleRun(folder, exit, output);
+            }
+
+            return run;
+        }
+    }
+
+    public void Dispose() => Directory.Delete(_work, recursive: true);
+
+    private static (int Exit, string Output) Dotnet(string[] arguments, Dictionary<string, string> environment)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(300_000))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException("dotnet " + string.Join(' ', arguments) + " did not finish in 5 minutes");
+        }
+
+        return (process.ExitCode, output.Result + error.Result);
+    }
+}
