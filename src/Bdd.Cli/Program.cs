@@ -1,3 +1,0 @@
-using Bdd.Cli;
-
-return CliApp.Run(args, Console.Out, Console.Error, Console.OpenStandardOutput);

@@ -1,6 +1,0 @@
-Feature: CRLF with errors
-  Scenario: s
-    Given x
-      | a | b |
-      | c |
-  Garbage

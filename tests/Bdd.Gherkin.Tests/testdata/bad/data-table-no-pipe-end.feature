@@ -1,5 +1,0 @@
-Feature: x
-  Scenario: y
-    Given z
-      | a | b
-      | c | d |

@@ -1,4 +1,0 @@
-Feature: x
-  Scenario: s
-    Given a
-    free text line

@@ -1,5 +1,0 @@
-  # language: qq
-Feature: indented unknown language
-  Scenario: s
-    Given x
-  oops

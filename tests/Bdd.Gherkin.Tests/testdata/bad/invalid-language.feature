@@ -1,5 +1,0 @@
-#language:no-such
-
-Feature: Invalid language
-  Scenario: minimalistic
-    Given the minimalism

@@ -1,3 +1,0 @@
-# language: fr
-# language: de
-Funktionalität: x

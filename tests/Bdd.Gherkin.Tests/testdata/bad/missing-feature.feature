@@ -1,3 +1,0 @@
-Scenario: no feature line
-  Given a step
-Given another

@@ -1,4 +1,0 @@
-Feature: one
-  Scenario: a
-    Given b
-Feature: two

@@ -1,7 +1,0 @@
-
-invalid line here
-
-Feature: Single parser error
-
-  Scenario: minimalistic
-    Given the minimalism

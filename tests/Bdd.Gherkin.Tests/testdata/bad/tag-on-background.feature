@@ -1,3 +1,0 @@
-Feature: x
-  @t
-  Background: b

@@ -1,5 +1,0 @@
-Feature: Unclosed doc string
-  Scenario: never closed
-    Given a doc string
-      """
-      some text

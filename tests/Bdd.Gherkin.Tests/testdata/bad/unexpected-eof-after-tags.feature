@@ -1,5 +1,0 @@
-Feature: Tags at the end
-  Scenario: a
-    Given b
-
-  @dangling

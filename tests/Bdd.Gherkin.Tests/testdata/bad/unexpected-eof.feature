@@ -1,6 +1,0 @@
-Feature: Unexpected end of file
-
-  Scenario Outline: minimalistic
-    Given the minimalism
-
-    @tag

@@ -1,4 +1,0 @@
-# language: xx
-Feature: Unknown language
-  Scenario: still parsed in English
-    Given a step

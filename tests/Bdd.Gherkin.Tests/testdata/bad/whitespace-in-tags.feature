@@ -1,6 +1,0 @@
-# a comment
-Feature: Whitespace in tags
-
-  @tag with whitespace
-  Scenario:
-    * a step

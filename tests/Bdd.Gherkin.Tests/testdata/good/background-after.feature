@@ -1,3 +1,0 @@
-Feature: b
-  Scenario: s
-  Background: b

@@ -1,3 +1,0 @@
-﻿Feature: bom
-  Scenario: s
-    Given x

@@ -1,8 +1,0 @@
-Feature: x
-  Scenario: y
-    Given z
-      """
-      # not a comment
-      """
-    # comment
-    Then w

@@ -1,1 +1,0 @@
-Feature: cr  Scenario: s    Given x

@@ -1,7 +1,0 @@
-Feature: x
-  Scenario: y
-    Given z
-		"""
-			a
-		b
-		"""

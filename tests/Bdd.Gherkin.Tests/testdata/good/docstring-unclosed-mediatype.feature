@@ -1,6 +1,0 @@
-Feature: x
-  Scenario: y
-    Given z
-      """   json   
-      a
-      """

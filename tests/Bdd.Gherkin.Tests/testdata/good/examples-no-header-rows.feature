@@ -1,6 +1,0 @@
-Feature: x
-  Scenario Outline: o
-    Given <a>
-    Examples: only header
-      | a |
-    Examples: none

@@ -1,2 +1,0 @@
-Feature: x
-  Feature: in description? no

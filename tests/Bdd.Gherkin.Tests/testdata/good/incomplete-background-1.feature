@@ -1,5 +1,0 @@
-Feature: Incomplete backgrounds, Part 1
-
-  Background: no steps
-
-  Scenario: Incomplete

@@ -1,6 +1,0 @@
-Feature: Incomplete backgrounds, Part 2
-
-  Background: just a description
-    A short description
-
-  Scenario: Incomplete

@@ -1,4 +1,0 @@
-Feature:x
-  Scenario:y
-    Givenz
-    Given  two spaces

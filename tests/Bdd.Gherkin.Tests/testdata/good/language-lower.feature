@@ -1,2 +1,0 @@
-#language:fr
-Fonctionnalité: x

@@ -1,3 +1,0 @@
-Feature: x
-# language: fr
-  Scenario: y

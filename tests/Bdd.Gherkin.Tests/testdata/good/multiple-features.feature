@@ -1,2 +1,0 @@
-Feature: one
-Feature: two

@@ -1,4 +1,0 @@
-Feature: nbsp 
-  Scenario: s 
-    Given x 
-    | a | b |

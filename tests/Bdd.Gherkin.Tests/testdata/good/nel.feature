@@ -1,3 +1,0 @@
-Feature: nelx
-  Scenario: s y
-    Given x 

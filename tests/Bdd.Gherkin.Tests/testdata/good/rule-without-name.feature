@@ -1,4 +1,0 @@
-Feature:
-  Rule:
-  Scenario:
-    Given x

@@ -1,8 +1,0 @@
-Feature: x
-  Example: e
-    Given a
-  Scenario Template: t <a>
-    Given <a>
-    Scenarios:
-      | a |
-      | 1 |

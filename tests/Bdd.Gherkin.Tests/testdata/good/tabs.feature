@@ -1,4 +1,0 @@
-Feature:	Tabs
-	Scenario:	s
-		Given	x
-		|	a	|	b	|

@@ -1,5 +1,0 @@
-Feature: x
-  @t
-  # c
-
-  Scenario: s

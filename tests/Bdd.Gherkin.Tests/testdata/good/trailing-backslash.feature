@@ -1,7 +1,0 @@
-Feature: x
-  Scenario Outline: o
-    Given <a>
-    Examples:
-      | a |
-      | \\ |
-      | x\ |

@@ -1,3 +1,0 @@
-Feature: vt
-  Scenario: s
-    Given x
