@@ -6,7 +6,9 @@ namespace FeatureCodeBehind;
 /// <summary>
 /// Writes a feature's code-behind: one xUnit test class whose methods each hand a pickle index to
 /// <c>FeatureXunit.FeatureTests.RunAsync</c>, which makes Reqnroll's runtime calls from the feature's messages.
-/// Tags become <c>Category</c> traits (feature tags on the class; rule, scenario and Examples tags on the method),
+/// Tags become <c>Category</c> traits (feature tags on the class; rule, scenario and Examples tags on the method);
+/// as in Reqnroll.xUnit, the feature title is the class's <c>FeatureTitle</c> trait and the scenario title each test's
+/// <c>Description</c> trait,
 /// and <c>#line</c> points each test at its scenario (or Examples row) in the feature file.
 /// </summary>
 internal static class CodeBehindWriter
@@ -33,6 +35,7 @@ internal static class CodeBehindWriter
         code.AppendLine("#pragma warning disable");
         code.Append("namespace ").AppendLine(TestNames.Namespace(rootNamespace, feature.FolderPath));
         code.AppendLine("{");
+        code.Append("    [global::Xunit.Trait(\"FeatureTitle\", ").Append(Literal(gherkinFeature.Name)).AppendLine(")]");
         foreach (var tag in featureTags.Distinct(StringComparer.Ordinal))
         {
             code.Append("    [global::Xunit.Trait(\"Category\", ").Append(Literal(tag)).AppendLine(")]");
@@ -82,6 +85,7 @@ internal static class CodeBehindWriter
 
             code.AppendLine();
             code.Append("        [global::Xunit.SkippableFact(DisplayName = ").Append(Literal(display)).AppendLine(")]");
+            code.Append("        [global::Xunit.Trait(\"Description\", ").Append(Literal(title)).AppendLine(")]");
             foreach (var tag in pickle.Tags.Select(t => t.Name.TrimStart('@')).Distinct(StringComparer.Ordinal).Except(featureTags, StringComparer.Ordinal))
             {
                 code.Append("        [global::Xunit.Trait(\"Category\", ").Append(Literal(tag)).AppendLine(")]");

@@ -72,6 +72,8 @@ public sealed class SampleSuiteTests(SampleSuite sample) : IClassFixture<SampleS
     [InlineData("Category=rule-tag", new[] { "A rule scenario runs both backgrounds" })]
     [InlineData("Category=sample&Category!=serial&FullyQualifiedName~Increase", new[] { "Increase by 1", "Increase by 100", "Increase by 500" })]
     [InlineData("FullyQualifiedName~ZählerFeature", new[] { "Ein Zähler zählt" })]
+    [InlineData("FeatureTitle=Zähler", new[] { "Ein Zähler zählt" })]
+    [InlineData("Description=Increase by <by>", new[] { "Increase by 1", "Increase by 100", "Increase by 500" })]
     public void AFilter_RunsExactlyTheTaggedTests(string filter, string[] expected)
     {
         var run = sample.Run(filter);
