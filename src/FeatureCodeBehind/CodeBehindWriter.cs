@@ -21,11 +21,11 @@ internal static class CodeBehindWriter
     /// <param name="linePath">The path written in <c>#line</c> directives (the feature file on disk).</param>
     /// <param name="resourceName">The name of the embedded NDJSON resource with the feature's messages.</param>
     /// <param name="config">The generator settings.</param>
-    public static string Write(ParsedFeature feature, string rootNamespace, string linePath, string resourceName, GeneratorConfig config)
+    /// <param name="className">The class name (see <see cref="ClassNames"/>).</param>
+    public static string Write(ParsedFeature feature, string rootNamespace, string linePath, string resourceName, GeneratorConfig config, string className)
     {
         var gherkinFeature = feature.Document.Feature!;
         var featureTags = gherkinFeature.Tags.Select(t => t.Name.TrimStart('@')).ToArray();
-        var className = TestNames.PascalCase(gherkinFeature.Name, "Feature") + "Feature";
         var allTags = feature.Pickles.SelectMany(p => p.Tags.Select(t => t.Name.TrimStart('@'))).Concat(featureTags);
         var serial = allTags.Any(tag => config.NonParallelizableTags.Contains(tag, StringComparer.Ordinal));
 

@@ -1,0 +1,33 @@
+namespace FeatureCodeBehind;
+
+/// <summary>
+/// The class name of each feature's code-behind: its title PascalCased plus <c>Feature</c> (<c>DrainFeature</c>), as
+/// Reqnroll names them. Features of one folder whose titles give the same name are told apart by their file names
+/// instead (<c>drain-deadline.feature</c> -> <c>DrainDeadlineFeature</c>), then by a number.
+/// </summary>
+internal static class ClassNames
+{
+    /// <summary>The class name of every feature that has a Feature, by uri.</summary>
+    public static IReadOnlyDictionary<string, string> Assign(IEnumerable<ParsedFeature> features)
+    {
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var folder in features.Where(f => f.Document.Feature is not null).GroupBy(f => f.FolderPath, StringComparer.Ordinal))
+        {
+            var byTitle = folder.ToLookup(Preferred, StringComparer.Ordinal);
+            var taken = new HashSet<string>(byTitle.Where(g => g.Count() == 1).Select(g => g.Key), StringComparer.Ordinal);
+            foreach (var feature in folder.OrderBy(f => f.Uri, StringComparer.Ordinal))
+            {
+                var preferred = Preferred(feature);
+                names[feature.Uri] = byTitle[preferred].Count() == 1
+                    ? preferred
+                    : TestNames.Unique(TestNames.PascalCase(Path.GetFileNameWithoutExtension(feature.Uri), "Unnamed") + "Feature", taken);
+            }
+        }
+
+        return names;
+    }
+
+    /// <summary>The name from the title alone.</summary>
+    public static string Preferred(ParsedFeature feature) =>
+        TestNames.PascalCase(feature.Document.Feature?.Name ?? "", "Unnamed") + "Feature";
+}

@@ -1,0 +1,6 @@
+Feature: CRLF with errors
+  Scenario: s
+    Given x
+      | a | b |
+      | c |
+  Garbage

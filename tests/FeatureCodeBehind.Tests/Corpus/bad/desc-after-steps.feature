@@ -1,0 +1,4 @@
+Feature: x
+  Scenario: s
+    Given a
+    free text line

@@ -1,0 +1,5 @@
+  # language: qq
+Feature: indented unknown language
+  Scenario: s
+    Given x
+  oops

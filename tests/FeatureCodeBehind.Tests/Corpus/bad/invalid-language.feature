@@ -1,0 +1,5 @@
+#language:no-such
+
+Feature: Invalid language
+  Scenario: minimalistic
+    Given the minimalism

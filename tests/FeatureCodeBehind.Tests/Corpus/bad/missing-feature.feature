@@ -1,0 +1,3 @@
+Scenario: no feature line
+  Given a step
+Given another

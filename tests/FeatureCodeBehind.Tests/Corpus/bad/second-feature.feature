@@ -1,0 +1,4 @@
+Feature: one
+  Scenario: a
+    Given b
+Feature: two

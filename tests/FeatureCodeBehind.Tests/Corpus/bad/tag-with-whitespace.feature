@@ -1,0 +1,5 @@
+@ok @not ok
+Feature: Tag errors
+  @fine @bad tag
+  Scenario: tagged
+    Given a step

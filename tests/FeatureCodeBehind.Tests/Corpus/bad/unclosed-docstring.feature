@@ -1,0 +1,5 @@
+Feature: Unclosed doc string
+  Scenario: never closed
+    Given a doc string
+      """
+      some text

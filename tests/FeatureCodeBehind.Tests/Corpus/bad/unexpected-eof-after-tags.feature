@@ -1,0 +1,5 @@
+Feature: Tags at the end
+  Scenario: a
+    Given b
+
+  @dangling

@@ -1,0 +1,4 @@
+# language: xx
+Feature: Unknown language
+  Scenario: still parsed in English
+    Given a step

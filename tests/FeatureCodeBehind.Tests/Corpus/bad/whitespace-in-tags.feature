@@ -1,0 +1,6 @@
+# a comment
+Feature: Whitespace in tags
+
+  @tag with whitespace
+  Scenario:
+    * a step

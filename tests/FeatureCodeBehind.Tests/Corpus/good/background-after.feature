@@ -1,0 +1,3 @@
+Feature: b
+  Scenario: s
+  Background: b

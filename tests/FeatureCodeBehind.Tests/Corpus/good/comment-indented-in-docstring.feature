@@ -1,0 +1,8 @@
+Feature: x
+  Scenario: y
+    Given z
+      """
+      # not a comment
+      """
+    # comment
+    Then w

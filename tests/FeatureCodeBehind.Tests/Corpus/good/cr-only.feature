@@ -1,0 +1,1 @@
+Feature: cr  Scenario: s    Given x

@@ -1,0 +1,7 @@
+Feature: x
+  Scenario: y
+    Given z
+		"""
+			a
+		b
+		"""

@@ -1,0 +1,2 @@
+Feature: x
+  Feature: in description? no

@@ -1,0 +1,5 @@
+Feature: Incomplete backgrounds, Part 1
+
+  Background: no steps
+
+  Scenario: Incomplete

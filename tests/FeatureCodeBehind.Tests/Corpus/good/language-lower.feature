@@ -1,0 +1,2 @@
+#language:fr
+Fonctionnalité: x

@@ -1,0 +1,3 @@
+Feature: x
+# language: fr
+  Scenario: y

@@ -1,0 +1,2 @@
+Feature: one
+Feature: two

@@ -1,0 +1,4 @@
+Feature: nbsp 
+  Scenario: s 
+    Given x 
+    | a | b |

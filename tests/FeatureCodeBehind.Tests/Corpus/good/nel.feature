@@ -1,0 +1,3 @@
+Feature: nelx
+  Scenario: s y
+    Given x 

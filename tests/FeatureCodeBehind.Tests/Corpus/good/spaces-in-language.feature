@@ -1,0 +1,4 @@
+  #  language  :  en-lol  
+OH HAI: STUFFING
+  MISHUN: CUTTIN
+    I CAN HAZ IN TEH BEGINNIN 3 CUCUMBRZ

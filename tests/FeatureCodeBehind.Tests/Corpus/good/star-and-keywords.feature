@@ -1,0 +1,11 @@
+Feature: x
+  Scenario: y
+    * a
+    Given b
+    And c
+    But d
+    * e
+    When f
+    * g
+    Then h
+    And i

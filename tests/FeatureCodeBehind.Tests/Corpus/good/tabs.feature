@@ -1,0 +1,4 @@
+Feature:	Tabs
+	Scenario:	s
+		Given	x
+		|	a	|	b	|

@@ -1,0 +1,5 @@
+Feature: x
+  @t
+  # c
+
+  Scenario: s

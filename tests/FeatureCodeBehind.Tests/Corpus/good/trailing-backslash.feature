@@ -1,0 +1,7 @@
+Feature: x
+  Scenario Outline: o
+    Given <a>
+    Examples:
+      | a |
+      | \\ |
+      | x\ |

@@ -1,0 +1,3 @@
+Feature: vt
+  Scenario: s
+    Given x
