@@ -1,4 +1,5 @@
 using Reqnroll;
+using Reqnroll.Assist;
 using FluentAssertions;
 using Steps.Drivers;
 
@@ -15,12 +16,8 @@ public sealed class TraceSteps(ContextDriver contexts)
     public void ThenTheTraceReads(string name, DataTable expected)
     {
         var events = contexts.Traces.ReadContext(contexts.Context(name).Id);
-        var actual = events.Select(e => new[]
-        {
-            e.Kind.ToString(), e.ContextId, e.Model, e.Tenant, $"{(e.Time - contexts.Start).TotalSeconds:0} seconds",
-        });
-        var wanted = expected.Rows.Select(r => new[] { r["event"], r["context"], r["model"], r["tenant"], r["at"] });
-        actual.Should().BeEquivalentTo(wanted, options => options.WithStrictOrdering(), $"the trace of {name} should read as the table, in order");
+        var actual = events.Select(e => new TraceRow(e.Kind.ToString(), e.ContextId, e.Model, e.Tenant, $"{(e.Time - contexts.Start).TotalSeconds:0} seconds"));
+        expected.CompareToSet(actual, sequentialEquality: true);
     }
 
     [Then("the events of {word} are {kinds}")]
@@ -51,3 +48,6 @@ public sealed class TraceSteps(ContextDriver contexts)
     public void ThenTheTraceHasSubscriptions(int subscriptions) =>
         contexts.Traces.Subscriptions.Should().Be(subscriptions, $"{subscriptions} live contexts should be writing to the trace");
 }
+
+/// <summary>A trace event as the trace table shows it: columns event, context, model, tenant and at.</summary>
+public sealed record TraceRow(string Event, string Context, string Model, string Tenant, string At);
