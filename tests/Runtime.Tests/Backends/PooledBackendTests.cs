@@ -3,7 +3,8 @@ using Runtime.Backends;
 using Runtime.Budgets;
 using Runtime.Contexts;
 using Runtime.Pools;
-using Runtime.Time;
+using Microsoft.Extensions.Time.Testing;
+using Runtime.Tests.Support;
 using Runtime.Tracing;
 using Xunit;
 
@@ -11,7 +12,7 @@ namespace Runtime.Tests.Backends;
 
 public sealed class PooledBackendTests : IDisposable
 {
-    private readonly ManualTimeProvider _time = new();
+    private readonly FakeTimeProvider _time = TestClock.New();
     private readonly Pool _pool;
     private readonly ScriptedBackend _engine;
     private readonly ContextFactory _factory;

@@ -1,13 +1,14 @@
 using FluentAssertions;
 using Runtime.Backends;
-using Runtime.Time;
+using Microsoft.Extensions.Time.Testing;
+using Runtime.Tests.Support;
 using Xunit;
 
 namespace Runtime.Tests.Backends;
 
 public sealed class ScriptedBackendTests
 {
-    private readonly ManualTimeProvider _time = new();
+    private readonly FakeTimeProvider _time = TestClock.New();
     private readonly ScriptedBackend _backend;
 
     public ScriptedBackendTests() => _backend = new ScriptedBackend(_time);

@@ -2,14 +2,14 @@ using FluentAssertions;
 using Runtime.Backoff;
 using Runtime.Crashes;
 using Runtime.Tests.Support;
-using Runtime.Time;
+using Microsoft.Extensions.Time.Testing;
 using Xunit;
 
 namespace Runtime.Tests.Backoff;
 
 public sealed class RestartBackoffTests : IDisposable
 {
-    private readonly ManualTimeProvider _time = new();
+    private readonly FakeTimeProvider _time = TestClock.New();
     private readonly RecordingLogger _logger = new();
     private readonly ScopedMeterFactory _meters = new();
     private double _random = 0.5; // the middle of [0, 1): no jitter
@@ -234,12 +234,14 @@ public sealed class RestartBackoffTests : IDisposable
     [Fact]
     public void Dispose_PendingStableTimer_IsRemoved()
     {
-        Backoff.RecordStarted();
-        _time.PendingTimers.Should().Be(1);
+        var time = new TimerCountingTimeProvider();
+        var backoff = new RestartBackoff("gpu-0", null, time, () => _random, _logger, _meters);
+        backoff.RecordStarted();
+        time.LiveTimers.Should().Be(1);
 
-        Backoff.Dispose();
+        backoff.Dispose();
 
-        _time.PendingTimers.Should().Be(0);
+        time.LiveTimers.Should().Be(0);
     }
 
     private RestartBackoff Create(RestartBackoffOptions? options = null) =>

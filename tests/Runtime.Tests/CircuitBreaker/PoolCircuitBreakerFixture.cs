@@ -2,7 +2,7 @@ using FluentAssertions;
 using Runtime.CircuitBreaker;
 using Runtime.Crashes;
 using Runtime.Tests.Support;
-using Runtime.Time;
+using Microsoft.Extensions.Time.Testing;
 using Xunit;
 
 namespace Runtime.Tests.CircuitBreaker;
@@ -10,7 +10,7 @@ namespace Runtime.Tests.CircuitBreaker;
 /// <summary>A breaker of pool gpu-0 on a manual clock, with a recording logger, a scoped meter factory and its transitions.</summary>
 public abstract class PoolCircuitBreakerFixture : IDisposable
 {
-    protected readonly ManualTimeProvider _time = new();
+    protected readonly FakeTimeProvider _time = TestClock.New();
     protected readonly RecordingLogger _logger = new();
     protected readonly ScopedMeterFactory _meters = new();
     protected readonly List<CircuitStateChange> _changes = [];

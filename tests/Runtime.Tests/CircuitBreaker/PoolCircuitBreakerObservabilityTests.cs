@@ -2,7 +2,7 @@ using FluentAssertions;
 using Runtime.CircuitBreaker;
 using Runtime.Crashes;
 using Runtime.Tests.Support;
-using Runtime.Time;
+using Microsoft.Extensions.Time.Testing;
 using Xunit;
 
 namespace Runtime.Tests.CircuitBreaker;

@@ -3,7 +3,8 @@ using Microsoft.Extensions.Logging;
 using Runtime.Backends;
 using Runtime.Budgets;
 using Runtime.Contexts;
-using Runtime.Time;
+using Microsoft.Extensions.Time.Testing;
+using Runtime.Tests.Support;
 using Xunit;
 
 namespace Runtime.Tests.Contexts;
@@ -14,7 +15,7 @@ public sealed class ContextLogTests
     public async Task Logger_FaultResetAndTenantLimit_AreStructuredEventsWithStableNames()
     {
         var logger = new EventNameLogger();
-        var time = new ManualTimeProvider();
+        var time = TestClock.New();
         using var factory = new ContextFactory(new ContextFactoryOptions { MaxContextsPerTenant = 1 }, time: time, logger: logger);
         var context = factory.Create("llama-7b-v1", "acme", new BudgetLimits(1024), new ScriptedBackend(time).FailNextCall("boom")).Context!;
 

@@ -1,7 +1,8 @@
 using Runtime.Backends;
 using Runtime.Budgets;
 using Runtime.Contexts;
-using Runtime.Time;
+using Microsoft.Extensions.Time.Testing;
+using Runtime.Tests.Support;
 using Runtime.Tracing;
 
 namespace Runtime.Tests.Contexts;
@@ -15,7 +16,7 @@ internal sealed class ContextTestKit : IDisposable
         Factory = new ContextFactory(new ContextFactoryOptions { MaxContextsPerTenant = maxPerTenant }, Traces, Time);
     }
 
-    public ManualTimeProvider Time { get; } = new();
+    public FakeTimeProvider Time { get; } = TestClock.New();
 
     public TraceCollector Traces { get; }
 

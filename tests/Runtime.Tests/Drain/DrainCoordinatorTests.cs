@@ -7,7 +7,7 @@ using Runtime.Pools;
 using Runtime.Supervision;
 using Runtime.Tests.Pools;
 using Runtime.Tests.Support;
-using Runtime.Time;
+using Microsoft.Extensions.Time.Testing;
 using Xunit;
 
 namespace Runtime.Tests.Drain;
@@ -15,7 +15,7 @@ namespace Runtime.Tests.Drain;
 public sealed class DrainCoordinatorTests : IDisposable
 {
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(10);
-    private readonly ManualTimeProvider _time = new();
+    private readonly FakeTimeProvider _time = TestClock.New();
     private readonly PoolRegistry _registry = new();
     private readonly IPoolEngines _engines = Substitute.For<IPoolEngines>();
     private readonly RecordingLogger _logger = new();

@@ -1,6 +1,7 @@
 using FluentAssertions;
 using Runtime.Engines;
-using Runtime.Time;
+using Microsoft.Extensions.Time.Testing;
+using Runtime.Tests.Support;
 using Xunit;
 
 namespace Runtime.Tests.Engines;
@@ -8,7 +9,7 @@ namespace Runtime.Tests.Engines;
 public sealed class EngineProcessTests : IDisposable
 {
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(20);
-    private readonly ManualTimeProvider _time = new();
+    private readonly FakeTimeProvider _time = TestClock.New();
     private readonly EngineLauncher _launcher;
 
     public EngineProcessTests()

@@ -7,7 +7,7 @@ using Runtime.Reload;
 using Runtime.Supervision;
 using Runtime.Tests.Pools;
 using Runtime.Tests.Support;
-using Runtime.Time;
+using Microsoft.Extensions.Time.Testing;
 using Xunit;
 
 namespace Runtime.Tests.Reload;
@@ -16,7 +16,7 @@ public sealed class ReloadCoordinatorTests : IDisposable
 {
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
-    private readonly ManualTimeProvider _time = new();
+    private readonly FakeTimeProvider _time = TestClock.New();
     private readonly PoolRegistry _registry = new();
     private readonly IPoolEngines _engines = Substitute.For<IPoolEngines>();
     private readonly IModelProvisioner _provisioner = Substitute.For<IModelProvisioner>();

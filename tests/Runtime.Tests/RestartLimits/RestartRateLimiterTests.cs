@@ -3,14 +3,14 @@ using Microsoft.Extensions.Logging;
 using Runtime.Crashes;
 using Runtime.RestartLimits;
 using Runtime.Tests.Support;
-using Runtime.Time;
+using Microsoft.Extensions.Time.Testing;
 using Xunit;
 
 namespace Runtime.Tests.RestartLimits;
 
 public sealed class RestartRateLimiterTests : IDisposable
 {
-    private readonly ManualTimeProvider _time = new();
+    private readonly FakeTimeProvider _time = TestClock.New();
     private readonly RecordingLogger _logger = new();
     private readonly ScopedMeterFactory _meters = new();
     private readonly RestartRateLimiter _limiter;

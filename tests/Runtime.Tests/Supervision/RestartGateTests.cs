@@ -3,14 +3,15 @@ using Runtime.CircuitBreaker;
 using Runtime.Crashes;
 using Runtime.RestartLimits;
 using Runtime.Supervision;
-using Runtime.Time;
+using Microsoft.Extensions.Time.Testing;
+using Runtime.Tests.Support;
 using Xunit;
 
 namespace Runtime.Tests.Supervision;
 
 public sealed class RestartGateTests : IDisposable
 {
-    private readonly ManualTimeProvider _time = new();
+    private readonly FakeTimeProvider _time = TestClock.New();
     private readonly RestartRateLimiter _limiter;
     private readonly PoolCircuitBreaker _breaker;
     private readonly RestartGate _gate;

@@ -5,7 +5,7 @@ using Runtime.Pools;
 using Runtime.Supervision;
 using Runtime.Tests.Engines;
 using Runtime.Tests.Support;
-using Runtime.Time;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Runtime.Tests.Supervision;
 
@@ -40,7 +40,7 @@ internal sealed class SupervisorFixture : IDisposable
         };
     }
 
-    public ManualTimeProvider Time { get; } = new();
+    public FakeTimeProvider Time { get; } = TestClock.New();
 
     public PoolRegistry Registry { get; } = new();
 

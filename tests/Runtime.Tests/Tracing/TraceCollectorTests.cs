@@ -1,5 +1,6 @@
 using FluentAssertions;
-using Runtime.Time;
+using Microsoft.Extensions.Time.Testing;
+using Runtime.Tests.Support;
 using Runtime.Tracing;
 using Xunit;
 
@@ -7,7 +8,7 @@ namespace Runtime.Tests.Tracing;
 
 public sealed class TraceCollectorTests
 {
-    private readonly ManualTimeProvider _time = new();
+    private readonly FakeTimeProvider _time = TestClock.New();
 
     [Fact]
     public void Record_AnEvent_CarriesIdentityKindTimeAndSequence()
@@ -21,7 +22,7 @@ public sealed class TraceCollectorTests
         collector.ReadContext("acme/llama-7b-v1#1").Should().ContainSingle().Which.Should().Be(new TraceEvent
         {
             Sequence = 1,
-            Time = ManualTimeProvider.DefaultStart.AddSeconds(3),
+            Time = TestClock.Start.AddSeconds(3),
             ContextId = "acme/llama-7b-v1#1",
             Model = "llama-7b-v1",
             Tenant = "acme",
