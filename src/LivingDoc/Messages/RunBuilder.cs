@@ -1,0 +1,109 @@
+using Io.Cucumber.Messages.Types;
+using LivingDoc.Model;
+
+namespace LivingDoc.Messages;
+
+/// <summary>
+/// Joins a run's messages with the feature files: a feature that ran is shown as the run saw it (its GherkinDocument
+/// and pickles from the messages, whose ids the results refer to); every other feature is parsed from disk and shown
+/// as not run.
+/// </summary>
+internal static class RunBuilder
+{
+    public static LivingDocRun Build(IReadOnlyList<DocFeature> files, RunMessages messages)
+    {
+        var features = files.ToDictionary(f => f.Uri, StringComparer.Ordinal);
+        foreach (var document in messages.Documents)
+        {
+            features[document.Uri] = new DocFeature(document.Uri, document, messages.Pickles.Where(p => p.Uri == document.Uri).ToArray(), []);
+        }
+
+        var pickles = messages.Pickles.ToDictionary(p => p.Id, StringComparer.Ordinal);
+        var testCases = messages.TestCases.ToDictionary(c => c.Id, StringComparer.Ordinal);
+        var finished = messages.Finished.ToDictionary(f => f.TestCaseStartedId, StringComparer.Ordinal);
+        var outcomes = new Dictionary<string, PickleOutcome>(StringComparer.Ordinal);
+        foreach (var started in messages.Started.OrderBy(s => s.Attempt))
+        {
+            if (testCases.TryGetValue(started.TestCaseId, out var testCase) && pickles.TryGetValue(testCase.PickleId, out var pickle))
+            {
+                outcomes[pickle.Id] = Outcome(started, testCase, pickle, messages, finished.GetValueOrDefault(started.Id));
+            }
+        }
+
+        return new LivingDocRun(
+            features.Values.OrderBy(f => f.Uri, StringComparer.Ordinal).ToArray(),
+            outcomes,
+            Arguments(messages.TestCases, pickles),
+            messages.RunFinished is { } end ? Time(end.Timestamp) : null);
+    }
+
+    private static PickleOutcome Outcome(TestCaseStarted started, TestCase testCase, Pickle pickle, RunMessages messages, TestCaseFinished? finished)
+    {
+        var testSteps = testCase.TestSteps.ToDictionary(s => s.Id, StringComparer.Ordinal);
+        var pickleSteps = pickle.Steps.ToDictionary(s => s.Id, StringComparer.Ordinal);
+        var steps = new Dictionary<string, StepOutcome>(StringComparer.Ordinal);
+        var statuses = new List<DocStatus>();
+        string? message = null;
+        foreach (var step in messages.StepsFinished.Where(s => s.TestCaseStartedId == started.Id))
+        {
+            var status = Status(step.TestStepResult.Status);
+            statuses.Add(status);
+            message ??= status is DocStatus.Passed or DocStatus.Skipped ? null : step.TestStepResult.Message;
+            if (testSteps.TryGetValue(step.TestStepId, out var testStep) && testStep.PickleStepId is { } id && pickleSteps.TryGetValue(id, out var pickleStep))
+            {
+                steps[pickleStep.AstNodeIds[0]] = new StepOutcome(status, step.TestStepResult.Message);
+            }
+        }
+
+        var worst = statuses.Count == 0 ? DocStatus.Skipped : Rank[statuses.Min(Severity)];
+        var duration = finished is null ? TimeSpan.Zero : Time(finished.Timestamp) - Time(started.Timestamp);
+        var attachments = messages.Attachments
+            .Where(a => a.TestCaseStartedId == started.Id && a.ContentEncoding == AttachmentContentEncoding.IDENTITY)
+            .Select(a => a.Body).ToArray();
+        return new PickleOutcome(finished is null ? DocStatus.Failed : worst, duration, finished is null ? "The scenario started but never finished." : message, steps, attachments);
+    }
+
+    private static readonly DocStatus[] Rank =
+        [DocStatus.Failed, DocStatus.Ambiguous, DocStatus.Undefined, DocStatus.Pending, DocStatus.Skipped, DocStatus.Passed];
+
+    private static int Severity(DocStatus status) => Array.IndexOf(Rank, status) is var i and >= 0 ? i : Rank.Length - 1;
+
+    private static Dictionary<string, StepArguments> Arguments(IEnumerable<TestCase> testCases, Dictionary<string, Pickle> pickles)
+    {
+        var arguments = new Dictionary<string, StepArguments>(StringComparer.Ordinal);
+        foreach (var testCase in testCases)
+        {
+            if (!pickles.TryGetValue(testCase.PickleId, out var pickle))
+            {
+                continue;
+            }
+
+            foreach (var testStep in testCase.TestSteps.Where(s => s.PickleStepId is not null && s.StepDefinitionIds?.Count == 1 && s.StepMatchArgumentsLists?.Count == 1))
+            {
+                var pickleStep = pickle.Steps.FirstOrDefault(s => s.Id == testStep.PickleStepId);
+                if (pickleStep is { AstNodeIds.Count: > 0 })
+                {
+                    var values = testStep.StepMatchArgumentsLists[0].StepMatchArguments
+                        .Where(a => a.Group?.Start is not null && !string.IsNullOrEmpty(a.Group.Value))
+                        .Select(a => (a.Group.Start!.Value, a.Group.Value!)).ToArray();
+                    arguments.TryAdd(pickleStep.AstNodeIds[0], new StepArguments(pickleStep.Text, values));
+                }
+            }
+        }
+
+        return arguments;
+    }
+
+    private static DocStatus Status(TestStepResultStatus status) => status switch
+    {
+        TestStepResultStatus.PASSED => DocStatus.Passed,
+        TestStepResultStatus.FAILED => DocStatus.Failed,
+        TestStepResultStatus.PENDING => DocStatus.Pending,
+        TestStepResultStatus.UNDEFINED => DocStatus.Undefined,
+        TestStepResultStatus.AMBIGUOUS => DocStatus.Ambiguous,
+        _ => DocStatus.Skipped,
+    };
+
+    private static DateTimeOffset Time(Timestamp timestamp) =>
+        DateTimeOffset.FromUnixTimeSeconds(timestamp.Seconds).AddTicks(timestamp.Nanos / 100);
+}

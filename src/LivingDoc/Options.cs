@@ -1,0 +1,29 @@
+namespace LivingDoc;
+
+/// <summary>The command line: <c>--features</c> and <c>--output</c> are required; <c>--messages</c> and <c>--verify</c> are optional.</summary>
+internal sealed record Options(string? Features, string? Messages, string? Output, bool Verify, string? Error)
+{
+    public static Options Parse(IReadOnlyList<string> args)
+    {
+        string? features = null, messages = null, output = null;
+        var verify = false;
+        for (var i = 0; i < args.Count; i++)
+        {
+            switch (args[i])
+            {
+                case "--verify":
+                    verify = true;
+                    break;
+                case "--features" or "--messages" or "--output" when i + 1 < args.Count:
+                    var value = args[++i];
+                    _ = args[i - 1] switch { "--features" => features = value, "--messages" => messages = value, _ => output = value };
+                    break;
+                default:
+                    return new Options(null, null, null, false, $"unexpected argument '{args[i]}'");
+            }
+        }
+
+        var missing = features is null ? "--features" : output is null ? "--output" : null;
+        return new Options(features, messages, output, verify, missing is null ? null : $"{missing} is required");
+    }
+}

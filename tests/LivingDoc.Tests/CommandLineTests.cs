@@ -1,0 +1,84 @@
+namespace LivingDoc.Tests;
+
+/// <summary>The program as <c>./specs</c> runs it: pages written, exit codes, clear errors.</summary>
+public sealed class CommandLineTests : IDisposable
+{
+    private readonly string _output = Directory.CreateTempSubdirectory("living-doc-").FullName;
+    private readonly StringWriter _out = new();
+    private readonly StringWriter _err = new();
+
+    public void Dispose() => Directory.Delete(_output, recursive: true);
+
+    [Fact]
+    public void Run_WithMessages_WritesTheIndexAPagePerFeatureAndTheStylesheet()
+    {
+        var exit = Run("--features", SampleRun.Features, "--messages", SampleRun.MessagesPath, "--output", _output, "--verify");
+
+        exit.Should().Be(0, _err.ToString());
+        Directory.GetFiles(_output).Select(Path.GetFileName).Should().BeEquivalentTo("index.html", "living-doc.css", "deutsch.html", "not-run.html", "outcomes.html");
+        var index = File.ReadAllText(Path.Combine(_output, "index.html"));
+        index.Should().Contain("Outcomes").And.Contain("not run").And.NotContain("http://").And.NotContain("https://");
+        _out.ToString().Should().Contain("3 features, 11 scenarios (6 passed, 1 failed, 2 pending, 1 skipped, 1 not run)");
+    }
+
+    [Fact]
+    public void Run_AFeaturePage_ShowsTheFailureAndEscapesText()
+    {
+        Run("--features", SampleRun.Features, "--messages", SampleRun.MessagesPath, "--output", _output).Should().Be(0);
+
+        var page = File.ReadAllText(Path.Combine(_output, "outcomes.html"));
+        page.Should().Contain("Expected: 3").And.Contain("&quot;blue&quot;").And.Contain("Increase by &lt;by&gt;").And.NotContain("\"blue\" 3 times");
+    }
+
+    [Fact]
+    public void Run_NoMessagesFile_BuildsDocumentationOnly()
+    {
+        var exit = Run("--features", SampleRun.Features, "--messages", Path.Combine(_output, "none.ndjson"), "--output", _output);
+
+        exit.Should().Be(0);
+        _out.ToString().Should().Contain("documentation-only").And.Contain("11 not run");
+    }
+
+    [Fact]
+    public void Run_VerifyWithAMismatch_Exits3AndSaysWhy()
+    {
+        var messages = Path.Combine(_output, "broken.ndjson");
+        File.WriteAllLines(messages, SampleRun.Lines().Where(l => !l.StartsWith("{\"testCaseFinished\":", StringComparison.Ordinal)));
+
+        var exit = Run("--features", SampleRun.Features, "--messages", messages, "--output", _output, "--verify");
+
+        exit.Should().Be(3);
+        _err.ToString().Should().Contain("living-doc: mismatch: scenario").And.Contain("never finished");
+    }
+
+    [Fact]
+    public void Run_ABadMessageLine_Exits2NamingTheFileAndLine()
+    {
+        var messages = Path.Combine(_output, "bad.ndjson");
+        File.WriteAllLines(messages, [SampleRun.Lines()[0], "{not json"]);
+
+        var exit = Run("--features", SampleRun.Features, "--messages", messages, "--output", _output);
+
+        exit.Should().Be(2);
+        _err.ToString().Should().Contain($"{messages}:2: not a Cucumber message");
+    }
+
+    [Theory]
+    [InlineData("--output", "x")]
+    [InlineData("--features", "x")]
+    [InlineData("--features", "x", "--output", "y", "--colour")]
+    public void Run_BadCommandLine_Exits2WithUsage(params string[] args)
+    {
+        Run(args).Should().Be(2);
+        _err.ToString().Should().Contain("usage: living-doc");
+    }
+
+    [Fact]
+    public void Run_MissingFeaturesFolder_Exits2()
+    {
+        Run("--features", Path.Combine(_output, "nowhere"), "--output", _output).Should().Be(2);
+        _err.ToString().Should().Contain("does not exist");
+    }
+
+    private int Run(params string[] args) => CommandLine.Run(args, _out, _err);
+}

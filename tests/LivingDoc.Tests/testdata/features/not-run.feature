@@ -1,0 +1,3 @@
+Feature: Not run
+  Scenario: Never ran
+    Given nothing
