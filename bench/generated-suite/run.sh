@@ -1,89 +1,37 @@
 #!/usr/bin/env bash
-# Generates a synthetic spec suite (500 feature files x 10 scenarios, one trivial binding class whose steps all
-# pass) into a temporary project wired like src/Steps (Bdd.Generator analyzer + Bdd + Bdd.xUnit, the repository's
-# Directory.Build.props), then measures: restore, first build, five no-change / one-feature-edit rebuild pairs with
-# the compiler server (the repository's configuration), three without it, and the test run. Results: docs/performance.md.
-# Usage: bench/generated-suite/run.sh [features] [scenarios-per-feature] [work-dir]
-#   defaults: 500 10 /tmp/bdd-generated-suite  (the work dir is deleted and recreated)
-# The project is outside the repo and outside Specs.sln; it references the repo's projects by absolute path.
+# Measures the xUnit integration at scale, side by side in one run (runs alternate, so they share the machine's noise):
+# generates FEATURES x SCENARIOS features (a Background, plain scenarios, one outline with 2 rows; trivial passing
+# bindings) into WORK, wired three ways over the same features:
+#   New/    this repository's integration: FeatureCodeBehind (build-time code-behind) + FeatureXunit on Reqnroll 3.3.4
+#   Facts/  the same step calls as plain xUnit [Fact]s, no Reqnroll: the floor for the test run
+#   Old/    only when OLD_REPO is a checkout of commit 90ab708: the retired in-house engine (source generator + runtime)
+# and prints, per project: no-change rebuild vs rebuild after editing one feature (5 pairs with the compiler server,
+# 3 without), and `dotnet test --no-build` wall time (3 runs; New with Reqnroll's formatters on and off).
+# Results: docs/performance.md.
+# Usage: [OLD_REPO=/tmp/perf-old] bench/generated-suite/run.sh [features] [scenarios-per-feature] [work-dir]
+#   defaults: 500 10 /tmp/generated-suite  (the work dir is deleted and recreated)
 set -euo pipefail
 
 FEATURES=${1:-500}
 SCENARIOS=${2:-10}
-WORK=${3:-/tmp/bdd-generated-suite}
+WORK=${3:-/tmp/generated-suite}
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+OLD_REPO=${OLD_REPO:-}
 (( SCENARIOS >= 3 )) || { echo "scenarios-per-feature must be >= 3 (one outline with 2 rows + plain scenarios)"; exit 2; }
 
 rm -rf "$WORK"
-mkdir -p "$WORK/Suite" "$WORK/features"
-cp "$REPO/Directory.Build.props" "$REPO/Directory.Packages.props" "$WORK/"
-[ -f "$REPO/global.json" ] && cp "$REPO/global.json" "$WORK/"
-
-cat > "$WORK/reqnroll.json" <<'JSON'
+mkdir -p "$WORK/features" "$WORK/New" "$WORK/Facts"
+cp "$REPO/Directory.Build.props" "$REPO/Directory.Packages.props" "$REPO/global.json" "$WORK/"
+cat > "$WORK/reqnroll.json" <<JSON
 {
-  "runtime": { "missingOrPendingStepsOutcome": "Error" },
-  "generator": { "addNonParallelizableMarkerForTags": [ "serial" ] }
+  "language": { "feature": "en-US" },
+  "generator": { "addNonParallelizableMarkerForTags": [ "serial" ] },
+  "formatters": {
+    "message": { "outputFilePath": "$WORK/reports/messages.ndjson" },
+    "html": { "outputFilePath": "$WORK/reports/report.html" }
+  }
 }
 JSON
-
-cat > "$WORK/Suite/Suite.csproj" <<XML
-<Project Sdk="Microsoft.NET.Sdk">
-  <PropertyGroup>
-    <RootNamespace>Suite</RootNamespace>
-    <IsTestProject>true</IsTestProject>
-  </PropertyGroup>
-  <ItemGroup>
-    <ProjectReference Include="$REPO/src/Bdd/Bdd.csproj" />
-    <ProjectReference Include="$REPO/src/Bdd.xUnit/Bdd.xUnit.csproj" />
-    <ProjectReference Include="$REPO/src/Bdd.Generator/Bdd.Generator.csproj" OutputItemType="Analyzer" ReferenceOutputAssembly="false" />
-  </ItemGroup>
-  <ItemGroup>
-    <PackageReference Include="Microsoft.NET.Test.Sdk" />
-    <PackageReference Include="xunit" />
-    <PackageReference Include="xunit.runner.visualstudio" PrivateAssets="all" />
-  </ItemGroup>
-  <ItemGroup>
-    <CompilerVisibleProperty Include="RootNamespace" />
-    <AdditionalFiles Include="..\features\**\*.feature" Link="features\%(RecursiveDir)%(Filename)%(Extension)" />
-    <AdditionalFiles Include="..\reqnroll.json" Link="reqnroll.json" />
-    <None Include="..\reqnroll.json" Link="reqnroll.json" CopyToOutputDirectory="PreserveNewest" />
-  </ItemGroup>
-  <!-- As in src/Steps: xUnit's analyzers have nothing to check in generated scenario classes but cost seconds. -->
-  <Target Name="RemoveXunitAnalyzers" BeforeTargets="CoreCompile">
-    <ItemGroup>
-      <Analyzer Remove="@(Analyzer)" Condition="'%(Filename)' == 'xunit.analyzers' Or '%(Filename)' == 'xunit.analyzers.fixes'" />
-    </ItemGroup>
-  </Target>
-</Project>
-XML
-
-cat > "$WORK/Suite/PoolSteps.cs" <<'CS'
-using Bdd;
-
-namespace Suite;
-
-/// <summary>Trivial bindings: every step of the generated suite matches one of these and passes.</summary>
-[Binding]
-public sealed class PoolSteps
-{
-    private int _slots;
-
-    [Given("pool {word} has {int} slots")]
-    public void GivenPool(string pool, int slots) => _slots = slots;
-
-    [When("{int} leases are taken")]
-    public void WhenLeasesTaken(int leases) => _slots -= leases;
-
-    [Then("{int} slots remain")]
-    public void ThenSlotsRemain(int expected)
-    {
-        if (_slots != expected)
-        {
-            throw new InvalidOperationException($"expected {expected} slots, found {_slots}");
-        }
-    }
-}
-CS
 
 # One feature file: a Background, (SCENARIOS - 2) plain scenarios, one outline with 2 example rows.
 write_feature() {
@@ -116,58 +64,188 @@ write_feature() {
 }
 
 for ((i = 0; i < FEATURES; i++)); do
-  dir="$WORK/features/area$((i % 10))"
-  mkdir -p "$dir"
-  write_feature "$i" "$dir/feature$i.feature"
+  mkdir -p "$WORK/features/area$((i % 10))"
+  write_feature "$i" "$WORK/features/area$((i % 10))/feature$i.feature"
 done
 
-# measure LABEL COMMAND... : prints "LABEL: wall W s, cpu C s" (cpu = user+sys of MSBuild, csc and the test host;
-# not the compiler server's, so it is small when the server compiles). Wall time depends on machine load.
-measure() {
-  local label=$1; shift
-  local start end cpu
-  start=$(date +%s.%N)
-  if [ -x /usr/bin/time ]; then
-    /usr/bin/time -f "%U %S" -o "$WORK/cpu.txt" "$@" >>"$log" 2>&1 || true
-    cpu=$(awk '{ printf "%.1f", $1 + $2 }' "$WORK/cpu.txt")
-  else
-    "$@" >>"$log" 2>&1 || true
-    cpu="n/a"
-  fi
-  end=$(date +%s.%N)
-  printf '%-52s wall %6.1f s   cpu %5s s\n' "$label" "$(awk -v a="$start" -v b="$end" 'BEGIN { print b - a }')" "$cpu"
+steps_class() { # $1: using line
+  cat <<CS
+$1
+
+namespace Suite;
+
+/// <summary>Trivial bindings: every step of the generated suite matches one of these and passes.</summary>
+[Binding]
+public sealed class PoolSteps
+{
+    private int _slots;
+
+    [Given("pool {word} has {int} slots")]
+    public void GivenPool(string pool, int slots) => _slots = slots;
+
+    [When("{int} leases are taken")]
+    public void WhenLeasesTaken(int leases) => _slots -= leases;
+
+    [Then("{int} slots remain")]
+    public void ThenSlotsRemain(int expected)
+    {
+        if (_slots != expected)
+        {
+            throw new InvalidOperationException(\$"expected {expected} slots, found {_slots}");
+        }
+    }
+}
+CS
 }
 
-edit_one() { write_feature 7 "$WORK/features/area7/feature7.feature" " (edit $1)"; }
+cat > "$WORK/New/New.csproj" <<XML
+<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup><RootNamespace>Suite</RootNamespace><IsTestProject>true</IsTestProject></PropertyGroup>
+  <ItemGroup>
+    <ProjectReference Include="$REPO/src/FeatureXunit/FeatureXunit.csproj" />
+    <PackageReference Include="Reqnroll" />
+    <PackageReference Include="Microsoft.NET.Test.Sdk" />
+    <PackageReference Include="xunit" />
+    <PackageReference Include="Xunit.SkippableFact" />
+    <PackageReference Include="xunit.runner.visualstudio" PrivateAssets="all" />
+  </ItemGroup>
+  <ItemGroup>
+    <FeatureFile Include="../features/**/*.feature" Link="features/%(RecursiveDir)%(Filename)%(Extension)" />
+    <None Include="../reqnroll.json" Link="reqnroll.json" CopyToOutputDirectory="PreserveNewest" />
+  </ItemGroup>
+  <PropertyGroup><FeatureCodeBehindConfig>\$(MSBuildThisFileDirectory)../reqnroll.json</FeatureCodeBehindConfig></PropertyGroup>
+  <Import Project="$REPO/src/FeatureCodeBehind/build/FeatureCodeBehind.targets" />
+  <Target Name="RemoveXunitAnalyzers" BeforeTargets="CoreCompile">
+    <ItemGroup><Analyzer Remove="@(Analyzer)" Condition="'%(Filename)' == 'xunit.analyzers' Or '%(Filename)' == 'xunit.analyzers.fixes'" /></ItemGroup>
+  </Target>
+</Project>
+XML
+steps_class "using Reqnroll;" > "$WORK/New/PoolSteps.cs"
+
+# Facts: per feature a class with one [Fact] per scenario making the scenario's step calls directly.
+cat > "$WORK/Facts/Facts.csproj" <<XML
+<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup><RootNamespace>Suite</RootNamespace><IsTestProject>true</IsTestProject><NoWarn>\$(NoWarn);xUnit1004</NoWarn></PropertyGroup>
+  <ItemGroup>
+    <PackageReference Include="Microsoft.NET.Test.Sdk" />
+    <PackageReference Include="xunit" />
+    <PackageReference Include="xunit.runner.visualstudio" PrivateAssets="all" />
+  </ItemGroup>
+  <Target Name="RemoveXunitAnalyzers" BeforeTargets="CoreCompile">
+    <ItemGroup><Analyzer Remove="@(Analyzer)" Condition="'%(Filename)' == 'xunit.analyzers' Or '%(Filename)' == 'xunit.analyzers.fixes'" /></ItemGroup>
+  </Target>
+</Project>
+XML
+steps_class "#pragma warning disable CA1822
+[AttributeUsage(AttributeTargets.Class)] public sealed class BindingAttribute : Attribute;
+[AttributeUsage(AttributeTargets.Method)] public sealed class GivenAttribute(string text) : Attribute { public string Text => text; }
+[AttributeUsage(AttributeTargets.Method)] public sealed class WhenAttribute(string text) : Attribute { public string Text => text; }
+[AttributeUsage(AttributeTargets.Method)] public sealed class ThenAttribute(string text) : Attribute { public string Text => text; }" \
+  | sed 's/^namespace Suite;$//' > "$WORK/Facts/PoolSteps.cs"
+for ((i = 0; i < FEATURES; i++)); do
+  {
+    echo "namespace Suite;"
+    echo "public sealed class Feature$i"
+    echo "{"
+    for ((s = 1; s <= SCENARIOS - 2; s++)); do
+      echo "    [Xunit.Fact] public void Scenario$s() { var p = new PoolSteps(); p.GivenPool(\"gpu-$i\", 10); p.WhenLeasesTaken($s); p.ThenSlotsRemain($((10 - s))); }"
+    done
+    echo "    [Xunit.Fact] public void Row1() { var p = new PoolSteps(); p.GivenPool(\"gpu-$i\", 10); p.WhenLeasesTaken(0); p.ThenSlotsRemain(10); }"
+    echo "    [Xunit.Fact] public void Row2() { var p = new PoolSteps(); p.GivenPool(\"gpu-$i\", 10); p.WhenLeasesTaken(10); p.ThenSlotsRemain(0); }"
+    echo "}"
+  } > "$WORK/Facts/Feature$i.cs"
+done
+
+projects=(New Facts)
+if [ -n "$OLD_REPO" ]; then
+  mkdir -p "$WORK/Old"
+  cat > "$WORK/Old/Old.csproj" <<XML
+<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup><RootNamespace>Suite</RootNamespace><IsTestProject>true</IsTestProject></PropertyGroup>
+  <ItemGroup>
+    <ProjectReference Include="$OLD_REPO/src/Bdd/Bdd.csproj" />
+    <ProjectReference Include="$OLD_REPO/src/Bdd.xUnit/Bdd.xUnit.csproj" />
+    <ProjectReference Include="$OLD_REPO/src/Bdd.Generator/Bdd.Generator.csproj" OutputItemType="Analyzer" ReferenceOutputAssembly="false" />
+    <PackageReference Include="Microsoft.NET.Test.Sdk" />
+    <PackageReference Include="xunit" />
+    <PackageReference Include="xunit.runner.visualstudio" PrivateAssets="all" />
+  </ItemGroup>
+  <ItemGroup>
+    <CompilerVisibleProperty Include="RootNamespace" />
+    <AdditionalFiles Include="../features/**/*.feature" Link="features/%(RecursiveDir)%(Filename)%(Extension)" />
+  </ItemGroup>
+  <Target Name="RemoveXunitAnalyzers" BeforeTargets="CoreCompile">
+    <ItemGroup><Analyzer Remove="@(Analyzer)" Condition="'%(Filename)' == 'xunit.analyzers' Or '%(Filename)' == 'xunit.analyzers.fixes'" /></ItemGroup>
+  </Target>
+</Project>
+XML
+  steps_class "using Bdd;" > "$WORK/Old/PoolSteps.cs"
+  projects+=(Old)
+fi
 
 log="$WORK/bench.log"
-cd "$WORK/Suite"
+results="$WORK/results.txt"
+: > "$results"
+# measure PROJECT LABEL COMMAND...: appends "PROJECT|LABEL|seconds" to the results and prints it.
+measure() {
+  local project=$1 label=$2; shift 2
+  local start end
+  start=$(date +%s.%N)
+  (cd "$WORK/$project" && "$@") >>"$log" 2>&1 || echo "  ($project: '$*' failed, see $log)"
+  end=$(date +%s.%N)
+  local seconds; seconds=$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.2f", b - a }')
+  echo "$project|$label|$seconds" >> "$results"
+  printf '%-6s %-44s %7.2f s\n' "$project" "$label" "$seconds"
+}
+edit_one() { write_feature 7 "$WORK/features/area7/feature7.feature" " (edit $1)"; }
+
 servers_before=$(pgrep -f VBCSCompiler || true)
+echo "generated suite: $FEATURES features x $SCENARIOS scenarios = $((FEATURES * SCENARIOS)) tests; projects: ${projects[*]} ($WORK)"
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), load $(cut -d' ' -f1-3 /proc/loadavg), SDK $(dotnet --version)"
+for p in "${projects[@]}"; do measure "$p" "restore + first build" dotnet build -nologo; done
 
-echo "generated suite: $FEATURES features x $SCENARIOS scenarios = $((FEATURES * SCENARIOS)) tests ($WORK)"
-echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), SDK $(dotnet --version), environment UseSharedCompilation=${UseSharedCompilation:-<unset>}"
-# The repository's configuration: Directory.Build.props (copied above) turns the Roslyn compiler server on.
-# "Edit N" counts the compilations the server has done: its JIT warms up over the first few.
-echo "-- repository configuration (compiler server on)"
-measure "restore" dotnet restore
-measure "first build (after restore)" dotnet build --no-restore -nologo
-for edit in 1 2 3 4 5; do
-  measure "no-change rebuild" dotnet build --no-restore -nologo
-  edit_one "$edit"
-  measure "rebuild after editing 1 feature (edit $edit)" dotnet build --no-restore -nologo
+edit=0
+echo "-- compiler server on (the repository's configuration)"
+for round in 1 2 3 4 5; do
+  for p in "${projects[@]}"; do
+    [ "$p" = Facts ] && continue
+    (cd "$WORK/$p" && dotnet build --no-restore -nologo >>"$log" 2>&1)   # catch up with the other project's edit (shared features)
+    measure "$p" "no-change build (server)" dotnet build --no-restore -nologo
+    edit=$((edit + 1)); edit_one "$edit"
+    measure "$p" "edit-one-feature build (server)" dotnet build --no-restore -nologo
+  done
 done
-# The machine image's configuration: no compiler server, every build starts a cold compiler.
-echo "-- without the compiler server (-p:UseSharedCompilation=false)"
-for edit in 6 7 8; do
-  measure "no-change rebuild" dotnet build --no-restore -nologo -p:UseSharedCompilation=false
-  edit_one "$edit"
-  measure "rebuild after editing 1 feature (edit $edit)" dotnet build --no-restore -nologo -p:UseSharedCompilation=false
+echo "-- compiler server off (-p:UseSharedCompilation=false)"
+for round in 1 2 3; do
+  for p in "${projects[@]}"; do
+    [ "$p" = Facts ] && continue
+    (cd "$WORK/$p" && dotnet build --no-restore -nologo -p:UseSharedCompilation=false >>"$log" 2>&1)
+    measure "$p" "no-change build (no server)" dotnet build --no-restore -nologo -p:UseSharedCompilation=false
+    edit=$((edit + 1)); edit_one "$edit"
+    measure "$p" "edit-one-feature build (no server)" dotnet build --no-restore -nologo -p:UseSharedCompilation=false
+  done
 done
-measure "dotnet test --no-build ($((FEATURES * SCENARIOS)) tests: discovery + run)" dotnet test --no-build
-grep -E 'Passed!|Failed!' "$log" | tail -1 | sed 's/^ */test summary: /'
-echo "log: $log"
+# Build each project once more so that every test run below runs the same features.
+for p in "${projects[@]}"; do (cd "$WORK/$p" && dotnet build --no-restore -nologo >>"$log" 2>&1); done
 
-# Stop the compiler server(s) this script started (by pid; servers that were already running are left alone).
+echo "-- dotnet test --no-build"
+for round in 1 2 3; do
+  measure New "test, formatters on" dotnet test --no-build
+  measure New "test, formatters off" env REQNROLL_FORMATTERS_DISABLED=true dotnet test --no-build
+  measure Facts "test" dotnet test --no-build
+  [ -n "$OLD_REPO" ] && measure Old "test" dotnet test --no-build
+done
+grep -E 'Passed!|Failed!' "$log" | sort | uniq -c | sed 's/^/test summaries: /'
+
+echo "-- medians (min-max)"
+cut -d'|' -f1,2 "$results" | sort -u | while IFS= read -r key; do
+  mapfile -t values < <(grep -F "$key|" "$results" | cut -d'|' -f3 | sort -n)
+  n=${#values[@]}
+  if (( n % 2 )); then median=${values[n / 2]}; else median=$(awk -v a="${values[n / 2 - 1]}" -v b="${values[n / 2]}" 'BEGIN { printf "%.2f", (a + b) / 2 }'); fi
+  printf '%-6s %-44s median %6.2f s  (%s-%s, n=%d)\n' "${key%%|*}" "${key#*|}" "$median" "${values[0]}" "${values[n - 1]}" "$n"
+done
+echo "log: $log, raw results: $results"
+
 for pid in $(pgrep -f VBCSCompiler || true); do
-  if ! grep -qx "$pid" <<<"$servers_before"; then kill "$pid" 2>/dev/null || true; fi
+  grep -qx "$pid" <<<"$servers_before" || kill "$pid" 2>/dev/null || true
 done
