@@ -3,10 +3,13 @@
 # generates FEATURES x SCENARIOS features (a Background, plain scenarios, one outline with 2 rows; trivial passing
 # bindings) into WORK, wired three ways over the same features:
 #   New/    this repository's integration: FeatureCodeBehind (build-time code-behind) + FeatureXunit on Reqnroll 3.3.4
-#   Facts/  the same step calls as plain xUnit [Fact]s, no Reqnroll: the floor for the test run
+#   Upstream/  hand-written [Fact]s making the same Reqnroll runtime calls in Reqnroll.xUnit's own code-behind shape (an
+#           async method per scenario, an await per step) over the same embedded messages: the baseline of the test run
+#   Facts/  the bare step methods called from plain [Fact]s, no Reqnroll at all: the floor
 #   Old/    only when OLD_REPO is a checkout of commit 90ab708: the retired in-house engine (source generator + runtime)
 # and prints, per project: no-change rebuild vs rebuild after editing one feature (5 pairs with the compiler server,
-# 3 without), and `dotnet test --no-build` wall time (3 runs; New with Reqnroll's formatters on and off).
+# 3 without; New and Old), and `dotnet test --no-build` wall time (3 runs; New and Upstream with Reqnroll's formatters
+# on and off).
 # Results: docs/performance.md.
 # Usage: [OLD_REPO=/tmp/perf-old] bench/generated-suite/run.sh [features] [scenarios-per-feature] [work-dir]
 #   defaults: 500 10 /tmp/generated-suite  (the work dir is deleted and recreated)
@@ -156,6 +159,88 @@ for ((i = 0; i < FEATURES; i++)); do
   } > "$WORK/Facts/Feature$i.cs"
 done
 
+# Upstream: Reqnroll.xUnit's code-behind shape, written out for the generated features (runs the same pickles as New).
+mkdir -p "$WORK/Upstream"
+cat > "$WORK/Upstream/Upstream.csproj" <<XML
+<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup><RootNamespace>Suite</RootNamespace><IsTestProject>true</IsTestProject></PropertyGroup>
+  <ItemGroup>
+    <ProjectReference Include="$REPO/src/FeatureXunit/FeatureXunit.csproj" />
+    <PackageReference Include="Reqnroll" />
+    <PackageReference Include="Microsoft.NET.Test.Sdk" />
+    <PackageReference Include="xunit" />
+    <PackageReference Include="Xunit.SkippableFact" />
+    <PackageReference Include="xunit.runner.visualstudio" PrivateAssets="all" />
+    <Compile Include="$REPO/src/FeatureCodeBehind/build/AssemblyHooks.cs" />
+    <EmbeddedResource Include="../New/obj/Debug/net10.0/FeatureCodeBehind/features/**/*.ndjson" LogicalName="features/%(RecursiveDir)%(Filename)%(Extension)" />
+    <None Include="../reqnroll.json" Link="reqnroll.json" CopyToOutputDirectory="PreserveNewest" />
+  </ItemGroup>
+  <Target Name="RemoveXunitAnalyzers" BeforeTargets="CoreCompile">
+    <ItemGroup><Analyzer Remove="@(Analyzer)" Condition="'%(Filename)' == 'xunit.analyzers' Or '%(Filename)' == 'xunit.analyzers.fixes'" /></ItemGroup>
+  </Target>
+</Project>
+XML
+steps_class "using Reqnroll;" > "$WORK/Upstream/PoolSteps.cs"
+upstream_scenario() { # name title tags-csv args pickle-index taken left feature
+  cat <<CS
+    [Xunit.SkippableFact(DisplayName = "$2")]
+    [Xunit.Trait("Category", "$3")]
+    public async Task $1()
+    {
+        var info = new ScenarioInfo("$2", null, ["$3"], $4, FeatureTags, "$5");
+        _runner!.OnScenarioInitialize(info, null);
+        _runner.ScenarioContext.ScenarioContainer.RegisterInstanceAs(_output);
+        await _runner.OnScenarioStartAsync();
+        await _runner.GivenAsync("pool gpu-$8 has 10 slots", null, null, "Given ");
+        await _runner.WhenAsync("$6 leases are taken", null, null, "When ");
+        await _runner.ThenAsync("$7 slots remain", null, null, "Then ");
+        await _runner.CollectScenarioErrorsAsync();
+    }
+CS
+}
+for ((i = 0; i < FEATURES; i++)); do
+  area=$((i % 10))
+  {
+    cat <<CS
+using System.Collections.Specialized;
+using Reqnroll;
+using Xunit.Abstractions;
+namespace Suite.Upstream;
+public sealed class Feature$i(Feature$i.Fixture fixture, ITestOutputHelper output) : Xunit.IClassFixture<Feature$i.Fixture>, Xunit.IAsyncLifetime
+{
+    private static readonly string[] FeatureTags = ["area$area"];
+    private static readonly FeatureInfo Info = new(new System.Globalization.CultureInfo("en-US"), "features/area$area", "Generated feature $i",
+        "  Pools hand out leases until their slots run out.", ProgrammingLanguage.CSharp, FeatureTags,
+        new Reqnroll.Formatters.RuntimeSupport.FeatureLevelCucumberMessages("features/area$area/feature$i.feature.ndjson", $((SCENARIOS + 2))));
+    private readonly ITestOutputHelper _output = output;
+    private readonly Fixture _fixture = fixture;
+    private ITestRunner? _runner;
+    public sealed class Fixture : Xunit.IAsyncLifetime
+    {
+        public Task InitializeAsync() => Task.CompletedTask;
+        public Task DisposeAsync() => TestRunnerManager.ReleaseFeatureAsync(Info);
+    }
+    public async Task InitializeAsync()
+    {
+        _runner = TestRunnerManager.GetTestRunnerForAssembly(featureHint: Info);
+        if (_runner.FeatureContext != null && !_runner.FeatureContext.FeatureInfo.Equals(Info)) await _runner.OnFeatureEndAsync();
+        if (_runner.FeatureContext == null) await _runner.OnFeatureStartAsync(Info);
+    }
+    public async Task DisposeAsync()
+    {
+        await _runner!.OnScenarioEndAsync();
+        TestRunnerManager.ReleaseTestRunner(_runner);
+    }
+CS
+    for ((s = 1; s <= SCENARIOS - 2; s++)); do
+      upstream_scenario "Scenario$s" "Taking $s leases leaves $((10 - s)) slots" "s$s" "new OrderedDictionary()" "$((s - 1))" "$s" "$((10 - s))" "$i"
+    done
+    upstream_scenario Row1 "Taking <taken> leases" rows 'new OrderedDictionary { ["taken"] = "0", ["left"] = "10" }' "$((SCENARIOS - 2))" 0 10 "$i"
+    upstream_scenario Row2 "Taking <taken> leases" rows 'new OrderedDictionary { ["taken"] = "10", ["left"] = "0" }' "$((SCENARIOS - 1))" 10 0 "$i"
+    echo "}"
+  } > "$WORK/Upstream/Feature$i.cs"
+done
+
 projects=(New Facts)
 if [ -n "$OLD_REPO" ]; then
   mkdir -p "$WORK/Old"
@@ -203,6 +288,7 @@ servers_before=$(pgrep -f VBCSCompiler || true)
 echo "generated suite: $FEATURES features x $SCENARIOS scenarios = $((FEATURES * SCENARIOS)) tests; projects: ${projects[*]} ($WORK)"
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), load $(cut -d' ' -f1-3 /proc/loadavg), SDK $(dotnet --version)"
 for p in "${projects[@]}"; do measure "$p" "restore + first build" dotnet build -nologo; done
+measure Upstream "restore + first build (after New)" dotnet build -nologo
 
 edit=0
 echo "-- compiler server on (the repository's configuration)"
@@ -225,13 +311,15 @@ for round in 1 2 3; do
     measure "$p" "edit-one-feature build (no server)" dotnet build --no-restore -nologo -p:UseSharedCompilation=false
   done
 done
-# Build each project once more so that every test run below runs the same features.
-for p in "${projects[@]}"; do (cd "$WORK/$p" && dotnet build --no-restore -nologo >>"$log" 2>&1); done
+# Build each project once more so that every test run below runs the same features (Upstream embeds New's messages).
+for p in "${projects[@]}" Upstream; do (cd "$WORK/$p" && dotnet build --no-restore -nologo >>"$log" 2>&1); done
 
 echo "-- dotnet test --no-build"
 for round in 1 2 3; do
   measure New "test, formatters on" dotnet test --no-build
   measure New "test, formatters off" env REQNROLL_FORMATTERS_DISABLED=true dotnet test --no-build
+  measure Upstream "test, formatters on" dotnet test --no-build
+  measure Upstream "test, formatters off" env REQNROLL_FORMATTERS_DISABLED=true dotnet test --no-build
   measure Facts "test" dotnet test --no-build
   [ -n "$OLD_REPO" ] && measure Old "test" dotnet test --no-build
 done

@@ -1,5 +1,8 @@
 namespace FeatureCodeBehind;
 
+/// <summary>A feature as class naming sees it: its uri, folder and the name its title gives.</summary>
+internal sealed record NamedFeature(string Uri, string FolderPath, string Preferred);
+
 /// <summary>
 /// The class name of each feature's code-behind: its title PascalCased plus <c>Feature</c> (<c>DrainFeature</c>), as
 /// Reqnroll names them. Features of one folder whose titles give the same name are told apart by their file names
@@ -8,18 +11,21 @@ namespace FeatureCodeBehind;
 internal static class ClassNames
 {
     /// <summary>The class name of every feature that has a Feature, by uri.</summary>
-    public static IReadOnlyDictionary<string, string> Assign(IEnumerable<ParsedFeature> features)
+    public static IReadOnlyDictionary<string, string> Assign(IEnumerable<ParsedFeature> features) =>
+        Assign(features.Where(f => f.Document.Feature is not null).Select(f => new NamedFeature(f.Uri, f.FolderPath, Preferred(f))));
+
+    /// <summary>The class name of every feature, by uri.</summary>
+    public static IReadOnlyDictionary<string, string> Assign(IEnumerable<NamedFeature> features)
     {
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var folder in features.Where(f => f.Document.Feature is not null).GroupBy(f => f.FolderPath, StringComparer.Ordinal))
+        foreach (var folder in features.GroupBy(f => f.FolderPath, StringComparer.Ordinal))
         {
-            var byTitle = folder.ToLookup(Preferred, StringComparer.Ordinal);
+            var byTitle = folder.ToLookup(f => f.Preferred, StringComparer.Ordinal);
             var taken = new HashSet<string>(byTitle.Where(g => g.Count() == 1).Select(g => g.Key), StringComparer.Ordinal);
             foreach (var feature in folder.OrderBy(f => f.Uri, StringComparer.Ordinal))
             {
-                var preferred = Preferred(feature);
-                names[feature.Uri] = byTitle[preferred].Count() == 1
-                    ? preferred
+                names[feature.Uri] = byTitle[feature.Preferred].Count() == 1
+                    ? feature.Preferred
                     : TestNames.Unique(TestNames.PascalCase(Path.GetFileNameWithoutExtension(feature.Uri), "Unnamed") + "Feature", taken);
             }
         }

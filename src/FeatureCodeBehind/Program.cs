@@ -3,9 +3,10 @@ using FeatureCodeBehind;
 
 // feature-codebehind <manifest> <output dir> <root namespace> [<reqnroll.json>]
 // The manifest has one line per feature: "<path on disk>|<project-relative path>". For each feature it writes
-// <output dir>/<project-relative path>.cs (the code-behind) and .ndjson (the feature-level messages), rewriting a file
-// only when its content changes. Errors and warnings use MSBuild's canonical format, so the build shows them with
-// the file, line and column. Exit code: 0, 1 when a feature or the configuration is invalid, 2 for a bad command line.
+// <output dir>/<project-relative path>.cs (the code-behind) and .ndjson (the feature-level messages), parsing only the
+// features that changed since the last run and rewriting a file only when its content changes. Errors and warnings use
+// MSBuild's canonical format, so the build shows them with the file, line and column.
+// Exit code: 0, 1 when a feature or the configuration is invalid, 2 for a bad command line.
 if (args.Length is < 3 or > 4)
 {
     Console.Error.WriteLine("usage: feature-codebehind <manifest> <output dir> <root namespace> [<reqnroll.json>]");
@@ -32,37 +33,7 @@ if (args.Length == 4 && File.Exists(args[3]))
     }
 }
 
-var failed = false;
-var parsed = new List<(string Path, string Relative, ParsedFeature Feature)>();
-foreach (var line in File.ReadAllLines(manifest).Where(l => l.Length > 0))
-{
-    var parts = line.Split('|');
-    var (path, relative) = (parts[0], parts.Length > 1 ? parts[1] : Path.GetFileName(parts[0]));
-    try
-    {
-        parsed.Add((path, relative, FeatureParser.Parse(relative, File.ReadAllText(path), config.FeatureLanguage)));
-    }
-    catch (FeatureSyntaxException syntax)
-    {
-        failed = true;
-        foreach (var error in syntax.Errors)
-        {
-            Console.WriteLine($"{Path.GetFullPath(path)}({Math.Max(error.Line, 1)},{Math.Max(error.Column, 1)}): error FCB0001: {error.Message}");
-        }
-    }
-    catch (IOException io)
-    {
-        failed = true;
-        Console.WriteLine($"{Path.GetFullPath(path)}: error FCB0004: {io.Message}");
-    }
-}
-
-var classNames = ClassNames.Assign(parsed.Select(p => p.Feature));
-foreach (var (path, relative, feature) in parsed)
-{
-    var output = CodeBehindFiles.Generate(feature, rootNamespace, Path.GetFullPath(path), config, classNames.GetValueOrDefault(feature.Uri));
-    CodeBehindFiles.WriteIfChanged(Path.Combine(outputDirectory, relative + ".cs"), output.Code);
-    CodeBehindFiles.WriteIfChanged(Path.Combine(outputDirectory, relative + ".ndjson"), output.Messages);
-}
-
-return failed ? 1 : 0;
+var entries = File.ReadAllLines(manifest).Where(l => l.Length > 0).Select(line => line.Split('|'))
+    .Select(parts => new ManifestEntry(parts[0], parts.Length > 1 ? parts[1] : Path.GetFileName(parts[0]))).ToArray();
+Directory.CreateDirectory(outputDirectory);
+return CodeBehindRun.Run(entries, outputDirectory, rootNamespace, config, Console.Out) ? 0 : 1;

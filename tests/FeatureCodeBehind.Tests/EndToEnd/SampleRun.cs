@@ -16,9 +16,10 @@ public sealed class SampleRun(string folder, int exit, string output)
     /// <summary>Every test result by display name.</summary>
     public IReadOnlyDictionary<string, TestResult> Results { get; } = ReadTrx(Path.Combine(folder, "run.trx"));
 
-    /// <summary>The Cucumber messages Reqnroll's message formatter wrote.</summary>
-    public IReadOnlyList<Envelope> Messages { get; } =
-        File.ReadAllLines(Path.Combine(folder, "messages.ndjson")).Where(l => l.Length > 0).Select(NdjsonSerializer.Deserialize).ToArray();
+    /// <summary>The Cucumber messages Reqnroll's message formatter wrote (none when no test ran).</summary>
+    public IReadOnlyList<Envelope> Messages { get; } = File.Exists(Path.Combine(folder, "messages.ndjson"))
+        ? File.ReadAllLines(Path.Combine(folder, "messages.ndjson")).Where(l => l.Length > 0).Select(NdjsonSerializer.Deserialize).ToArray()
+        : [];
 
     /// <summary>The test-run hooks, in the order they ran.</summary>
     public IReadOnlyList<string> Hooks { get; } =

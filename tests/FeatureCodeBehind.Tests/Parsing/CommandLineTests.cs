@@ -59,6 +59,51 @@ public sealed class CommandLineTests : IDisposable
         File.Exists(Path.Combine(_work, "out", "features/a.feature.ndjson")).Should().BeTrue();
     }
 
+    [Fact]
+    public void Run_AfterEditingOneFeature_RegeneratesOnlyThatFeature()
+    {
+        var a = Write("features/a.feature", "Feature: A\n  Scenario: s\n    Given x\n");
+        var b = Write("features/b.feature", "Feature: B\n  Scenario: s\n    Given x\n");
+        var manifest = Manifest(a, b);
+        Run(manifest, "").Exit.Should().Be(0);
+        var (codeA, codeB) = (Path.Combine(_work, "out", "features/a.feature.cs"), Path.Combine(_work, "out", "features/b.feature.cs"));
+        File.WriteAllText(b, "Feature: B\n  Scenario: s\n    Given y\n  Scenario: t\n    Given z\n");
+        File.WriteAllText(codeA, File.ReadAllText(codeA) + "// marker: not regenerated\n");
+
+        Run(manifest, "").Exit.Should().Be(0);
+
+        File.ReadAllText(codeA).Should().Contain("marker", "an unchanged feature is neither parsed nor written again");
+        File.ReadAllText(codeB).Should().Contain("(2).</summary>", "the edited feature is generated again");
+    }
+
+    [Fact]
+    public void Run_AnEditThatMakesTwoTitlesCollide_RenamesTheUnchangedFeatureToo()
+    {
+        var a = Write("features/a.feature", "Feature: Drain\n  Scenario: s\n    Given x\n");
+        var b = Write("features/b.feature", "Feature: Reload\n  Scenario: s\n    Given x\n");
+        var manifest = Manifest(a, b);
+        Run(manifest, "").Exit.Should().Be(0);
+
+        File.WriteAllText(b, "Feature: Drain\n  Scenario: s\n    Given x\n");
+        Run(manifest, "").Exit.Should().Be(0);
+
+        File.ReadAllText(Path.Combine(_work, "out", "features/a.feature.cs")).Should().Contain("class AFeature");
+        File.ReadAllText(Path.Combine(_work, "out", "features/b.feature.cs")).Should().Contain("class BFeature");
+    }
+
+    [Fact]
+    public void Run_AfterASettingChanges_RegeneratesEveryFeature()
+    {
+        var manifest = Manifest(Write("features/a.feature", "@serial\nFeature: A\n  Scenario: s\n    Given x\n"));
+        Run(manifest, Write("reqnroll.json", "{}")).Exit.Should().Be(0);
+        var code = Path.Combine(_work, "out", "features/a.feature.cs");
+        File.ReadAllText(code).Should().NotContain("ReqnrollNonParallelizableFeatures");
+
+        Run(manifest, Write("reqnroll.json", """{ "generator": { "addNonParallelizableMarkerForTags": ["serial"] } }""")).Exit.Should().Be(0);
+
+        File.ReadAllText(code).Should().Contain("ReqnrollNonParallelizableFeatures");
+    }
+
     private string Write(string relative, string text)
     {
         var path = Path.Combine(_work, relative);

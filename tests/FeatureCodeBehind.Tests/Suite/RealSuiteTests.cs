@@ -3,8 +3,9 @@ using FeatureXunit;
 namespace FeatureCodeBehind.Tests.Suite;
 
 /// <summary>
-/// Over the repository's own features/: every pickle becomes exactly one test that runs it, and the plan of every
-/// pickle makes one runner call per pickle step, so Reqnroll's reports line up with the pickles.
+/// Over the repository's own features/: every pickle becomes exactly one test with its tags as traits, the
+/// code-behind embeds and counts the feature's messages, and the plan of every pickle makes one runner call per pickle
+/// step, so Reqnroll's reports line up with the pickles.
 /// </summary>
 public sealed class RealSuiteTests
 {
@@ -27,15 +28,21 @@ public sealed class RealSuiteTests
 
     [Theory]
     [MemberData(nameof(Features))]
-    public void Generate_EveryPickle_BecomesExactlyOneTest(string relativePath)
+    public void Catalog_EveryPickle_BecomesExactlyOneTestWithItsTags(string relativePath)
     {
         var feature = FeatureParser.Parse(relativePath, File.ReadAllText(Path.Combine(RepositoryRoot(), relativePath)), "en");
 
-        var code = CodeBehindFiles.Generate(feature, "Steps", relativePath, GeneratorConfig.Default).Code;
+        var entries = ScenarioCatalog.Build(feature.Document, feature.Pickles);
 
-        var indices = System.Text.RegularExpressions.Regex.Matches(code, @"=> RunAsync\((\d+)\);").Select(m => int.Parse(m.Groups[1].Value)).ToArray();
-        indices.Should().Equal(Enumerable.Range(0, feature.Pickles.Count), $"{relativePath} has {feature.Pickles.Count} pickles");
-        code.Should().Contain($", {feature.Pickles.Count},").And.Contain($"\"{relativePath}.ndjson\", {feature.Pickles.Count + 2})");
+        entries.Should().HaveCount(feature.Pickles.Count, $"{relativePath} has {feature.Pickles.Count} pickles");
+        for (var i = 0; i < entries.Count; i++)
+        {
+            entries[i].Categories.Should().BeEquivalentTo(feature.Pickles[i].Tags.Select(t => t.Name.TrimStart('@')).Distinct());
+        }
+
+        var code = CodeBehindFiles.Generate(feature, "Steps", relativePath, GeneratorConfig.Default).Code;
+        code.Should().Contain($", {feature.Pickles.Count},").And.Contain($"\"{relativePath}.ndjson\", {feature.Pickles.Count + 2})")
+            .And.Contain($"[global::FeatureXunit.Scenarios(\"{relativePath}.ndjson\"");
     }
 
     [Theory]
