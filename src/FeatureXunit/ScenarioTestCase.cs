@@ -34,6 +34,7 @@ public sealed class ScenarioTestCase : SkippableFactTestCase
         _categories = [.. entry.Categories];
         _featurePath = featurePath;
         _line = (int)entry.Line;
+        SourceInformation = Source();
     }
 
     /// <inheritdoc />
@@ -60,6 +61,7 @@ public sealed class ScenarioTestCase : SkippableFactTestCase
         _featurePath = data.GetValue<string>("FeaturePath");
         _line = data.GetValue<int>("Line");
         base.Deserialize(data);
+        SourceInformation = Source();
     }
 
     /// <inheritdoc />
@@ -70,6 +72,12 @@ public sealed class ScenarioTestCase : SkippableFactTestCase
         Traits["FeatureTitle"] = [_featureTitle];
         Traits["Description"] = [_scenarioTitle];
         Traits["Category"] = [.. _categories];
-        SourceInformation = new SourceInformation { FileName = _featurePath, LineNumber = _line };
+        SourceInformation = Source();
     }
+
+    /// <summary>
+    /// The feature file and the scenario's line. Set at once, not only in <see cref="Initialize"/>: xUnit fills in the
+    /// method's own source location for a test case that has none yet when it is discovered.
+    /// </summary>
+    private SourceInformation Source() => new() { FileName = _featurePath, LineNumber = _line };
 }
