@@ -23,7 +23,7 @@ OLD_REPO=${OLD_REPO:-}
 (( SCENARIOS >= 3 )) || { echo "scenarios-per-feature must be >= 3 (one outline with 2 rows + plain scenarios)"; exit 2; }
 
 rm -rf "$WORK"
-mkdir -p "$WORK/features" "$WORK/New" "$WORK/Facts"
+mkdir -p "$WORK/features"
 cp "$REPO/Directory.Build.props" "$REPO/Directory.Packages.props" "$REPO/global.json" "$WORK/"
 cat > "$WORK/reqnroll.json" <<JSON
 {
@@ -101,44 +101,38 @@ public sealed class PoolSteps
 CS
 }
 
-cat > "$WORK/New/New.csproj" <<XML
-<Project Sdk="Microsoft.NET.Sdk">
-  <PropertyGroup><RootNamespace>Suite</RootNamespace><IsTestProject>true</IsTestProject></PropertyGroup>
-  <ItemGroup>
-    <ProjectReference Include="$REPO/src/FeatureXunit/FeatureXunit.csproj" />
-    <PackageReference Include="Reqnroll" />
-    <PackageReference Include="Microsoft.NET.Test.Sdk" />
-    <PackageReference Include="xunit" />
-    <PackageReference Include="Xunit.SkippableFact" />
-    <PackageReference Include="xunit.runner.visualstudio" PrivateAssets="all" />
-  </ItemGroup>
-  <ItemGroup>
-    <FeatureFile Include="../features/**/*.feature" Link="features/%(RecursiveDir)%(Filename)%(Extension)" />
-    <None Include="../reqnroll.json" Link="reqnroll.json" CopyToOutputDirectory="PreserveNewest" />
-  </ItemGroup>
-  <PropertyGroup><FeatureCodeBehindConfig>\$(MSBuildThisFileDirectory)../reqnroll.json</FeatureCodeBehindConfig></PropertyGroup>
-  <Import Project="$REPO/src/FeatureCodeBehind/build/FeatureCodeBehind.targets" />
-  <Target Name="RemoveXunitAnalyzers" BeforeTargets="CoreCompile">
-    <ItemGroup><Analyzer Remove="@(Analyzer)" Condition="'%(Filename)' == 'xunit.analyzers' Or '%(Filename)' == 'xunit.analyzers.fixes'" /></ItemGroup>
-  </Target>
-</Project>
-XML
-steps_class "using Reqnroll;" > "$WORK/New/PoolSteps.cs"
-
-# Facts: per feature a class with one [Fact] per scenario making the scenario's step calls directly.
-cat > "$WORK/Facts/Facts.csproj" <<XML
+# test_project NAME ITEMS [EXTRA]: NAME/NAME.csproj, an xUnit test project with ITEMS in its item group and EXTRA after it.
+test_project() {
+  mkdir -p "$WORK/$1"
+  cat > "$WORK/$1/$1.csproj" <<XML
 <Project Sdk="Microsoft.NET.Sdk">
   <PropertyGroup><RootNamespace>Suite</RootNamespace><IsTestProject>true</IsTestProject><NoWarn>\$(NoWarn);xUnit1004</NoWarn></PropertyGroup>
   <ItemGroup>
     <PackageReference Include="Microsoft.NET.Test.Sdk" />
     <PackageReference Include="xunit" />
     <PackageReference Include="xunit.runner.visualstudio" PrivateAssets="all" />
+$2
   </ItemGroup>
+${3:-}
   <Target Name="RemoveXunitAnalyzers" BeforeTargets="CoreCompile">
     <ItemGroup><Analyzer Remove="@(Analyzer)" Condition="'%(Filename)' == 'xunit.analyzers' Or '%(Filename)' == 'xunit.analyzers.fixes'" /></ItemGroup>
   </Target>
 </Project>
 XML
+}
+reqnroll_items="    <ProjectReference Include=\"$REPO/src/FeatureXunit/FeatureXunit.csproj\" />
+    <PackageReference Include=\"Reqnroll\" />
+    <PackageReference Include=\"Xunit.SkippableFact\" />
+    <None Include=\"../reqnroll.json\" Link=\"reqnroll.json\" CopyToOutputDirectory=\"PreserveNewest\" />"
+
+test_project New "$reqnroll_items
+    <FeatureFile Include=\"../features/**/*.feature\" Link=\"features/%(RecursiveDir)%(Filename)%(Extension)\" />" \
+  "  <PropertyGroup><FeatureCodeBehindConfig>\$(MSBuildThisFileDirectory)../reqnroll.json</FeatureCodeBehindConfig></PropertyGroup>
+  <Import Project=\"$REPO/src/FeatureCodeBehind/build/FeatureCodeBehind.targets\" />"
+steps_class "using Reqnroll;" > "$WORK/New/PoolSteps.cs"
+
+# Facts: per feature a class with one [Fact] per scenario making the scenario's step calls directly.
+test_project Facts ""
 steps_class "#pragma warning disable CA1822
 [AttributeUsage(AttributeTargets.Class)] public sealed class BindingAttribute : Attribute;
 [AttributeUsage(AttributeTargets.Method)] public sealed class GivenAttribute(string text) : Attribute { public string Text => text; }
@@ -160,26 +154,9 @@ for ((i = 0; i < FEATURES; i++)); do
 done
 
 # Upstream: Reqnroll.xUnit's code-behind shape, written out for the generated features (runs the same pickles as New).
-mkdir -p "$WORK/Upstream"
-cat > "$WORK/Upstream/Upstream.csproj" <<XML
-<Project Sdk="Microsoft.NET.Sdk">
-  <PropertyGroup><RootNamespace>Suite</RootNamespace><IsTestProject>true</IsTestProject></PropertyGroup>
-  <ItemGroup>
-    <ProjectReference Include="$REPO/src/FeatureXunit/FeatureXunit.csproj" />
-    <PackageReference Include="Reqnroll" />
-    <PackageReference Include="Microsoft.NET.Test.Sdk" />
-    <PackageReference Include="xunit" />
-    <PackageReference Include="Xunit.SkippableFact" />
-    <PackageReference Include="xunit.runner.visualstudio" PrivateAssets="all" />
-    <Compile Include="$REPO/src/FeatureCodeBehind/build/AssemblyHooks.cs" />
-    <EmbeddedResource Include="../New/obj/Debug/net10.0/FeatureCodeBehind/features/**/*.ndjson" LogicalName="features/%(RecursiveDir)%(Filename)%(Extension)" />
-    <None Include="../reqnroll.json" Link="reqnroll.json" CopyToOutputDirectory="PreserveNewest" />
-  </ItemGroup>
-  <Target Name="RemoveXunitAnalyzers" BeforeTargets="CoreCompile">
-    <ItemGroup><Analyzer Remove="@(Analyzer)" Condition="'%(Filename)' == 'xunit.analyzers' Or '%(Filename)' == 'xunit.analyzers.fixes'" /></ItemGroup>
-  </Target>
-</Project>
-XML
+test_project Upstream "$reqnroll_items
+    <Compile Include=\"$REPO/src/FeatureCodeBehind/build/AssemblyHooks.cs\" />
+    <EmbeddedResource Include=\"../New/obj/Debug/net10.0/FeatureCodeBehind/features/**/*.ndjson\" LogicalName=\"features/%(RecursiveDir)%(Filename)%(Extension)\" />"
 steps_class "using Reqnroll;" > "$WORK/Upstream/PoolSteps.cs"
 upstream_scenario() { # name title tags-csv args pickle-index taken left feature
   cat <<CS
@@ -243,27 +220,11 @@ done
 
 projects=(New Facts)
 if [ -n "$OLD_REPO" ]; then
-  mkdir -p "$WORK/Old"
-  cat > "$WORK/Old/Old.csproj" <<XML
-<Project Sdk="Microsoft.NET.Sdk">
-  <PropertyGroup><RootNamespace>Suite</RootNamespace><IsTestProject>true</IsTestProject></PropertyGroup>
-  <ItemGroup>
-    <ProjectReference Include="$OLD_REPO/src/Bdd/Bdd.csproj" />
-    <ProjectReference Include="$OLD_REPO/src/Bdd.xUnit/Bdd.xUnit.csproj" />
-    <ProjectReference Include="$OLD_REPO/src/Bdd.Generator/Bdd.Generator.csproj" OutputItemType="Analyzer" ReferenceOutputAssembly="false" />
-    <PackageReference Include="Microsoft.NET.Test.Sdk" />
-    <PackageReference Include="xunit" />
-    <PackageReference Include="xunit.runner.visualstudio" PrivateAssets="all" />
-  </ItemGroup>
-  <ItemGroup>
-    <CompilerVisibleProperty Include="RootNamespace" />
-    <AdditionalFiles Include="../features/**/*.feature" Link="features/%(RecursiveDir)%(Filename)%(Extension)" />
-  </ItemGroup>
-  <Target Name="RemoveXunitAnalyzers" BeforeTargets="CoreCompile">
-    <ItemGroup><Analyzer Remove="@(Analyzer)" Condition="'%(Filename)' == 'xunit.analyzers' Or '%(Filename)' == 'xunit.analyzers.fixes'" /></ItemGroup>
-  </Target>
-</Project>
-XML
+  test_project Old "    <ProjectReference Include=\"$OLD_REPO/src/Bdd/Bdd.csproj\" />
+    <ProjectReference Include=\"$OLD_REPO/src/Bdd.xUnit/Bdd.xUnit.csproj\" />
+    <ProjectReference Include=\"$OLD_REPO/src/Bdd.Generator/Bdd.Generator.csproj\" OutputItemType=\"Analyzer\" ReferenceOutputAssembly=\"false\" />
+    <CompilerVisibleProperty Include=\"RootNamespace\" />
+    <AdditionalFiles Include=\"../features/**/*.feature\" Link=\"features/%(RecursiveDir)%(Filename)%(Extension)\" />"
   steps_class "using Bdd;" > "$WORK/Old/PoolSteps.cs"
   projects+=(Old)
 fi
@@ -282,7 +243,8 @@ measure() {
   echo "$project|$label|$seconds" >> "$results"
   printf '%-6s %-44s %7.2f s\n' "$project" "$label" "$seconds"
 }
-edit_one() { write_feature 7 "$WORK/features/area7/feature7.feature" " (edit $1)"; }
+edited=$(( FEATURES > 7 ? 7 : 0 ))   # the feature each edit rewrites
+edit_one() { write_feature "$edited" "$WORK/features/area$((edited % 10))/feature$edited.feature" " (edit $1)"; }
 
 servers_before=$(pgrep -f VBCSCompiler || true)
 echo "generated suite: $FEATURES features x $SCENARIOS scenarios = $((FEATURES * SCENARIOS)) tests; projects: ${projects[*]} ($WORK)"
