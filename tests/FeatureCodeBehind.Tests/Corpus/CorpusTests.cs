@@ -45,7 +45,7 @@ public sealed class CorpusTests
 
     [Theory]
     [MemberData(nameof(Good))]
-    public void GoodFeature_EveryPickleHasAPlanWithOneCallPerStep(string file)
+    public void GoodFeature_EveryPickleHasATestAndAPlanWithOneCallPerStep(string file)
     {
         var feature = FeatureParser.Parse("features/corpus/" + file, File.ReadAllText(Path.Combine(Folder, "good", file)), "en-US");
         if (feature.Document.Feature is null)
@@ -55,8 +55,10 @@ public sealed class CorpusTests
         }
 
         var plans = ScenarioPlans.Build(feature.Document, feature.Pickles);
+        var tests = ScenarioCatalog.Build(feature.Document, feature.Pickles);
 
         plans.Select(p => p.Steps.Count).Should().Equal(feature.Pickles.Select(p => p.Steps.Count));
+        tests.Should().HaveCount(feature.Pickles.Count).And.OnlyContain(t => t.DisplayName.Length > 0 && t.Line > 0);
     }
 
     [Theory]
