@@ -3,6 +3,7 @@ Feature: Fault isolation
   A failing backend faults its own context and nothing else: the caller gets an answer, never an
   exception; the context refuses work until an operator resets it; its neighbours keep working.
 
+  @req:OC-CTX-5020
   Rule: A backend failure faults only its own context
 
     Scenario Outline: <description>

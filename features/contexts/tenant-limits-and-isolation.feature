@@ -42,6 +42,7 @@ Feature: Tenant limits and isolation
       When tenant acme disposes the llama-7b-v1 context
       Then tenant acme has 1 live context, 512 MiB reserved and 1 trace subscription
 
+  @req:OC-CTX-5010
   Rule: A tenant cannot use or read another tenant's context
 
     Scenario Outline: <description>

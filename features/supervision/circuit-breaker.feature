@@ -7,6 +7,7 @@ Feature: Restart circuit breaker
   Background:
     Given pool gpu-0 serves llama-7b-v1 under the default restart policy
 
+  @req:OC-SUP-4010
   Rule: Five consecutive failures open the circuit
 
     Scenario Outline: Consecutive failures leave the circuit closed until the fifth
@@ -27,6 +28,7 @@ Feature: Restart circuit breaker
       And the engine of pool gpu-0 fails with a signal
       Then the circuit of pool gpu-0 is closed
 
+  @req:OC-SUP-4011
   Rule: An open circuit refuses restarts for 300 seconds, then admits exactly one probe
 
     Scenario: An open circuit still refuses a restart after 299 seconds

@@ -8,6 +8,7 @@ Feature: Drain
   Background:
     Given pool gpu-0 serves llama-7b-v1
 
+  @req:OC-POOL-3010
   Rule: A draining pool takes no new work
 
     Scenario: A draining pool refuses new leases
@@ -26,6 +27,7 @@ Feature: Drain
       When the operator drains pool gpu-0 within 30 seconds
       Then a warning says pool gpu-0 is draining with 2 active leases
 
+  @req:OC-POOL-3011
   Rule: The release of the last lease completes the drain
 
     Scenario: An idle pool drains at once
@@ -55,7 +57,7 @@ Feature: Drain
       And the clients release every lease of pool gpu-0
       Then the drain_duration_ms histogram of pool gpu-0 records 4000
 
-  @process
+  @process @req:OC-POOL-3012
   Rule: At the deadline the engine is stopped by force
 
     Scenario: Leases still held at the deadline are abandoned

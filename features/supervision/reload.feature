@@ -9,6 +9,7 @@ Feature: Reload
   Background:
     Given pool gpu-0 serves llama-7b-v1
 
+  @req:OC-POOL-3020
   Rule: A reload serves the new version under the same pool
 
     @process
@@ -53,7 +54,7 @@ Feature: Reload
       When the operator attempts to reload pool gpu-0 with llama-7b-v2
       Then the reload is refused with "pool gpu-0 is draining"
 
-  @process
+  @process @req:OC-POOL-3021
   Rule: A failed step restores the old engine
 
     Scenario Outline: A failure at any step rolls back to the old engine

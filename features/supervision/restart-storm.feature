@@ -8,6 +8,7 @@ Feature: Restart storms
   Background:
     Given pool gpu-0 serves llama-7b-v1 under the default restart policy
 
+  @req:OC-SUP-4020
   Rule: At most 10 restarts in any 60 seconds
 
     Scenario: Eight restarts and, 30 seconds later, two more are all allowed

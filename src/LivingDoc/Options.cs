@@ -1,11 +1,18 @@
 namespace LivingDoc;
 
-/// <summary>The command line: <c>--features</c> and <c>--output</c> are required; <c>--messages</c> and <c>--verify</c> are optional.</summary>
+/// <summary>
+/// The command line: <c>--features</c> and <c>--output</c> are required; <c>--messages</c>, <c>--config</c>
+/// (living-doc.json), <c>--history</c> (the folder that keeps the last runs) and <c>--verify</c> are optional.
+/// </summary>
 internal sealed record Options(string? Features, string? Messages, string? Output, bool Verify, string? Error)
 {
+    public string? Config { get; init; }
+
+    public string? History { get; init; }
+
     public static Options Parse(IReadOnlyList<string> args)
     {
-        string? features = null, messages = null, output = null;
+        string? features = null, messages = null, output = null, config = null, history = null;
         var verify = false;
         for (var i = 0; i < args.Count; i++)
         {
@@ -14,9 +21,16 @@ internal sealed record Options(string? Features, string? Messages, string? Outpu
                 case "--verify":
                     verify = true;
                     break;
-                case "--features" or "--messages" or "--output" when i + 1 < args.Count:
+                case "--features" or "--messages" or "--output" or "--config" or "--history" when i + 1 < args.Count:
                     var value = args[++i];
-                    _ = args[i - 1] switch { "--features" => features = value, "--messages" => messages = value, _ => output = value };
+                    _ = args[i - 1] switch
+                    {
+                        "--features" => features = value,
+                        "--messages" => messages = value,
+                        "--config" => config = value,
+                        "--history" => history = value,
+                        _ => output = value,
+                    };
                     break;
                 default:
                     return new Options(null, null, null, false, $"unexpected argument '{args[i]}'");
@@ -24,6 +38,6 @@ internal sealed record Options(string? Features, string? Messages, string? Outpu
         }
 
         var missing = features is null ? "--features" : output is null ? "--output" : null;
-        return new Options(features, messages, output, verify, missing is null ? null : $"{missing} is required");
+        return new Options(features, messages, output, verify, missing is null ? null : $"{missing} is required") { Config = config, History = history };
     }
 }

@@ -10,14 +10,15 @@ public sealed class CommandLineTests : IDisposable
     public void Dispose() => Directory.Delete(_output, recursive: true);
 
     [Fact]
-    public void Run_WithMessages_WritesTheIndexAPagePerFeatureAndTheStylesheet()
+    public void Run_WithMessages_WritesOneSelfContainedPage()
     {
         var exit = Run("--features", SampleRun.Features, "--messages", SampleRun.MessagesPath, "--output", _output, "--verify");
 
         exit.Should().Be(0, _err.ToString());
-        Directory.GetFiles(_output).Select(Path.GetFileName).Should().BeEquivalentTo("index.html", "living-doc.css", "deutsch.html", "not-run.html", "outcomes.html");
+        Directory.GetFiles(_output).Select(Path.GetFileName).Should().BeEquivalentTo("index.html");
         var index = File.ReadAllText(Path.Combine(_output, "index.html"));
-        index.Should().Contain("Outcomes").And.Contain("not run").And.NotContain("http://").And.NotContain("https://");
+        index.Should().Contain("Outcomes").And.Contain("not run").And.Contain("<script>").And.Contain("<style>")
+            .And.NotContain("http://").And.NotContain("https://").And.NotContain("src=\"").And.NotContain("<link");
         _out.ToString().Should().Contain("3 features, 11 scenarios (6 passed, 1 failed, 2 pending, 1 skipped, 1 not run)");
     }
 
@@ -26,7 +27,7 @@ public sealed class CommandLineTests : IDisposable
     {
         Run("--features", SampleRun.Features, "--messages", SampleRun.MessagesPath, "--output", _output).Should().Be(0);
 
-        var page = File.ReadAllText(Path.Combine(_output, "outcomes.html"));
+        var page = File.ReadAllText(Path.Combine(_output, "index.html"));
         page.Should().Contain("Expected: 3").And.Contain("&quot;blue&quot;").And.Contain("Increase by &lt;by&gt;").And.NotContain("\"blue\" 3 times");
     }
 
@@ -61,6 +62,18 @@ public sealed class CommandLineTests : IDisposable
 
         exit.Should().Be(2);
         _err.ToString().Should().Contain($"{messages}:2: not a Cucumber message");
+    }
+
+    [Fact]
+    public void Run_BadConfig_Exits2NamingTheFileAndTheSetting()
+    {
+        var config = Path.Combine(_output, "living-doc.json");
+        File.WriteAllText(config, """{ "history": { "keep": 0 } }""");
+
+        var exit = Run("--features", SampleRun.Features, "--output", _output, "--config", config);
+
+        exit.Should().Be(2);
+        _err.ToString().Should().Contain(config).And.Contain("history.keep");
     }
 
     [Theory]

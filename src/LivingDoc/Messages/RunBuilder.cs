@@ -43,16 +43,28 @@ internal static class RunBuilder
         var pickleSteps = pickle.Steps.ToDictionary(s => s.Id, StringComparer.Ordinal);
         var steps = new Dictionary<string, StepOutcome>(StringComparer.Ordinal);
         var statuses = new List<DocStatus>();
+        var log = new List<LogLine>();
+        var attachmentsByStep = messages.Attachments.Where(a => a.TestCaseStartedId == started.Id && a.TestStepId is not null)
+            .ToLookup(a => a.TestStepId, StringComparer.Ordinal);
         string? message = null;
         foreach (var step in messages.StepsFinished.Where(s => s.TestCaseStartedId == started.Id))
         {
             var status = Status(step.TestStepResult.Status);
             statuses.Add(status);
             message ??= status is DocStatus.Passed or DocStatus.Skipped ? null : step.TestStepResult.Message;
+            var took = TimeSpan.FromTicks(step.TestStepResult.Duration.Seconds * TimeSpan.TicksPerSecond + step.TestStepResult.Duration.Nanos / 100);
             if (testSteps.TryGetValue(step.TestStepId, out var testStep) && testStep.PickleStepId is { } id && pickleSteps.TryGetValue(id, out var pickleStep))
             {
                 steps[pickleStep.AstNodeIds[0]] = new StepOutcome(status, step.TestStepResult.Message);
+                log.Add(new LogLine(pickleStep.Text, status, took, step.TestStepResult.Message));
             }
+            else if (status != DocStatus.Passed)
+            {
+                log.Add(new LogLine("(hook)", status, took, step.TestStepResult.Message));
+            }
+
+            log.AddRange(attachmentsByStep[step.TestStepId].Where(a => a.ContentEncoding == AttachmentContentEncoding.IDENTITY)
+                .Select(a => new LogLine(a.Body, null, TimeSpan.Zero, null)));
         }
 
         var worst = statuses.Count == 0 ? DocStatus.Skipped : Rank[statuses.Min(Severity)];
@@ -60,7 +72,10 @@ internal static class RunBuilder
         var attachments = messages.Attachments
             .Where(a => a.TestCaseStartedId == started.Id && a.ContentEncoding == AttachmentContentEncoding.IDENTITY)
             .Select(a => a.Body).ToArray();
-        return new PickleOutcome(finished is null ? DocStatus.Failed : worst, duration, finished is null ? "The scenario started but never finished." : message, steps, attachments);
+        return new PickleOutcome(finished is null ? DocStatus.Failed : worst, duration, finished is null ? "The scenario started but never finished." : message, steps, attachments)
+        {
+            Log = log,
+        };
     }
 
     private static readonly DocStatus[] Rank =

@@ -14,6 +14,7 @@ internal sealed class RunMessages
         Finished = envelopes.Select(e => e.TestCaseFinished).OfType<TestCaseFinished>().ToArray();
         StepsFinished = envelopes.Select(e => e.TestStepFinished).OfType<TestStepFinished>().ToArray();
         Attachments = envelopes.Select(e => e.Attachment).OfType<Attachment>().ToArray();
+        StepDefinitions = envelopes.Select(e => e.StepDefinition).OfType<StepDefinition>().ToArray();
         RunFinished = envelopes.Select(e => e.TestRunFinished).OfType<TestRunFinished>().FirstOrDefault();
     }
 
@@ -30,6 +31,8 @@ internal sealed class RunMessages
     public IReadOnlyList<TestStepFinished> StepsFinished { get; }
 
     public IReadOnlyList<Attachment> Attachments { get; }
+
+    public IReadOnlyList<StepDefinition> StepDefinitions { get; }
 
     public TestRunFinished? RunFinished { get; }
 }

@@ -10,17 +10,6 @@ internal static class Html
 {
     public static string E(string? text) => WebUtility.HtmlEncode(text ?? string.Empty);
 
-    public static void Head(StringBuilder html, string title)
-    {
-        html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-            .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-            .Append("<title>").Append(E(title)).Append("</title>\n")
-            .Append("<link rel=\"stylesheet\" href=\"").Append(Site.StylesheetName).Append("\">\n")
-            .Append("</head>\n<body>\n<main>\n");
-    }
-
-    public static void Foot(StringBuilder html) => html.Append("</main>\n</body>\n</html>\n");
-
     public static string StatusName(DocStatus status) => status switch
     {
         DocStatus.NotRun => "not run",
@@ -53,32 +42,6 @@ internal static class Html
         html.Append("</span>");
     }
 
-    /// <summary>A stacked bar of the counts (widths in percent of the total; not run is the light grey tail).</summary>
-    public static void Bar(StringBuilder html, StatusCounts counts)
-    {
-        html.Append("<div class=\"bar\">");
-        if (counts.Total > 0)
-        {
-            Segment(html, counts.Passed, counts.Total, "passed");
-            Segment(html, counts.Failed, counts.Total, "failed");
-            Segment(html, counts.Pending, counts.Total, "pending");
-            Segment(html, counts.Skipped, counts.Total, "skipped");
-            Segment(html, counts.NotRun, counts.Total, "notrun");
-        }
-        html.Append("</div>");
-    }
-
-    public static void Tags(StringBuilder html, IEnumerable<string> tags)
-    {
-        var list = tags.ToList();
-        if (list.Count == 0)
-            return;
-        html.Append("<div class=\"tags\">");
-        foreach (var tag in list)
-            html.Append("<span class=\"tag\">").Append(E(tag)).Append("</span>");
-        html.Append("</div>\n");
-    }
-
     public static void Description(StringBuilder html, string? description)
     {
         if (string.IsNullOrWhiteSpace(description))
@@ -95,11 +58,4 @@ internal static class Html
         => html.Append("<span class=\"count ").Append(cssClass ?? name).Append("\" title=\"").Append(name).Append("\">")
             .Append(count.ToString(CultureInfo.InvariantCulture)).Append(' ').Append(name).Append("</span>");
 
-    private static void Segment(StringBuilder html, int count, int total, string name)
-    {
-        if (count == 0)
-            return;
-        var percent = (100.0 * count / total).ToString("0.##", CultureInfo.InvariantCulture);
-        html.Append("<span class=\"").Append(name).Append("\" style=\"width:").Append(percent).Append("%\"></span>");
-    }
 }

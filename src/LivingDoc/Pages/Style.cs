@@ -1,6 +1,6 @@
 namespace LivingDoc.Pages;
 
-/// <summary>The living documentation's one stylesheet (living-doc.css).</summary>
+/// <summary>The living documentation's stylesheet, inlined in the page.</summary>
 internal static class Style
 {
     public const string Css = """
@@ -50,6 +50,38 @@ internal static class Style
         pre.failure.pending, pre.failure.undefined { background: #fffbeb; color: #78350f; border-color: #fde68a; } pre.failure.skipped, pre.failure.notrun { background: #f3f4f6; color: #374151; border-color: var(--line); }
         section.vocabulary dl { background: #fff; border: 1px solid var(--line); border-radius: 10px; padding: 8px 16px; }
         section.vocabulary dt { margin-top: 10px; } section.vocabulary dd { margin: 2px 0 8px 16px; } section.vocabulary ul { margin: 0; padding-left: 16px; }
+
+        header.top { position: sticky; top: 0; z-index: 2; display: flex; flex-wrap: wrap; gap: 8px 24px; align-items: center; border-radius: 0; margin: 0; border-width: 0 0 1px; }
+        header.top h1 { font-size: 22px; margin: 0; } header.top .subtitle { margin: 0; }
+        .filters { display: flex; gap: 8px; align-items: center; flex: 1; min-width: 420px; }
+        .filters input { flex: 1; font: inherit; padding: 6px 10px; border: 1px solid #cbd5e1; border-radius: 6px; }
+        .filters input.invalid { border-color: var(--failed); } .error { color: var(--failed); font-size: 13px; }
+        .layout { display: flex; align-items: flex-start; }
+        nav#tree { position: sticky; top: 96px; width: 300px; max-height: calc(100vh - 110px); overflow: auto; padding: 12px; font-size: 13px; flex: none; }
+        nav#tree ul { list-style: none; margin: 0; padding-left: 12px; } nav#tree > ul { padding-left: 0; }
+        nav#tree li.folder > span { font-weight: 700; color: var(--muted); text-transform: uppercase; font-size: 12px; }
+        nav#tree li { margin: 2px 0; } nav#tree .badge { font-size: 9px; padding: 0 5px; }
+        main#features { flex: 1; min-width: 0; max-width: 1100px; padding: 16px 24px 64px; margin: 0; }
+        section.feature { background: #fff; border: 1px solid var(--line); border-radius: 10px; padding: 14px 18px; margin: 0 0 18px; }
+        section.feature h2 { margin: 0 0 2px; }
+        details.scenario { background: #fff; border: 1px solid var(--line); border-left: 5px solid #9ca3af; border-radius: 8px; padding: 8px 14px; margin: 8px 0; }
+        details.scenario.passed { border-left-color: var(--passed); } details.scenario.failed, details.scenario.ambiguous { border-left-color: var(--failed); }
+        details.scenario.pending, details.scenario.undefined { border-left-color: var(--pending); }
+        details.scenario > summary { cursor: pointer; font-weight: 600; } details.scenario .body { margin-top: 6px; }
+        div.background { background: #faf5ff; border: 1px solid #e9d5ff; border-radius: 8px; padding: 8px 14px; margin: 8px 0; }
+        div.background h4 { margin: 0; }
+        details.output { margin: 6px 0; } details.output > summary { cursor: pointer; color: #1d4ed8; font-size: 13px; }
+        details.output pre { background: #0f172a; color: #e2e8f0; padding: 10px 12px; border-radius: 6px; font-size: 12.5px; white-space: pre-wrap; }
+        details.output pre .passed { color: #86efac; } details.output pre .failed { color: #fca5a5; } details.output pre .pending, details.output pre .undefined { color: #fcd34d; } details.output pre .muted { color: #94a3b8; }
+        .trend { display: inline-flex; gap: 2px; margin-left: 10px; vertical-align: middle; } .trend i { width: 8px; height: 14px; border-radius: 2px; background: #d1d5db; display: inline-block; }
+        .trend i.passed { background: var(--passed); } .trend i.failed { background: var(--failed); } .trend i.pending { background: var(--pending); } .trend i.skipped { background: #9ca3af; }
+        .flaky { background: #fef3c7; color: #92400e; border-radius: 4px; padding: 0 6px; font-size: 12px; font-weight: 600; }
+        a.tag.req { background: #ecfeff; color: #0e7490; text-decoration: underline; }
+        section.appendix { background: #fff; border: 1px solid var(--line); border-radius: 10px; padding: 14px 18px; margin: 24px 0; }
+        table.usage { width: 100%; font-size: 13px; } table.usage td, table.usage th { border-bottom: 1px solid var(--line); padding: 4px 8px; text-align: left; vertical-align: top; }
+        table.usage tr.unused td { background: #fff7ed; } h3.flagged { color: var(--failed); }
+        .requirement h3 { font-size: 15px; margin: 12px 0 4px; } .requirement:target { outline: 2px solid #0e7490; border-radius: 6px; }
+        [hidden] { display: none !important; }
 
         """;
 }

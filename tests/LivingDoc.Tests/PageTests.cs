@@ -1,0 +1,78 @@
+using LivingDoc.Messages;
+using LivingDoc.Model;
+using LivingDoc.Pages;
+
+namespace LivingDoc.Tests;
+
+/// <summary>What the page holds for its script and its readers: data for search and filter, the step log, usage, requirements, history.</summary>
+public sealed class PageTests
+{
+    private static readonly RunMessages Messages = SampleRun.Messages();
+    private static readonly LivingDocRun Run = RunBuilder.Build(FeatureFiles.Read(SampleRun.Features), Messages);
+
+    private static string Render(LivingDocConfig? config = null, History? history = null) =>
+        DocPage.Render(new PageContext(Run, config ?? LivingDocConfig.Default, history ?? History.Empty, StepUsageBuilder.Build(Messages, Run)));
+
+    [Fact]
+    public void Render_EveryPickle_CarriesItsTagsAndStatusForTheFilter()
+    {
+        var page = Render();
+
+        page.Should().Contain("data-status=\"failed\" data-tags=\"@sample\"")
+            .And.Contain("data-tags=\"@sample @large\"")
+            .And.Contain("data-tags=\"@sample @rule-tag\"");
+    }
+
+    [Fact]
+    public void Render_AFailedScenario_ShowsItsStepLogWithTheFailingStep()
+    {
+        var page = Render();
+
+        page.Should().Contain("<summary>Show output</summary>").And.Contain("the counter reads 3</span>  <span class=\"muted\">failed");
+    }
+
+    [Fact]
+    public void Render_StepUsage_ListsEveryBindingAndFlagsUndefinedSteps()
+    {
+        var usage = StepUsageBuilder.Build(Messages, Run);
+
+        usage.Bindings.Should().HaveCount(5);
+        usage.Bindings.Single(b => b.Pattern == "a counter at {int}").Uses.Should().HaveCount(9, "every scenario of the sample but the ignored one starts with it");
+        usage.Undefined.Should().ContainSingle().Which.Step.Should().Be("the counter is painted \"blue\" 3 times");
+        Render().Should().Contain("Undefined steps");
+    }
+
+    [Fact]
+    public void Render_RequirementTags_LinkToTheTraceabilityList()
+    {
+        var config = LivingDocConfig.Default with { RequirementTag = new System.Text.RegularExpressions.Regex("^@(?<id>rule-tag)$"), RequirementUrl = "https://tracker.example/{id}" };
+
+        var page = Render(config);
+
+        page.Should().Contain("<a class=\"tag req\" href=\"#req-rule-tag\">@rule-tag</a>")
+            .And.Contain("<div class=\"requirement\" id=\"req-rule-tag\">")
+            .And.Contain("href=\"https://tracker.example/rule-tag\"");
+    }
+
+    [Fact]
+    public void Render_AScenarioThatPassedAndFailedInTheKeptRuns_IsFlaky()
+    {
+        var key = HistoryStore.Keys(Run.Features.Single(f => f.Uri == "features/outcomes.feature"))[0];
+        var history = new History([
+            new HistoryRun(DateTimeOffset.UnixEpoch, new Dictionary<string, DocStatus> { [key] = DocStatus.Failed }),
+            new HistoryRun(DateTimeOffset.UnixEpoch.AddDays(1), new Dictionary<string, DocStatus> { [key] = DocStatus.Passed })]);
+
+        history.IsFlaky(key).Should().BeTrue();
+        Render(history: history).Should().Contain("class=\"flaky\"").And.Contain("class=\"trend\"");
+    }
+
+    [Fact]
+    public void Render_WithoutMessages_SaysItIsDocumentationOnly()
+    {
+        var run = RunBuilder.Build(FeatureFiles.Read(SampleRun.Features), new RunMessages([]));
+
+        var page = DocPage.Render(new PageContext(run, LivingDocConfig.Default, History.Empty, StepUsage.Empty));
+
+        page.Should().Contain("documentation only").And.Contain("No run results");
+    }
+}
