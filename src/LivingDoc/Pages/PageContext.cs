@@ -29,6 +29,9 @@ internal sealed class PageContext(LivingDocRun run, LivingDocConfig config, Hist
     /// <summary>The space-separated tags a filter tests, lower-cased: every tag the pickle carries or inherits.</summary>
     public static string TagList(Pickle pickle) => string.Join(' ', pickle.Tags.Select(t => t.Name.ToLowerInvariant()).Distinct());
 
+    /// <summary>The HTML id of a scenario or rule: unique on the page, as AST ids are unique only within a feature.</summary>
+    public static string Anchor(DocFeature feature, string kind, string astId) => FeatureSection.FeatureAnchor(feature) + "--" + kind + "-" + astId;
+
     /// <summary>An id usable in HTML for a requirement.</summary>
     public static string RequirementAnchor(string id) => "req-" + new string(id.Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' ? c : '_').ToArray());
 }

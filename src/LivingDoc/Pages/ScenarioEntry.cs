@@ -19,7 +19,7 @@ internal static class ScenarioEntry
         var plain = scenario.Examples.Count == 0 && pickles.Count == 1 ? pickles[0] : null;
         var search = FeatureSection.Searchable([scenario.Name, scenario.Description, .. scenario.Steps.Select(s => s.Keyword + s.Text),
             .. scenario.Examples.SelectMany(e => e.TableBody.SelectMany(r => r.Cells.Select(c => c.Value)))]);
-        html.Append("<details class=\"scenario ").Append(CssClass(status)).Append(plain is null ? "" : " pickle").Append("\" id=\"s-").Append(E(scenario.Id))
+        html.Append("<details class=\"scenario ").Append(CssClass(status)).Append(plain is null ? "" : " pickle").Append("\" id=\"").Append(E(PageContext.Anchor(feature, "s", scenario.Id)))
             .Append("\" data-search=\"").Append(E(search)).Append('"');
         if (plain is not null)
         {

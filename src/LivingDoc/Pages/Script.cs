@@ -3,7 +3,7 @@ namespace LivingDoc.Pages;
 /// <summary>
 /// The page's script: live full-text search and a tag filter with expressions (<c>@drain and not (@process or @slow)</c>);
 /// scenarios, Examples rows, features and tree entries that do not match are hidden, and the counts follow as you
-/// type. Following a link to a scenario opens it.
+/// type. Following a link to a scenario opens it; <c>?q=</c> and <c>?tags=</c> in the address preset both fields.
 /// </summary>
 internal static class Script
 {
@@ -65,6 +65,9 @@ internal static class Script
                 if (node) node.hidden = visible === 0;
                 any = any || visible > 0;
               });
+              feature.querySelectorAll('section.rule').forEach(function (rule) {
+                rule.hidden = !rule.querySelector('details.scenario:not([hidden])');
+              });
               feature.hidden = !any;
               var featureNode = document.querySelector('[data-feature="' + feature.id + '"]');
               if (featureNode) featureNode.hidden = !any;
@@ -87,6 +90,10 @@ internal static class Script
             if (target && target.tagName === 'DETAILS') { target.open = true; target.scrollIntoView(); }
           }
 
+          // A link can carry a search and a filter: index.html?q=rolls+back&tags=@reload+and+not+@process
+          var query = new URLSearchParams(location.search);
+          if (query.get('q')) search.value = query.get('q');
+          if (query.get('tags')) tags.value = query.get('tags');
           search.addEventListener('input', apply);
           tags.addEventListener('input', apply);
           window.addEventListener('hashchange', openTarget);

@@ -82,6 +82,7 @@ internal static class Style
         table.usage tr.unused td { background: #fff7ed; } h3.flagged { color: var(--failed); }
         .requirement h3 { font-size: 15px; margin: 12px 0 4px; } .requirement:target { outline: 2px solid #0e7490; border-radius: 6px; }
         [hidden] { display: none !important; }
+        section.feature, section.rule, details.scenario, .requirement, section.appendix { scroll-margin-top: 140px; }
 
         """;
 }

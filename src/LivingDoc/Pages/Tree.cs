@@ -22,14 +22,14 @@ internal static class Tree
                 {
                     if (child.Scenario is { } scenario)
                     {
-                        Scenario(html, scenario);
+                        Scenario(html, feature, scenario);
                     }
                     else if (child.Rule is { } rule)
                     {
-                        html.Append("<li class=\"node-rule\"><a href=\"#r-").Append(E(rule.Id)).Append("\">").Append(E(rule.Name)).Append("</a><ul>");
+                        html.Append("<li class=\"node-rule\"><a href=\"#").Append(E(PageContext.Anchor(feature, "r", rule.Id))).Append("\">").Append(E(rule.Name)).Append("</a><ul>");
                         foreach (var ruleScenario in rule.Children.Select(c => c.Scenario).OfType<Io.Cucumber.Messages.Types.Scenario>())
                         {
-                            Scenario(html, ruleScenario);
+                            Scenario(html, feature, ruleScenario);
                         }
 
                         html.Append("</ul></li>");
@@ -45,7 +45,8 @@ internal static class Tree
         html.Append("</ul></nav>\n");
     }
 
-    private static void Scenario(StringBuilder html, Io.Cucumber.Messages.Types.Scenario scenario) =>
-        html.Append("<li class=\"node-scenario\" data-scenario=\"s-").Append(E(scenario.Id)).Append("\"><a href=\"#s-").Append(E(scenario.Id)).Append("\">")
+    private static void Scenario(StringBuilder html, DocFeature feature, Io.Cucumber.Messages.Types.Scenario scenario) =>
+        html.Append("<li class=\"node-scenario\" data-scenario=\"").Append(E(PageContext.Anchor(feature, "s", scenario.Id))).Append("\"><a href=\"#")
+            .Append(E(PageContext.Anchor(feature, "s", scenario.Id))).Append("\">")
             .Append(E(scenario.Name)).Append("</a></li>");
 }
