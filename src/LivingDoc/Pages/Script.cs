@@ -47,7 +47,7 @@ internal static class Script
             var terms = search.value.toLowerCase().split(/\s+/).filter(Boolean), predicate;
             try { predicate = parseTags(tags.value); tagError.hidden = true; tags.classList.remove('invalid'); }
             catch (e) { predicate = function () { return true; }; tagError.textContent = e.message; tagError.hidden = false; tags.classList.add('invalid'); }
-            var total = { passed: 0, failed: 0, pending: 0, skipped: 0, notrun: 0 }, shown = 0;
+            var total = { passed: 0, failed: 0, pending: 0, skipped: 0, notrun: 0 }, shown = 0, perFeature = {};
             document.querySelectorAll('section.feature').forEach(function (feature) {
               var counts = { passed: 0, failed: 0, pending: 0, skipped: 0, notrun: 0 }, any = false;
               feature.querySelectorAll('details.scenario').forEach(function (scenario) {
@@ -72,6 +72,7 @@ internal static class Script
               var featureNode = document.querySelector('[data-feature="' + feature.id + '"]');
               if (featureNode) featureNode.hidden = !any;
               feature.querySelector('.fcounts').innerHTML = countsHtml(counts);
+              perFeature[feature.id] = counts;
               statuses.forEach(function (s) { total[s] += counts[s]; });
               if (any) shown++;
             });
@@ -80,6 +81,12 @@ internal static class Script
             });
             document.querySelectorAll('#tree li.folder').forEach(function (folder) {
               folder.hidden = !folder.querySelector('li.node-feature:not([hidden])');
+              var area = { passed: 0, failed: 0, pending: 0, skipped: 0, notrun: 0 };
+              folder.querySelectorAll('li.node-feature').forEach(function (node) {
+                var counts = perFeature[node.dataset.feature];
+                if (counts) statuses.forEach(function (s) { area[s] += counts[s]; });
+              });
+              folder.querySelector('.area-counts').innerHTML = countsHtml(area);
             });
             totals.innerHTML = countsHtml(total);
             document.getElementById('nothing').hidden = shown > 0;

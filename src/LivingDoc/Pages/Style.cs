@@ -59,7 +59,7 @@ internal static class Style
         .layout { display: flex; align-items: flex-start; }
         nav#tree { position: sticky; top: 96px; width: 300px; max-height: calc(100vh - 110px); overflow: auto; padding: 12px; font-size: 13px; flex: none; }
         nav#tree ul { list-style: none; margin: 0; padding-left: 12px; } nav#tree > ul { padding-left: 0; }
-        nav#tree li.folder > span { font-weight: 700; color: var(--muted); text-transform: uppercase; font-size: 12px; }
+        nav#tree li.folder > span:first-child { font-weight: 700; color: var(--muted); text-transform: uppercase; font-size: 12px; }
         nav#tree li { margin: 2px 0; } nav#tree .badge { font-size: 9px; padding: 0 5px; }
         main#features { flex: 1; min-width: 0; max-width: 1100px; padding: 16px 24px 64px; margin: 0; }
         section.feature { background: #fff; border: 1px solid var(--line); border-radius: 10px; padding: 14px 18px; margin: 0 0 18px; }
@@ -81,6 +81,7 @@ internal static class Style
         table.usage { width: 100%; font-size: 13px; } table.usage td, table.usage th { border-bottom: 1px solid var(--line); padding: 4px 8px; text-align: left; vertical-align: top; }
         table.usage tr.unused td { background: #fff7ed; } h3.flagged { color: var(--failed); }
         .requirement h3 { font-size: 15px; margin: 12px 0 4px; } .requirement:target { outline: 2px solid #0e7490; border-radius: 6px; }
+        nav#tree .area-counts .counts { display: flex; gap: 6px; margin: 0 0 4px; font-size: 11px; }
         [hidden] { display: none !important; }
         section.feature, section.rule, details.scenario, .requirement, section.appendix { scroll-margin-top: 140px; }
 

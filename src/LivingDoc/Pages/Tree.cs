@@ -4,7 +4,10 @@ using static LivingDoc.Pages.Html;
 
 namespace LivingDoc.Pages;
 
-/// <summary>The navigation tree: folder, feature, rule, scenario; each entry links to its place on the page.</summary>
+/// <summary>
+/// The navigation tree: folder (an area, with its counts, which the script fills in), feature, rule, scenario; each
+/// entry links to its place on the page.
+/// </summary>
 internal static class Tree
 {
     public static void Render(StringBuilder html, LivingDocRun run)
@@ -12,7 +15,7 @@ internal static class Tree
         html.Append("<nav id=\"tree\"><ul>\n");
         foreach (var folder in run.Features.GroupBy(f => f.Folder).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
-            html.Append("<li class=\"folder\"><span>").Append(E(folder.Key.Length == 0 ? "features" : folder.Key)).Append("</span><ul>\n");
+            html.Append("<li class=\"folder\"><span>").Append(E(folder.Key.Length == 0 ? "features" : folder.Key)).Append("</span> <span class=\"area-counts\"></span><ul>\n");
             foreach (var feature in folder)
             {
                 var anchor = FeatureSection.FeatureAnchor(feature);

@@ -51,6 +51,8 @@ public sealed class BrowserTests(LivingDocPage page) : IClassFixture<LivingDocPa
         shown.Should().BeGreaterThan(0);
         Totals(driver).Should().Contain($"{shown} not run", "the totals count the scenarios and rows shown");
         driver.FindElements(By.CssSelector("section.feature")).Count(f => f.Displayed).Should().Be(1, "only the reload feature has such scenarios");
+        driver.FindElements(By.CssSelector("#tree li.folder")).Single(f => f.Displayed).FindElement(By.CssSelector(".area-counts")).Text
+            .Should().Contain($"{shown} not run", "the area's counts follow the filter too");
         LivingDocPage.Screenshot(driver, "living-doc-tags");
     }
 
