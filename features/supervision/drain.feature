@@ -34,6 +34,7 @@ Feature: Drain
       When the operator drains pool gpu-0 within 30 seconds
       Then the drain of pool gpu-0 completes in 0 seconds
       And pool gpu-0 is stopped, not live and not ready
+      And the drain of pool gpu-0 is logged without a warning
 
     Scenario: The drain completes when the last lease is released
       Given pool gpu-0 holds 2 leases

@@ -46,6 +46,7 @@ Feature: Reload
       When the operator attempts to reload pool gpu-0 with llama-7b-v2 within 30 seconds
       And 30 seconds pass
       Then the reload fails with "reload of pool gpu-0 failed at drain_timeout: drain deadline passed with 1 active leases; still serving llama-7b-v1 on engine 1.0"
+      And the reload reports no rollback, as nothing was swapped
       And pool gpu-0 serves llama-7b-v1 and is ready
 
     Scenario: A draining pool refuses a reload
@@ -61,6 +62,7 @@ Feature: Reload
       Given <failure>
       When the operator attempts to reload pool gpu-0 with llama-7b-v2
       Then the reload fails at <step>
+      And the reload reports that it rolled back to the old engine
       And pool gpu-0 serves llama-7b-v1 on <engine> healthy engine, the only one left running
       And the reload_failure_total counter of pool gpu-0 counts 1 for reason <step>
 

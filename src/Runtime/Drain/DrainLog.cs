@@ -5,8 +5,15 @@ namespace Runtime.Drain;
 /// <summary>Structured log events of drains.</summary>
 internal static partial class DrainLog
 {
-    [LoggerMessage(EventId = 3101, EventName = "DrainStarted", Level = LogLevel.Warning, Message = "Draining pool {PoolId} with {ActiveLeases} active leases (deadline {DeadlineSeconds} s)")]
-    public static partial void Started(ILogger logger, string poolId, int activeLeases, double deadlineSeconds);
+    /// <summary>
+    /// A drain started: a warning when leases are outstanding (work may be cut short at the deadline), naming their
+    /// count; information when none is.
+    /// </summary>
+    [LoggerMessage(EventId = 3101, EventName = "DrainStarted", Message = "Draining pool {PoolId} with {ActiveLeases} active leases (deadline {DeadlineSeconds} s)")]
+    private static partial void Started(ILogger logger, LogLevel level, string poolId, int activeLeases, double deadlineSeconds);
+
+    public static void Started(ILogger logger, string poolId, int activeLeases, double deadlineSeconds) =>
+        Started(logger, activeLeases > 0 ? LogLevel.Warning : LogLevel.Information, poolId, activeLeases, deadlineSeconds);
 
     [LoggerMessage(EventId = 3102, EventName = "DrainCompleted", Level = LogLevel.Information, Message = "Pool {PoolId} drained in {DurationMs} ms")]
     public static partial void Completed(ILogger logger, string poolId, double durationMs);

@@ -23,7 +23,8 @@ public sealed partial class ReloadCoordinator
         var drain = await _drains.DrainAsync(pool.Id, drainDeadline, DrainMode.KeepEngine);
         if (drain.Status != DrainStatus.Completed)
         {
-            return Fail(ReloadStep.Drain, $"drain deadline passed with {drain.AbandonedLeases.Count} active leases; still serving {old.VersionLabel}", rolledBack: true);
+            // Nothing was swapped: the old engine never stopped, so there is nothing to roll back.
+            return Fail(ReloadStep.Drain, $"drain deadline passed with {drain.AbandonedLeases.Count} active leases; still serving {old.VersionLabel}", rolledBack: false);
         }
 
         pool.Transition(PoolState.Reloading);

@@ -5,7 +5,8 @@ namespace Runtime.Reload;
 /// <param name="Status">How it ended.</param>
 /// <param name="FailedStep">The step that failed (for <see cref="ReloadStatus.Failed"/>).</param>
 /// <param name="Error">What went wrong: "reload of pool gpu-0 failed at stage: disk full"; null on success.</param>
-/// <param name="RolledBack">True when, after a failure, the pool serves its old engine again.</param>
+/// <param name="RolledBack">True when a failure after the old engine was touched was undone and the pool serves its old
+/// engine again; false for a success, and for a failure before anything was swapped (a drain that timed out).</param>
 /// <param name="Duration">From start to end, on the reload's <see cref="TimeProvider"/>.</param>
 public sealed record ReloadResult(string PoolId, ReloadStatus Status, ReloadStep? FailedStep, string? Error, bool RolledBack, TimeSpan Duration)
 {

@@ -19,6 +19,14 @@ public sealed class DrainSteps(PoolDriver pools)
     [Then("the drain is refused with {string}")]
     public void Refused(string message) => pools.DrainRefusal.Should().Be(message, "the drain should be refused");
 
+    [Then("the drain of pool {word} is logged without a warning")]
+    public void NoWarning(string pool)
+    {
+        var started = pools.Logger.WithEvent("DrainStarted").Should().ContainSingle($"the drain of pool {pool} should log that it started").Subject;
+        started.Level.Should().Be(Microsoft.Extensions.Logging.LogLevel.Information, $"a drain of pool {pool} with no active lease has nothing to warn about");
+        started["PoolId"].Should().Be(pool, "the entry should name the pool");
+    }
+
     [Then("a warning says pool {word} is draining with {int} active leases")]
     public void Warning(string pool, int leases)
     {

@@ -127,6 +127,20 @@ public sealed class ReloadSteps(PoolDriver pools)
         ReloadStepNames.GetName(result.FailedStep!.Value).Should().Be(step, $"the reload should fail at {step} ({result.Error})");
     }
 
+    [Then("the reload reports that it rolled back to the old engine")]
+    public async Task ReportsRollback()
+    {
+        var result = await pools.ReloadResultAsync();
+        result.RolledBack.Should().BeTrue($"the failed reload swapped engines and restored the old one ({result.Error})");
+    }
+
+    [Then("the reload reports no rollback, as nothing was swapped")]
+    public async Task ReportsNoRollback()
+    {
+        var result = await pools.ReloadResultAsync();
+        result.RolledBack.Should().BeFalse($"the reload stopped before touching the engine, so there was nothing to roll back ({result.Error})");
+    }
+
     [Then("the reload is refused with {string}")]
     public async Task RefusedWith(string error)
     {

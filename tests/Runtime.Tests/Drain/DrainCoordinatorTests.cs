@@ -157,6 +157,16 @@ public sealed class DrainCoordinatorTests : IDisposable
     }
 
     [Fact]
+    public async Task DrainAsync_NoActiveLease_LogsTheStartWithoutAWarning()
+    {
+        await _drains.DrainAsync("gpu-0", TimeSpan.FromSeconds(30)).WaitAsync(Bound);
+
+        var started = _logger.WithEvent("DrainStarted").Should().ContainSingle().Subject;
+        started.Level.Should().Be(LogLevel.Information, "a drain with no lease outstanding cuts no work short");
+        started.Fields["ActiveLeases"].Should().Be(0);
+    }
+
+    [Fact]
     public void DrainAsync_StoppedPool_IsRefusedWithItsState()
     {
         _pool.Transition(PoolState.Stopped);

@@ -93,6 +93,7 @@ public sealed class ReloadCoordinatorTests : IDisposable
 
         result.FailedStep.Should().Be(ReloadStep.Drain);
         result.Error.Should().StartWith("reload of pool gpu-0 failed at drain_timeout: drain deadline passed with 1 active leases");
+        result.RolledBack.Should().BeFalse("nothing was swapped, so nothing was rolled back");
         _pool.Snapshot().Should().Match<PoolSnapshot>(s => s.Ready && s.Spec.Model == "llama-7b-v1");
         await _provisioner.DidNotReceiveWithAnyArgs().StageAsync(default!, default!, default);
         _recorder.For(ReloadDefaults.FailureCounterName).Should().ContainSingle().Which.Tag("reason").Should().Be("drain_timeout");
