@@ -36,6 +36,13 @@ Feature: Drain
       And pool gpu-0 is stopped, not live and not ready
       And the drain of pool gpu-0 is logged without a warning
 
+    Scenario: Releasing one of two leases leaves the pool draining
+      Given pool gpu-0 holds 2 leases
+      And the operator is draining pool gpu-0 within 30 seconds
+      When a client releases one lease of pool gpu-0
+      Then pool gpu-0 is draining and not ready
+      And pool gpu-0 has 1 active lease
+
     Scenario: The drain completes when the last lease is released
       Given pool gpu-0 holds 2 leases
       And the operator is draining pool gpu-0 within 30 seconds
@@ -89,6 +96,15 @@ Feature: Drain
       Given pool gpu-1 serves llama-7b-v1
       When the operator drains pool gpu-0 within 30 seconds
       Then pool gpu-1 is ready
+
+    Scenario: Two pools drained at once drain independently
+      Given pool gpu-1 serves llama-7b-v1
+      And pool gpu-0 holds 1 lease
+      When the operator drains pool gpu-0 within 30 seconds
+      And the operator drains pool gpu-1 within 30 seconds
+      Then pool gpu-1 is stopped, not live and not ready
+      And pool gpu-0 is draining and not ready
+      And pool gpu-0 has 1 active lease
 
     Scenario: Draining an unknown pool is an error
       When the operator attempts to drain pool gpu-9 within 30 seconds

@@ -32,6 +32,10 @@ Feature: Reload
       Then the reload_success_total counter of pool gpu-0 counts 1
       And the reload_duration_ms histogram of pool gpu-0 has 1 measurement
 
+    Scenario: A reload stages the new model with the model provisioner
+      When the operator reloads pool gpu-0 with llama-7b-v2
+      Then the model provisioner has staged llama-7b-v2 for pool gpu-0
+
   Rule: A reload waits for active leases only until its drain deadline
 
     Scenario: A lease released in time lets the reload proceed

@@ -31,6 +31,19 @@ public sealed partial class PoolDriver
         }
     }
 
+    /// <summary>Releases the oldest lease held on pool <paramref name="id"/>.</summary>
+    public void ReleaseOne(string id)
+    {
+        var leases = LeasesOf(id);
+        if (leases.Count == 0)
+        {
+            throw new InvalidOperationException($"the clients hold no lease on pool {id}");
+        }
+
+        leases[0].Release();
+        leases.RemoveAt(0);
+    }
+
     /// <summary>Releases every lease held on pool <paramref name="id"/>.</summary>
     public void ReleaseAll(string id)
     {

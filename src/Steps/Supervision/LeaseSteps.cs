@@ -17,6 +17,13 @@ public sealed class LeaseSteps(PoolDriver pools)
     [When("the clients release every lease of pool {word}")]
     public void ReleaseAll(string pool) => pools.ReleaseAll(pool);
 
+    [When("a client releases one lease of pool {word}")]
+    public void ReleaseOne(string pool) => pools.ReleaseOne(pool);
+
+    [Then("pool {word} has {int} active lease(s)")]
+    public void ActiveLeases(string pool, int count) =>
+        pools.Pool(pool).Snapshot().ActiveLeases.Should().Be(count, $"pool {pool} should count {count} active leases");
+
     [Then("the lease is refused with {string}")]
     public void Refused(string message) => pools.LeaseRefusal.Should().Be(message, "the lease should be refused");
 }

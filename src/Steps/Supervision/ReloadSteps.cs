@@ -127,6 +127,13 @@ public sealed class ReloadSteps(PoolDriver pools)
         ReloadStepNames.GetName(result.FailedStep!.Value).Should().Be(step, $"the reload should fail at {step} ({result.Error})");
     }
 
+    [Then("the model provisioner has staged {word} for pool {word}")]
+    public async Task Staged(string model, string pool)
+    {
+        await pools.ReloadResultAsync();
+        await pools.Provisioner.Received(1).StageAsync(pool, model, Arg.Any<CancellationToken>());
+    }
+
     [Then("the reload reports that it rolled back to the old engine")]
     public async Task ReportsRollback()
     {
