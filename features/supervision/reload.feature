@@ -16,6 +16,7 @@ Feature: Reload
     Scenario: A reload serves the new model on a new healthy engine
       When the operator reloads pool gpu-0 with llama-7b-v2
       Then pool gpu-0 serves llama-7b-v2 on a new healthy engine
+      And the old engine process of pool gpu-0 has exited
       And pool gpu-0 keeps its metadata CUDA_VISIBLE_DEVICES=0
       And the handoff file of pool gpu-0 names llama-7b-v2 and its engine
 

@@ -56,6 +56,15 @@ public sealed class ReloadSteps(PoolDriver pools)
         (await probe.ProbeAsync(s.Endpoint!)).Healthy.Should().BeTrue($"the engine of pool {pool} should answer its health check");
     }
 
+    [Then("the old engine process of pool {word} has exited")]
+    public async Task OldEngineExited(string pool)
+    {
+        await pools.ReloadResultAsync();
+        var old = pools.ServedEngine(pool).Pid;
+        await pools.WaitUntil(() => !OperatingSystemProcess.IsRunning(old), $"the old engine of pool {pool} (pid {old}) to exit");
+        OperatingSystemProcess.IsRunning(old).Should().BeFalse($"the engine that served pool {pool} before the reload (pid {old}) should be gone");
+    }
+
     [Then("pool {word} serves {word} on {servingEngine} healthy engine, the only one left running")]
     public async Task ServesAlone(string pool, string model, ServingEngine engine)
     {

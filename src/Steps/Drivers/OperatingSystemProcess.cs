@@ -1,0 +1,20 @@
+namespace Steps.Drivers;
+
+/// <summary>What the operating system says of a process id, read from /proc (Linux, where the real-process scenarios run).</summary>
+public static class OperatingSystemProcess
+{
+    /// <summary>True while process <paramref name="pid"/> exists and is not a zombie waiting to be reaped.</summary>
+    public static bool IsRunning(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            var state = stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[0];
+            return state != "Z" && state != "X";
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or IOException)
+        {
+            return false;
+        }
+    }
+}
