@@ -20,6 +20,13 @@ Feature: Reload
       And pool gpu-0 keeps its metadata CUDA_VISIBLE_DEVICES=0
       And the handoff file of pool gpu-0 names llama-7b-v2 and its engine
 
+    @process
+    Scenario: Three reloads in a row leave one engine and no orphan process
+      When the operator reloads pool gpu-0 with llama-7b-v2
+      And the operator reloads pool gpu-0 with llama-7b-v3
+      And the operator reloads pool gpu-0 with llama-7b-v4
+      Then pool gpu-0 serves llama-7b-v4 on a new healthy engine, the only one left running
+
     Scenario: A reload to another engine version keeps the model
       When the operator reloads pool gpu-0 with engine version 1.5.0
       Then pool gpu-0 serves llama-7b-v1 on engine version 1.5.0
