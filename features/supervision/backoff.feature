@@ -25,26 +25,26 @@ Feature: Restart backoff
 
   Rule: Jitter spreads restarts by at most 10 percent, within the cap and the minimum
 
-    Scenario Outline: Jitter moves the first delay by at most 10 percent
-      Given the restart jitter draws <draw>
+    Scenario Outline: A jitter of <jitter> moves the first delay to <delay> milliseconds
+      Given restarts are jittered by <jitter>
       When the engine of pool gpu-0 crashes with a non-zero exit code
       Then the restart of pool gpu-0 is scheduled in <delay> milliseconds
 
       Examples:
-        | description                  | draw | delay |
-        | the lowest draw is 10% early | 0.0  | 900   |
-        | a middle draw is on time     | 0.5  | 1000  |
-        | a high draw is 5% late       | 0.75 | 1050  |
+        | description           | jitter | delay |
+        | the earliest restart  | -10%   | 900   |
+        | no jitter             | +0%    | 1000  |
+        | a restart 5% late     | +5%    | 1050  |
 
     Scenario: Jitter never pushes a capped delay above 60 seconds
-      Given the restart jitter draws 0.99
+      Given restarts are jittered by +9.9%
       And the engine of pool gpu-0 has crashed 10 times in a row
       When the engine of pool gpu-0 crashes with a non-zero exit code
       Then the restart of pool gpu-0 is scheduled in 60 seconds
 
     Scenario: Jitter never pulls a delay below the minimum delay
       Given pool gpu-0 waits at least 1 second before any restart
-      And the restart jitter draws 0.0
+      And restarts are jittered by -10%
       When the engine of pool gpu-0 crashes with a non-zero exit code
       Then the restart of pool gpu-0 is scheduled in 1 second
 

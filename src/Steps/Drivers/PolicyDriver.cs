@@ -42,8 +42,21 @@ public sealed class PolicyDriver(ScenarioClock clock) : IDisposable
     /// <summary>Declares pool <paramref name="poolId"/> serving <paramref name="model"/> under the default policies.</summary>
     public void Supervise(string poolId, string model) => _models[poolId] = model;
 
-    /// <summary>Every jitter draw returns <paramref name="draw"/> (in [0, 1)).</summary>
-    public void DrawJitter(double draw) => _jitterDraw = draw;
+    /// <summary>
+    /// Makes the next delays come out <paramref name="fraction"/> late (+0.05 is 5% late, -0.1 is 10% early): the
+    /// random draw that gives that jitter under the backoff's jitter factor.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">When the jitter is outside what the factor allows, [-f, +f).</exception>
+    public void Jitter(double fraction)
+    {
+        var factor = BackoffOptions.JitterFactor;
+        if (factor == 0 || fraction < -factor || fraction >= factor)
+        {
+            throw new ArgumentOutOfRangeException(nameof(fraction), fraction, $"the jitter can only be from -{factor:P0} to just under +{factor:P0}");
+        }
+
+        _jitterDraw = (fraction / factor + 1) / 2;
+    }
 
     /// <summary>Changes the options of pool <paramref name="poolId"/>; refused once its policies exist.</summary>
     public void Configure(string poolId, Action<PolicyDriver> change)

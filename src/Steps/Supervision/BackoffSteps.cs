@@ -19,8 +19,13 @@ public sealed class BackoffSteps(PolicyDriver policies)
         }
     }
 
-    [Given("the restart jitter draws {double}")]
-    public void GivenTheJitterDraws(double draw) => policies.DrawJitter(draw);
+    [Given("restarts are jittered by {jitter}")]
+    public void GivenRestartsAreJittered(Jitter jitter) => policies.Jitter(jitter.Fraction);
+
+    /// <summary>"+5%" → 0.05, "-10%" → -0.1.</summary>
+    [StepArgumentTransformation(@"([+-]\d+(?:\.\d+)?%)", Name = "jitter")]
+    public static Jitter ToJitter(string text) =>
+        new(double.Parse(text.TrimEnd('%'), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture) / 100);
 
     [Given("pool {word} waits at least {int} second(s) before any restart")]
     public void GivenAMinimumDelay(string pool, int seconds) =>
@@ -75,3 +80,6 @@ public sealed class BackoffSteps(PolicyDriver policies)
         return decisions[^1];
     }
 }
+
+/// <summary>A jitter as a step says it ("+5%"): the fraction by which a delay comes out late (negative: early).</summary>
+public sealed record Jitter(double Fraction);
