@@ -16,7 +16,15 @@ Feature: Context concurrency
   Rule: Under contention the totals are exact and the budget is never overshot
 
     @budget @counters
-    Scenario: 8 threads running a million requests keep exact totals within the budget
+    Scenario: 8 threads running a million requests within a budget that fits them all serve every one
+      Given a context for model llama-7b-v1 of tenant acme with a budget of 2400 bytes and 8 concurrent requests
+      When 8 threads each run 125000 requests needing 300 bytes on llama-7b-v1
+      Then llama-7b-v1 counts 1000000 requests, 1000000 successes and 0 failures
+      And llama-7b-v1 has had at most 2400 bytes in use
+      And llama-7b-v1 has 0 bytes in use
+
+    @budget @counters
+    Scenario: 8 threads running a million requests keep exact totals within a tight budget
       Given a context for model llama-7b-v1 of tenant acme with a budget of 1000 bytes and 4 concurrent requests
       When 8 threads each run 125000 requests needing 300 bytes on llama-7b-v1
       Then llama-7b-v1 counts 1000000 requests, as many successes and failures as the threads saw
