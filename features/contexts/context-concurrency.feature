@@ -48,26 +48,34 @@ Feature: Context concurrency
   Rule: Budget, faults and threads combine predictably
 
     @budget @fault
-    Scenario Outline: <description>
+    Scenario Outline: On one thread: <description>
       Given a context for model llama-7b-v1 of tenant acme with a budget of 1 GiB and 8 concurrent requests
       And the backend of llama-7b-v1 <backend>
-      When <threads> threads each run <per thread> requests needing <memory> on llama-7b-v1
-      Then llama-7b-v1 counts <requests> requests, <successes> successes and <failures> failures
+      When one thread runs 1000 requests needing <memory> on llama-7b-v1
+      Then llama-7b-v1 counts every request that ran: <successes> successes and <failures> failures
       And the llama-7b-v1 context is <state>
 
-      Examples: one thread
-        | description                                       | backend                             | threads | per thread | memory           | requests | successes | failures | state   |
-        | Within budget and healthy, every request succeeds | answers every call                  | 1       | 1000       | 64 MiB           | 1000     | 1000      | 0        | active  |
-        | Exactly at the limit and healthy, all succeed     | answers every call                  | 1       | 1000       | 1 GiB            | 1000     | 1000      | 0        | active  |
-        | One byte over the limit, every request is refused | answers every call                  | 1       | 1000       | 1073741825 bytes | 1000     | 0         | 1000     | active  |
-        | Within budget but failing, the first call faults  | fails on every call                 | 1       | 1000       | 64 MiB           | 1000     | 0         | 1000     | faulted |
-        | Failing after 500 calls keeps the 500 successes   | fails on every call after 500 calls | 1       | 1000       | 64 MiB           | 1000     | 500       | 500      | faulted |
+      Examples:
+        | description                                       | backend                             | memory           | successes | failures | state   |
+        | Within budget and healthy, every request succeeds | answers every call                  | 64 MiB           | 1000      | 0        | active  |
+        | Exactly at the limit and healthy, all succeed     | answers every call                  | 1 GiB            | 1000      | 0        | active  |
+        | One byte over the limit, every request is refused | answers every call                  | 1073741825 bytes | 0         | 1000     | active  |
+        | Within budget but failing, the first call faults  | fails on every call                 | 64 MiB           | 0         | 1000     | faulted |
+        | Failing after 500 calls keeps the 500 successes   | fails on every call after 500 calls | 64 MiB           | 500       | 500      | faulted |
 
-      Examples: eight threads
-        | description                                              | backend                             | threads | per thread | memory           | requests | successes | failures | state   |
-        | Within budget and healthy on 8 threads, all succeed      | answers every call                  | 8       | 10000      | 64 MiB           | 80000    | 80000     | 0        | active  |
-        | 8 threads each needing an eighth fill the budget exactly | answers every call                  | 8       | 10000      | 128 MiB          | 80000    | 80000     | 0        | active  |
-        | One byte over the limit on 8 threads, all are refused    | answers every call                  | 8       | 10000      | 1073741825 bytes | 80000    | 0         | 80000    | active  |
-        | Failing from the first call on 8 threads, none succeed   | fails on every call                 | 8       | 10000      | 64 MiB           | 80000    | 0         | 80000    | faulted |
-        | Failing after 500 calls on 8 threads keeps exactly 500   | fails on every call after 500 calls | 8       | 10000      | 64 MiB           | 80000    | 500       | 79500    | faulted |
-        | Over budget and failing, the budget refuses first        | fails on every call                 | 8       | 10000      | 1073741825 bytes | 80000    | 0         | 80000    | active  |
+    @budget @fault
+    Scenario Outline: On eight threads: <description>
+      Given a context for model llama-7b-v1 of tenant acme with a budget of 1 GiB and 8 concurrent requests
+      And the backend of llama-7b-v1 <backend>
+      When 8 threads each run 10000 requests needing <memory> on llama-7b-v1
+      Then llama-7b-v1 counts every request that ran: <successes> successes and <failures> failures
+      And the llama-7b-v1 context is <state>
+
+      Examples:
+        | description                                    | backend                             | memory           | successes | failures | state   |
+        | Within budget and healthy, all succeed         | answers every call                  | 64 MiB           | 80000     | 0        | active  |
+        | Each needing an eighth, they fill the budget   | answers every call                  | 128 MiB          | 80000     | 0        | active  |
+        | One byte over the limit, all are refused       | answers every call                  | 1073741825 bytes | 0         | 80000    | active  |
+        | Failing from the first call, none succeed      | fails on every call                 | 64 MiB           | 0         | 80000    | faulted |
+        | Failing after 500 calls keeps exactly 500      | fails on every call after 500 calls | 64 MiB           | 500       | 79500    | faulted |
+        | Over budget and failing, the budget refuses    | fails on every call                 | 1073741825 bytes | 0         | 80000    | active  |

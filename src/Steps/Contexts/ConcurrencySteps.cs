@@ -15,6 +15,10 @@ public sealed class ConcurrencySteps(ContextDriver contexts)
     public void WhenThreadsEachRunNeeding(int threads, int perThread, ByteCount memory, string name) =>
         contexts.RunOnThreads(threads, perThread, name, memory.Bytes);
 
+    [When("one thread runs {int} requests needing {size} on {word}")]
+    public void WhenOneThreadRunsNeeding(int requests, ByteCount memory, string name) =>
+        contexts.RunOnThreads(1, requests, name, memory.Bytes);
+
     [When("tenant {word} runs {int} requests on {word} while tenant {word} runs {int} requests on {word}")]
     public void WhenTwoTenantsRunSideBySide(string firstTenant, int firstCount, string first, string secondTenant, int secondCount, string second) =>
         contexts.RunSideBySide(firstTenant, first, firstCount, secondTenant, second, secondCount);

@@ -15,6 +15,10 @@ public sealed class CounterSteps(ContextDriver contexts)
             new { Requests = requests, Successes = successes, Failures = failures },
             $"{name} should count {requests} requests, {successes} successes and {failures} failures");
 
+    [Then("{word} counts every request that ran: {long} success(es) and {long} failure(s)")]
+    public void ThenCountsEveryRequest(string name, long successes, long failures) =>
+        ThenCounts(name, contexts.RequestsRun, successes, failures);
+
     [Then("{word} counts {long} requests, as many successes and failures as the threads saw")]
     public void ThenCountsWhatTheThreadsSaw(string name, long requests)
     {

@@ -14,6 +14,9 @@ public sealed partial class ContextDriver
     /// <summary>Allocations granted in the last allocation race.</summary>
     public long AllocationsGranted { get; private set; }
 
+    /// <summary>How many requests the last <see cref="RunOnThreads"/> ran: threads × requests per thread.</summary>
+    public long RequestsRun { get; private set; }
+
     /// <summary>Runs <paramref name="perThread"/> requests on each of <paramref name="threads"/> threads released at once.</summary>
     public void RunOnThreads(int threads, int perThread, string name, long memoryBytes)
     {
@@ -27,6 +30,7 @@ public sealed partial class ContextDriver
         });
         SuccessesSeen = successes;
         FailuresSeen = failures;
+        RequestsRun = (long)threads * perThread;
     }
 
     /// <summary>Runs two contexts' requests on two threads at once.</summary>
