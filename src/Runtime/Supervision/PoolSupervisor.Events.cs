@@ -178,8 +178,6 @@ internal sealed partial class PoolSupervisor
         }
 
         var decision = _backoff.RecordCrash(reason);
-        TryTransition(PoolState.Restarting);
-        SupervisionLog.RestartScheduled(_logger, _pool.Id, decision.Delay.TotalSeconds, CrashReasonNames.GetName(reason));
         lock (_lock)
         {
             if (_disposed)
@@ -187,9 +185,15 @@ internal sealed partial class PoolSupervisor
                 return;
             }
 
+            // The timer exists before anyone can see the pool restarting, so whoever reacts to that state (an operator,
+            // or a test's clock) finds the restart already scheduled. Restart() takes this lock, so it cannot run
+            // before the transition, whatever the delay.
             _restartTimer?.Dispose();
             _restartTimer = _context.Options.TimeProvider.CreateTimer(_ => Restart(), null, decision.Delay, Timeout.InfiniteTimeSpan);
+            TryTransition(PoolState.Restarting);
         }
+
+        SupervisionLog.RestartScheduled(_logger, _pool.Id, decision.Delay.TotalSeconds, CrashReasonNames.GetName(reason));
     }
 
     private void Refuse(string why)

@@ -59,10 +59,8 @@ public sealed partial class PoolDriver
                 return;
             }
 
-            if (Pool(id).State != PoolState.Restarting)
-            {
-                throw new InvalidOperationException($"pool {id} is not restarting after kill {kill} of {times}: {Pool(id).Snapshot()}");
-            }
+            // The crash is recorded a moment before the pool turns to restarting (with its restart already scheduled).
+            await WaitUntil(() => Pool(id).State == PoolState.Restarting, $"pool {id} to be restarting after kill {kill} of {times}");
 
             _clock.Pass(TimeSpan.FromMilliseconds(Metrics.For("backoff_delay_ms", id)[^1].Value));
             await WaitUntil(() => Pool(id).Snapshot() is { Ready: true } s && s.Pid != engine.Pid, $"pool {id} to be ready again after kill {kill}");

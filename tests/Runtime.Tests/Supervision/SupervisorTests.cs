@@ -194,6 +194,27 @@ public sealed class SupervisorTests : IDisposable
     }
 
     [Fact]
+    public async Task Crash_ClockMovedTheMomentThePoolTurnsRestarting_StillRestartsTheEngine()
+    {
+        // Regression (a CI flake): the pool turned Restarting before its restart timer existed, so a clock moved at once
+        // (as tests and scenarios do) passed the restart by, and the pool stayed Restarting for good.
+        using var f = new SupervisorFixture();
+        var pool = await f.StartReady("gpu-0");
+        pool.Changed += s =>
+        {
+            if (s.State == PoolState.Restarting)
+            {
+                f.Time.Advance(TimeSpan.FromSeconds(2));
+            }
+        };
+
+        f.Supervisor.EngineOf("gpu-0")!.WriteLine("signal SIGSEGV").Should().BeTrue();
+
+        var restarted = await PoolEvents.WaitFor(pool, s => s.State == PoolState.Ready && s.RestartCount == 1);
+        restarted.CrashCount.Should().Be(1);
+    }
+
+    [Fact]
     public async Task RestartStorm_LimitReached_OpensTheCircuitAndRaisesTheStormWithoutRestart()
     {
         using var f = new SupervisorFixture(o =>
