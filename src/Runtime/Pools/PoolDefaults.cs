@@ -8,4 +8,7 @@ public static class PoolDefaults
 
     /// <summary>Version of the state file format written by <see cref="PoolStateStore"/>: 1.</summary>
     public const int StateFileVersion = 1;
+
+    /// <summary>The largest state file <see cref="PoolStateStore"/> reads: 16 MiB (about 50,000 pools), so a runaway file cannot exhaust memory.</summary>
+    public const long MaxStateFileBytes = 16L * 1024 * 1024;
 }

@@ -37,12 +37,24 @@ public sealed class PoolStateStore(string path)
     }
 
     /// <summary>Reads the pools saved; empty when the file does not exist.</summary>
-    /// <exception cref="PoolStateFileException">When the file is empty, not JSON, truncated, of another version or incomplete.</exception>
+    /// <exception cref="PoolStateFileException">When the path is a directory, or the file is larger than
+    /// <see cref="PoolDefaults.MaxStateFileBytes"/>, empty, not JSON, truncated, of another version, incomplete, or holds
+    /// a null pool or one pool twice.</exception>
     public IReadOnlyList<PoolRecord> Load()
     {
+        if (Directory.Exists(Path))
+        {
+            throw new PoolStateFileException(Path, "is a directory, not a state file");
+        }
+
         if (!File.Exists(Path))
         {
             return [];
+        }
+
+        if (new FileInfo(Path).Length > PoolDefaults.MaxStateFileBytes)
+        {
+            throw new PoolStateFileException(Path, $"is larger than {PoolDefaults.MaxStateFileBytes} bytes: not a state file this runtime wrote");
         }
 
         var bytes = File.ReadAllBytes(Path);
@@ -72,16 +84,27 @@ public sealed class PoolStateStore(string path)
         }
 
         var pools = document.Pools ?? throw new PoolStateFileException(Path, "has no 'pools' list");
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < pools.Count; i++)
         {
-            Check(pools[i], i);
+            var id = Check(pools[i], i);
+            if (!seen.TryAdd(id, i))
+            {
+                throw new PoolStateFileException(Path, $"has pool '{id}' twice (#{seen[id] + 1} and #{i + 1})");
+            }
         }
 
         return pools;
     }
 
-    private void Check(PoolRecord record, int index)
+    /// <summary>Checks one pool of the file; returns its id.</summary>
+    private string Check(PoolRecord? record, int index)
     {
+        if (record is null)
+        {
+            throw new PoolStateFileException(Path, $"has no pool at #{index + 1} (null)");
+        }
+
         string? missing = record switch
         {
             { Id: null or "" } => "id",
@@ -100,5 +123,7 @@ public sealed class PoolStateStore(string path)
         {
             throw new PoolStateFileException(Path, $"has negative counters for pool '{record.Id}'");
         }
+
+        return record.Id!;
     }
 }

@@ -85,6 +85,50 @@ public sealed class PoolStateStoreTests : IDisposable
     }
 
     [Fact]
+    public void Load_NullPool_ThrowsNamingTheFileAndThePosition()
+    {
+        File.WriteAllText(StateFile, """{"version":1,"pools":[null]}""");
+
+        var act = () => new PoolStateStore(StateFile).Load();
+
+        act.Should().Throw<PoolStateFileException>().WithMessage($"*{StateFile}*has no pool at #1 (null)*");
+    }
+
+    [Fact]
+    public void Load_SamePoolTwice_ThrowsInsteadOfDroppingOne()
+    {
+        const string pool = """{"id":"gpu-0","command":"serve","arguments":[],"model":"m","engine_version":"1"}""";
+        File.WriteAllText(StateFile, $$"""{"version":1,"pools":[{{pool}},{{pool}}]}""");
+
+        var act = () => new PoolStateStore(StateFile).Load();
+
+        act.Should().Throw<PoolStateFileException>().WithMessage("*has pool 'gpu-0' twice (#1 and #2)*");
+    }
+
+    [Fact]
+    public void Load_PathIsADirectory_ThrowsInsteadOfLoadingNothing()
+    {
+        Directory.CreateDirectory(StateFile);
+
+        var act = () => new PoolStateStore(StateFile).Load();
+
+        act.Should().Throw<PoolStateFileException>().WithMessage("*is a directory, not a state file*");
+    }
+
+    [Fact]
+    public void Load_FileOverTheSizeCap_ThrowsWithoutReadingIt()
+    {
+        using (var file = File.Create(StateFile))
+        {
+            file.SetLength(PoolDefaults.MaxStateFileBytes + 1);
+        }
+
+        var act = () => new PoolStateStore(StateFile).Load();
+
+        act.Should().Throw<PoolStateFileException>().WithMessage($"*is larger than {PoolDefaults.MaxStateFileBytes} bytes*");
+    }
+
+    [Fact]
     public void Load_OtherVersion_Throws()
     {
         File.WriteAllText(StateFile, """{"version":7,"pools":[]}""");
