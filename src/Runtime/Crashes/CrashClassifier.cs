@@ -20,7 +20,9 @@ public sealed class CrashClassifier
     {
         options ??= new CrashDetectionOptions();
         options.Validate();
-        _driverErrors = options.DriverErrorPatterns.Select(p => new Regex(p, RegexOptions.CultureInvariant | RegexOptions.Compiled)).ToArray();
+        // The non-backtracking engine: matching is linear in the line's length whatever the pattern, so an engine's
+        // output can never stall crash classification.
+        _driverErrors = options.DriverErrorPatterns.Select(p => new Regex(p, CrashDetectionOptions.PatternOptions)).ToArray();
         _oom = options.OomEvidence ?? new CgroupOomEvidence();
     }
 

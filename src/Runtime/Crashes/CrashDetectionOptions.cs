@@ -9,13 +9,17 @@ public sealed class CrashDetectionOptions
     public const string DefaultDriverErrorPattern = "CUDA error";
 
     /// <summary>
-    /// Regular expressions (case-sensitive) matched against every engine output line; a match is a
+    /// Regular expressions (case-sensitive; run by the non-backtracking engine, so in linear time, without backreferences
+    /// or lookarounds) matched against every engine output line; a match is a
     /// <see cref="CrashReason.DriverError"/>. Default: <c>CUDA error</c>. Empty disables the check.
     /// </summary>
     public IList<string> DriverErrorPatterns { get; set; } = [DefaultDriverErrorPattern];
 
     /// <summary>Where OOM evidence comes from. Default <see cref="CgroupOomEvidence"/>.</summary>
     public IOomEvidence? OomEvidence { get; set; }
+
+    /// <summary>How the patterns are compiled: the non-backtracking engine (linear time; no backreferences or lookarounds).</summary>
+    internal const RegexOptions PatternOptions = RegexOptions.CultureInvariant | RegexOptions.NonBacktracking;
 
     /// <summary>Checks the options once; throws <see cref="ArgumentException"/> naming the bad pattern.</summary>
     public void Validate()
@@ -30,9 +34,9 @@ public sealed class CrashDetectionOptions
 
             try
             {
-                _ = new Regex(pattern, RegexOptions.CultureInvariant);
+                _ = new Regex(pattern, PatternOptions);
             }
-            catch (ArgumentException e)
+            catch (Exception e) when (e is ArgumentException or NotSupportedException)
             {
                 throw new ArgumentException($"CrashDetectionOptions.DriverErrorPatterns has an invalid pattern '{pattern}': {e.Message}", nameof(DriverErrorPatterns), e);
             }

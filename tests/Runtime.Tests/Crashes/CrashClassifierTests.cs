@@ -80,4 +80,25 @@ public sealed class CrashClassifierTests
 
         act.Should().Throw<ArgumentException>().WithMessage("CrashDetectionOptions.DriverErrorPatterns has an invalid pattern '(['*");
     }
+
+    [Fact(Timeout = 30_000)]
+    public async Task IsDriverError_CatastrophicPattern_AnswersInLinearTime()
+    {
+        // Regression: with the backtracking engine, (a+)+$ took 7 s on 29 characters here; on 35 it would take minutes.
+        var classifier = Classifier("(a+)+$");
+
+        var matched = await Task.Run(() => classifier.IsDriverError(new string('a', 34) + "!"));
+
+        matched.Should().BeFalse();
+    }
+
+    [Fact]
+    public void Validate_APatternTheLinearEngineCannotRun_IsRefusedNamingIt()
+    {
+        var options = new CrashDetectionOptions { DriverErrorPatterns = [@"(\w)\1"] };
+
+        var act = options.Validate;
+
+        act.Should().Throw<ArgumentException>().WithMessage(@"*invalid pattern '(\w)\1'*");
+    }
 }
