@@ -23,6 +23,26 @@ public sealed record EngineSpec(string Command, IReadOnlyList<string> Arguments,
         return Model == other.Model && EngineVersion == other.EngineVersion;
     }
 
+    /// <summary>
+    /// Checks that every part is there: a command, an argument list without null entries, a model and an engine version.
+    /// A spec that fails here would otherwise be saved and make the next load of the state file fail as a whole.
+    /// </summary>
+    /// <exception cref="ArgumentException">Naming the missing or empty part.</exception>
+    public void Validate()
+    {
+        string? problem =
+            string.IsNullOrWhiteSpace(Command) ? "EngineSpec.Command must not be empty"
+            : Arguments is null ? "EngineSpec.Arguments must not be null (use an empty list)"
+            : Arguments.Any(a => a is null) ? "EngineSpec.Arguments must not contain null"
+            : string.IsNullOrWhiteSpace(Model) ? "EngineSpec.Model must not be empty"
+            : string.IsNullOrWhiteSpace(EngineVersion) ? "EngineSpec.EngineVersion must not be empty"
+            : null;
+        if (problem is not null)
+        {
+            throw new ArgumentException(problem);
+        }
+    }
+
     /// <summary>"llama-7b-v1 on engine 1.4.2".</summary>
     public string VersionLabel => $"{Model} on engine {EngineVersion}";
 }

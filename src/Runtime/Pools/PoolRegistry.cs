@@ -30,11 +30,13 @@ public sealed class PoolRegistry
     public IReadOnlyCollection<Pool> Pools => _pools.Values.ToArray();
 
     /// <summary>Registers a pool in state <see cref="PoolState.Registered"/>.</summary>
-    /// <exception cref="ArgumentException">When the id is empty or already registered.</exception>
+    /// <exception cref="ArgumentException">When the id is empty or already registered, or the spec incomplete (see <see cref="EngineSpec.Validate"/>).</exception>
+    /// <exception cref="IOException">When the state file cannot be saved; the pool is then not registered.</exception>
     public Pool Register(string id, EngineSpec spec, IReadOnlyDictionary<string, string>? metadata = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
         ArgumentNullException.ThrowIfNull(spec);
+        spec.Validate();
         var pool = new Pool(id, spec, new Dictionary<string, string>(metadata ?? new Dictionary<string, string>()), _options.MaxLeasesPerPool);
         if (!_pools.TryAdd(id, pool))
         {
@@ -43,7 +45,19 @@ public sealed class PoolRegistry
 
         pool.Changed += OnChanged;
         Refreeze();
-        Save();
+        try
+        {
+            Save();
+        }
+        catch
+        {
+            // All or nothing: a pool whose save failed is not registered either.
+            pool.Changed -= OnChanged;
+            _pools.TryRemove(id, out _);
+            Refreeze();
+            throw;
+        }
+
         return pool;
     }
 
