@@ -53,8 +53,11 @@ public sealed class SupervisorOptions
             throw new ArgumentException($"SupervisorOptions.StopGracePeriod must not be negative, got {StopGracePeriod}.", nameof(StopGracePeriod));
         }
 
-        ArgumentNullException.ThrowIfNull(Health, nameof(Health));
-        ArgumentNullException.ThrowIfNull(CrashDetection, nameof(CrashDetection));
+        ArgumentNullException.ThrowIfNull(Health, "SupervisorOptions.Health");
+        ArgumentNullException.ThrowIfNull(CrashDetection, "SupervisorOptions.CrashDetection");
+        ArgumentNullException.ThrowIfNull(Backoff, "SupervisorOptions.Backoff");
+        ArgumentNullException.ThrowIfNull(CircuitBreaker, "SupervisorOptions.CircuitBreaker");
+        ArgumentNullException.ThrowIfNull(RestartLimits, "SupervisorOptions.RestartLimits");
         Health.Validate();
         CrashDetection.Validate();
         Backoff.Validate();
