@@ -39,6 +39,10 @@ public sealed class RestartBackoffOptions
     /// <exception cref="ArgumentException">An option is invalid.</exception>
     public void Validate()
     {
+        Runtime.Time.TimerLimits.Check(InitialDelay, "RestartBackoffOptions.InitialDelay");
+        Runtime.Time.TimerLimits.Check(MaxDelay, "RestartBackoffOptions.MaxDelay");
+        Runtime.Time.TimerLimits.Check(MinimumDelay, "RestartBackoffOptions.MinimumDelay");
+        Runtime.Time.TimerLimits.Check(StableResetAfter, "RestartBackoffOptions.StableResetAfter");
         const string N = nameof(RestartBackoffOptions);
         if (InitialDelay <= TimeSpan.Zero)
         {

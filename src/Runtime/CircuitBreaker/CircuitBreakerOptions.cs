@@ -38,6 +38,9 @@ public sealed class CircuitBreakerOptions
     /// <exception cref="ArgumentException">An option is invalid.</exception>
     public void Validate()
     {
+        Runtime.Time.TimerLimits.Check(OpenDuration, "CircuitBreakerOptions.OpenDuration");
+        Runtime.Time.TimerLimits.Check(MaxOpenDuration, "CircuitBreakerOptions.MaxOpenDuration");
+        Runtime.Time.TimerLimits.Check(StableRunDuration, "CircuitBreakerOptions.StableRunDuration");
         const string N = nameof(CircuitBreakerOptions);
         if (FailureThreshold < 1)
         {

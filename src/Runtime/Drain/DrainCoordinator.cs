@@ -48,6 +48,7 @@ public sealed class DrainCoordinator : IDisposable
     public Task<DrainOutcome> DrainAsync(string poolId, TimeSpan deadline, DrainMode mode = DrainMode.StopEngine)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(deadline, TimeSpan.Zero);
+        Runtime.Time.TimerLimits.Check(deadline, nameof(deadline));
         var pool = _registry.Get(poolId);
         lock (_lock)
         {

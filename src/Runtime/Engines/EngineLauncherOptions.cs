@@ -12,6 +12,7 @@ public sealed class EngineLauncherOptions
     /// <summary>Checks the options once; throws <see cref="ArgumentException"/> naming the bad one.</summary>
     public void Validate()
     {
+        Runtime.Time.TimerLimits.Check(DisposeWait, "EngineLauncherOptions.DisposeWait");
         ArgumentNullException.ThrowIfNull(TimeProvider, nameof(TimeProvider));
         if (DisposeWait <= TimeSpan.Zero)
         {

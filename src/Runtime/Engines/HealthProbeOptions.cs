@@ -21,6 +21,9 @@ public sealed class HealthProbeOptions
     /// <summary>Checks the options once; throws <see cref="ArgumentException"/> naming the bad one.</summary>
     public void Validate()
     {
+        Runtime.Time.TimerLimits.Check(Interval, "HealthProbeOptions.Interval");
+        Runtime.Time.TimerLimits.Check(Timeout, "HealthProbeOptions.Timeout");
+        Runtime.Time.TimerLimits.Check(StartupTimeout, "HealthProbeOptions.StartupTimeout");
         Positive(Interval, nameof(Interval));
         Positive(Timeout, nameof(Timeout));
         Positive(StartupTimeout, nameof(StartupTimeout));

@@ -15,6 +15,11 @@ public sealed class PoolRegistryOptions
     /// <summary>Checks the options once; throws <see cref="ArgumentException"/> naming the bad one.</summary>
     public void Validate()
     {
+        if (MaxLeasesPerPool > PoolDefaults.MaxLeasesPerPoolLimit)
+        {
+            throw new ArgumentException($"PoolRegistryOptions.MaxLeasesPerPool must be at most {PoolDefaults.MaxLeasesPerPoolLimit} (each slot is allocated at registration), got {MaxLeasesPerPool}.", nameof(MaxLeasesPerPool));
+        }
+
         if (MaxLeasesPerPool < 1)
         {
             throw new ArgumentException($"PoolRegistryOptions.MaxLeasesPerPool must be at least 1, got {MaxLeasesPerPool}.", nameof(MaxLeasesPerPool));

@@ -22,6 +22,8 @@ public sealed class RestartRateLimiterOptions
     /// <exception cref="ArgumentException">An option is invalid.</exception>
     public void Validate()
     {
+        Runtime.Time.TimerLimits.Check(Window, "RestartRateLimiterOptions.Window");
+        Runtime.Time.TimerLimits.Check(StableResetAfter, "RestartRateLimiterOptions.StableResetAfter");
         const string N = nameof(RestartRateLimiterOptions);
         if (MaxRestarts < 1)
         {

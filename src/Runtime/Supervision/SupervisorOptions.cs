@@ -47,6 +47,7 @@ public sealed class SupervisorOptions
     /// <summary>Checks the options once; throws <see cref="ArgumentException"/> naming the bad one.</summary>
     public void Validate()
     {
+        Runtime.Time.TimerLimits.Check(StopGracePeriod, "SupervisorOptions.StopGracePeriod");
         ArgumentNullException.ThrowIfNull(TimeProvider, nameof(TimeProvider));
         if (StopGracePeriod < TimeSpan.Zero)
         {
