@@ -25,7 +25,8 @@ public sealed class PoolStateStore(string path)
         {
             var directory = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path))!;
             Directory.CreateDirectory(directory);
-            var temp = System.IO.Path.Combine(directory, $".{System.IO.Path.GetFileName(Path)}.{Environment.ProcessId}.tmp");
+            // Unique per write: two stores on one path (in one process or two) never share a temporary file.
+            var temp = System.IO.Path.Combine(directory, $"{TempPrefix}{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
             using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None))
             {
                 stream.Write(bytes);
@@ -33,6 +34,64 @@ public sealed class PoolStateStore(string path)
             }
 
             File.Move(temp, Path, overwrite: true);
+        }
+    }
+
+    /// <summary>The start of this store's temporary file names: <c>.pools.json.</c> (then the writer's pid).</summary>
+    private string TempPrefix => $".{System.IO.Path.GetFileName(Path)}.";
+
+    /// <summary>
+    /// Deletes the temporary files that writers killed mid-save left next to the state file: those whose writer
+    /// process is gone. Called by <see cref="Load"/>, that is at start; returns how many it deleted.
+    /// </summary>
+    public int DeleteStaleTemporaryFiles()
+    {
+        var directory = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path))!;
+        if (!Directory.Exists(directory))
+        {
+            return 0;
+        }
+
+        var deleted = 0;
+        foreach (var file in Directory.EnumerateFiles(directory, TempPrefix + "*.tmp"))
+        {
+            var pid = System.IO.Path.GetFileName(file)[TempPrefix.Length..].Split('.')[0];
+            if (int.TryParse(pid, System.Globalization.CultureInfo.InvariantCulture, out var writer) && !IsRunning(writer))
+            {
+                try
+                {
+                    File.Delete(file);
+                    deleted++;
+                }
+                catch (IOException)
+                {
+                    // Gone already, or in use: left for the next start.
+                }
+            }
+        }
+
+        return deleted;
+    }
+
+    private static bool IsRunning(int pid)
+    {
+        if (pid == Environment.ProcessId)
+        {
+            return true;
+        }
+
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
         }
     }
 
@@ -47,6 +106,7 @@ public sealed class PoolStateStore(string path)
             throw new PoolStateFileException(Path, "is a directory, not a state file");
         }
 
+        DeleteStaleTemporaryFiles();
         if (!File.Exists(Path))
         {
             return [];

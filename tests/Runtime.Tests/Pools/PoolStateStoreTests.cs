@@ -129,6 +129,43 @@ public sealed class PoolStateStoreTests : IDisposable
     }
 
     [Fact]
+    public void Save_WhileAnotherStoreOfThisProcessIsMidSave_DoesNotCollide()
+    {
+        // Another store on the same path, in this process, holds its temporary file open mid-save; the temporary name
+        // used to be the path plus the pid, so both wrote (and renamed) one file.
+        var other = Path.Combine(_directory, $".pools.json.{Environment.ProcessId}.tmp");
+        using var midSave = new FileStream(other, FileMode.Create, FileAccess.Write, FileShare.None);
+        midSave.Write("{\"version\":1,"u8);
+        var registry = new PoolRegistry();
+        var pools = new[] { PoolTestData.ReadyPool(registry).Snapshot() };
+
+        var act = () => new PoolStateStore(StateFile).Save(pools);
+
+        act.Should().NotThrow();
+        new PoolStateStore(StateFile).Load().Should().ContainSingle().Which.Id.Should().Be("gpu-0");
+        File.ReadAllText(StateFile).Should().Contain("gpu-0");
+        midSave.Length.Should().Be(13, "the other store's half-written file is its own, untouched");
+    }
+
+    [Fact]
+    public void Load_TemporaryFilesOfWritersThatAreGone_AreDeleted()
+    {
+        var gone = Path.Combine(_directory, ".pools.json.2147483646.0123456789abcdef.tmp");
+        var oldStyle = Path.Combine(_directory, ".pools.json.2147483645.tmp");
+        var ours = Path.Combine(_directory, $".pools.json.{Environment.ProcessId}.feedface.tmp");
+        foreach (var file in new[] { gone, oldStyle, ours })
+        {
+            File.WriteAllText(file, "{\"version\":1,");
+        }
+
+        new PoolStateStore(StateFile).Load().Should().BeEmpty();
+
+        File.Exists(gone).Should().BeFalse("its writer is gone");
+        File.Exists(oldStyle).Should().BeFalse("its writer is gone");
+        File.Exists(ours).Should().BeTrue("a running writer's file may be in use");
+    }
+
+    [Fact]
     public void Load_OtherVersion_Throws()
     {
         File.WriteAllText(StateFile, """{"version":7,"pools":[]}""");
