@@ -2,25 +2,29 @@ using LivingDoc.Messages;
 using LivingDoc.Model;
 using LivingDoc.Pages;
 
-// living-doc --features <dir> [--messages <ndjson>|-] --output <dir> [--config living-doc.json] [--history <dir>] [--verify]
+// living-doc --features <dir> [--messages <ndjson>|-] --output <dir> [--config living-doc.json] [--history <dir>] [--verify] [--complete]
 // Builds the living documentation (one self-contained index.html) from the feature files and, when given and present,
 // the Cucumber Messages of a run. Without messages it is documentation only: every scenario not run. --history keeps
-// the last runs there (trend per feature, flaky scenarios). --verify: exit 3 when the messages drop or mislabel a
-// scenario (see Verification). Exit 2 for bad input.
-return LivingDoc.CommandLine.Run(args, Console.Out, Console.Error);
+// the last runs there (trend per feature, flaky scenarios). Mismatches (see Verification) are printed to standard
+// error; --verify: exit 3 when there are any; --complete: the run was not filtered, so a scenario without a test case
+// is one too. Exit 2 for bad input.
+return LivingDoc.CommandLine.Run(args, Console.In, Console.Out, Console.Error);
 
 namespace LivingDoc
 {
     /// <summary>The program's command line, testable without a process.</summary>
     internal static class CommandLine
     {
-        public static int Run(string[] args, TextWriter output, TextWriter error)
+        public const string Usage =
+            "usage: living-doc --features <dir> [--messages <ndjson>|-] --output <dir> [--config <json>] [--history <dir>] [--verify] [--complete]";
+
+        public static int Run(string[] args, TextReader input, TextWriter output, TextWriter error)
         {
             var options = Options.Parse(args);
             if (options.Error is { } usage)
             {
                 error.WriteLine($"living-doc: {usage}");
-                error.WriteLine("usage: living-doc --features <dir> [--messages <ndjson>|-] --output <dir> [--config <json>] [--history <dir>] [--verify]");
+                error.WriteLine(Usage);
                 return 2;
             }
 
@@ -28,14 +32,20 @@ namespace LivingDoc
             {
                 var config = options.Config is null ? LivingDocConfig.Default : LivingDocConfig.Read(options.Config);
                 var files = FeatureFiles.Read(options.Features!);
-                var messages = new RunMessages(ReadMessages(options.Messages, output));
+                var messages = new RunMessages(ReadMessages(options.Messages, input, output));
                 var run = RunBuilder.Build(files, messages);
                 var history = options.History is null ? History.Empty : HistoryStore.Update(options.History, run, config.HistoryKeep);
                 Site.Write(new PageContext(run, config, history, StepUsageBuilder.Build(messages, run)), options.Output!);
-                var problems = Verification.Check(messages);
+                var problems = Verification.Check(messages, files, options.Complete);
                 foreach (var problem in problems)
                 {
                     error.WriteLine($"living-doc: mismatch: {problem}");
+                }
+
+                var filtered = options.Complete ? 0 : Completeness.WithoutTestCase(messages).Count;
+                if (filtered > 0)
+                {
+                    output.WriteLine($"living-doc: {filtered} scenarios of the features that ran have no test case (filtered out; with --complete that is a mismatch)");
                 }
 
                 var counts = run.Count(run.Features.SelectMany(f => f.Pickles));
@@ -48,13 +58,19 @@ namespace LivingDoc
                 error.WriteLine($"living-doc: {problem.Message}");
                 return 2;
             }
+            catch (Exception problem)
+            {
+                // Messages that are each well formed but do not fit together in a way no check foresaw: still bad input, not a crash.
+                error.WriteLine($"living-doc: cannot build the documentation from {options.Messages ?? "the features"}: {problem.GetType().Name}: {problem.Message}");
+                return 2;
+            }
         }
 
-        private static IReadOnlyList<Io.Cucumber.Messages.Types.Envelope> ReadMessages(string? path, TextWriter output)
+        private static IReadOnlyList<Io.Cucumber.Messages.Types.Envelope> ReadMessages(string? path, TextReader input, TextWriter output)
         {
             if (path == "-")
             {
-                return MessagesFile.Read(Console.In, "standard input");
+                return MessagesFile.Read(input, "standard input");
             }
 
             if (path is null || !File.Exists(path))

@@ -75,4 +75,30 @@ public sealed class PageTests
 
         page.Should().Contain("documentation only").And.Contain("No run results");
     }
+
+    [Fact]
+    public void Render_FeatureText_IsEscapedEverywhere()
+    {
+        var text = string.Join('\n',
+            "@tag<b>",
+            "Feature: Markup <script>alert(1)</script> & co",
+            "  A description with <i>tags</i> & \"quotes\".",
+            "",
+            "  Scenario: Compare a < b & c > d",
+            "    Given a step with <img src=x onerror=alert(1)>",
+            "      \"\"\"",
+            "      </pre><script>alert(2)</script>",
+            "      \"\"\"",
+            "    And a table",
+            "      | <th> | & |");
+        var run = RunBuilder.Build([FeatureFiles.Parse("features/markup.feature", text)], new RunMessages([]));
+
+        var page = DocPage.Render(new PageContext(run, LivingDocConfig.Default, History.Empty, StepUsage.Empty));
+
+        page.Should().NotContain("<script>alert").And.NotContain("<img").And.NotContain("<i>tags").And.NotContain("<b>")
+            .And.Contain("Markup &lt;script&gt;alert(1)&lt;/script&gt; &amp; co")
+            .And.Contain("Compare a &lt; b &amp; c &gt; d")
+            .And.Contain("&lt;/pre&gt;&lt;script&gt;alert(2)&lt;/script&gt;")
+            .And.Contain("@tag&lt;b&gt;");
+    }
 }

@@ -1,5 +1,6 @@
 using LivingDoc.Messages;
 using LivingDoc.Model;
+using LivingDoc.Tests.Support;
 
 namespace LivingDoc.Tests;
 
@@ -63,5 +64,47 @@ public sealed class RunBuilderTests
 
         run.FinishedAt.Should().BeNull();
         run.Count(run.Features.SelectMany(f => f.Pickles)).NotRun.Should().Be(11);
+    }
+
+    [Fact]
+    public void Build_FeaturesReadFromASubfolder_JoinTheRunByTheEndOfTheUri()
+    {
+        // --features testdata/features reads "features/outcomes.feature"; a deeper --features would read "outcomes.feature".
+        var files = new[] { "outcomes.feature", "not-run.feature" }
+            .Select(name => FeatureFiles.Parse(name, File.ReadAllText(Path.Combine(SampleRun.Features, name)))).ToArray();
+
+        var run = RunBuilder.Build(files, SampleRun.Messages());
+
+        run.Features.Select(f => f.Uri).Should().Equal("features/deutsch.feature", "features/outcomes.feature", "not-run.feature");
+        run.Count(run.Features.Single(f => f.Uri == "features/outcomes.feature").Pickles).Passed.Should().Be(5);
+    }
+
+    [Fact]
+    public void Build_ATinyFeatureAndItsMessages_GiveEachScenarioItsResult()
+    {
+        var lines = SampleRun.Lines();
+        var feature = FeatureFiles.Parse("features/outcomes.feature", File.ReadAllText(Path.Combine(SampleRun.Features, "outcomes.feature")));
+
+        var run = RunBuilder.Build([feature, FeatureFiles.Parse("features/tiny.feature", "Feature: Tiny\n  Scenario: Not yet\n    Given nothing\n")], SampleRun.Messages(lines));
+
+        run.Features.Single(f => f.Uri == "features/tiny.feature").Pickles.Select(run.StatusOf).Should().Equal(DocStatus.NotRun);
+        Status("A passing scenario").Should().Be(DocStatus.Passed);
+        Status("A failing scenario names its step").Should().Be(DocStatus.Failed);
+    }
+
+    [Fact]
+    public void Build_ABinaryAttachment_IsNamedInTheStepLog()
+    {
+        var lines = SampleEdits.Edit("attachment", _ => true, a =>
+        {
+            a["contentEncoding"] = "BASE64";
+            a["body"] = Convert.ToBase64String(new byte[30]);
+            a["mediaType"] = "image/png";
+            a["fileName"] = "screen.png";
+        });
+
+        var run = RunBuilder.Build(FeatureFiles.Read(SampleRun.Features), SampleRun.Messages(lines));
+
+        run.Outcomes.Values.SelectMany(o => o.Log).Should().Contain(l => l.Text == "[screen.png, image/png, 30 bytes]");
     }
 }

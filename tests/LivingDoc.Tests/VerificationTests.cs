@@ -1,4 +1,5 @@
 using LivingDoc.Messages;
+using LivingDoc.Tests.Support;
 
 namespace LivingDoc.Tests;
 
@@ -61,6 +62,56 @@ public sealed class VerificationTests
         var lines = SampleRun.Lines().Where(l => !l.StartsWith("{\"testCase", StringComparison.Ordinal) && !l.StartsWith("{\"testStep", StringComparison.Ordinal)).ToArray();
 
         Verification.Check(SampleRun.Messages(lines)).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Check_StepsOutOfOrder_NamesTheStepsThatDiffer()
+    {
+        var lines = SampleEdits.Edit("testCase", c => c["testSteps"]!.AsArray().Count(s => s!["pickleStepId"] is not null) >= 2, c =>
+        {
+            var steps = c["testSteps"]!.AsArray().Where(s => s!["pickleStepId"] is not null).ToArray();
+            (steps[0]!["pickleStepId"], steps[1]!["pickleStepId"]) = (steps[1]!["pickleStepId"]!.DeepClone(), steps[0]!["pickleStepId"]!.DeepClone());
+        });
+
+        Verification.Check(SampleRun.Messages(lines)).Should().ContainSingle()
+            .Which.Should().MatchRegex("its step 1 runs pickle step .* \\('.*'\\), but the pickle's step 1 is .* \\('.*'\\)");
+    }
+
+    [Fact]
+    public void Check_ATestCaseWithAStepMissing_IsAMismatch()
+    {
+        var lines = SampleEdits.Edit("testCase", c => c["pickleId"]!.GetValue<string>() == SampleEdits.PickleId("A passing scenario"),
+            c => c["testSteps"]!.AsArray().RemoveAt(c["testSteps"]!.AsArray().Count - 1));
+
+        Verification.Check(SampleRun.Messages(lines)).Should().Contain(p => p.Contains("2 of its steps run pickle steps, the pickle has 3"));
+    }
+
+    [Fact]
+    public void Check_ATestCaseThatNeverStarted_IsAMismatch()
+    {
+        var started = SampleRun.Lines().First(l => l.StartsWith("{\"testCaseStarted\":", StringComparison.Ordinal));
+        var lines = SampleRun.Lines().Where(l => l != started).ToArray();
+
+        Verification.Check(SampleRun.Messages(lines)).Should().Contain(p => p.Contains("never started"));
+    }
+
+    [Fact]
+    public void Check_AStepResultForAStepOfNoTestCase_IsAMismatch()
+    {
+        var lines = SampleEdits.Edit("testStepFinished", _ => true, r => r["testStepId"] = "somebody-elses-step");
+
+        Verification.Check(SampleRun.Messages(lines)).Should().ContainSingle().Which.Should().Contain("which its test case does not have");
+    }
+
+    [Fact]
+    public void Check_RepeatedIds_AreReportedNotThrown()
+    {
+        var pickle = SampleRun.Lines().First(l => l.StartsWith("{\"pickle\":", StringComparison.Ordinal));
+        var testCase = SampleRun.Lines().First(l => l.StartsWith("{\"testCase\":", StringComparison.Ordinal));
+        var messages = SampleRun.Messages([.. SampleRun.Lines(), pickle, testCase]);
+
+        Verification.Check(messages).Should().Contain(p => p.Contains("appears more than once")).And.Contain(p => p.Contains("test case id"));
+        RunBuilder.Build(FeatureFiles.Read(SampleRun.Features), messages).Features.Should().HaveCount(3);
     }
 
     private static string[] Edit(Func<string, bool> which, Func<string, string> edit)

@@ -49,5 +49,22 @@ internal static class FeatureFiles
         }
     }
 
+    /// <summary>
+    /// The uri among <paramref name="uris"/> that names the same file as <paramref name="uri"/> (a run's uri): the same
+    /// uri, else the only one that ends with it or that it ends with, at a folder boundary (the run reports
+    /// <c>features/supervision/drain.feature</c>; <c>--features features/supervision</c> reads <c>supervision/drain.feature</c>).
+    /// </summary>
+    public static string? Match(IEnumerable<string> uris, string uri)
+    {
+        var candidates = uris.ToList();
+        if (candidates.Contains(uri, StringComparer.Ordinal))
+        {
+            return uri;
+        }
+
+        var suffixes = candidates.Where(c => uri.EndsWith("/" + c, StringComparison.Ordinal) || c.EndsWith("/" + uri, StringComparison.Ordinal)).Take(2).ToList();
+        return suffixes.Count == 1 ? suffixes[0] : null;
+    }
+
     private static string Describe(string uri, ParserException error) => $"{uri}:{error.Location?.Line}:{error.Location?.Column}: {error.Message}";
 }

@@ -12,35 +12,38 @@ internal static class RunBuilder
 {
     public static LivingDocRun Build(IReadOnlyList<DocFeature> files, RunMessages messages)
     {
-        var features = files.ToDictionary(f => f.Uri, StringComparer.Ordinal);
+        var features = RunMessages.ById(files, f => f.Uri);
         foreach (var document in messages.Documents)
         {
-            features[document.Uri] = new DocFeature(document.Uri, document, messages.Pickles.Where(p => p.Uri == document.Uri).ToArray(), []);
+            if (FeatureFiles.Match(features.Keys, document.Uri) is { } onDisk)
+            {
+                features.Remove(onDisk);
+            }
+
+            var pickles = messages.Pickles.Where(p => p.Uri == document.Uri && p.AstNodeIds.Count > 0).ToArray();
+            features[document.Uri] = new DocFeature(document.Uri, document, pickles, []);
         }
 
-        var pickles = messages.Pickles.ToDictionary(p => p.Id, StringComparer.Ordinal);
-        var testCases = messages.TestCases.ToDictionary(c => c.Id, StringComparer.Ordinal);
-        var finished = messages.Finished.ToDictionary(f => f.TestCaseStartedId, StringComparer.Ordinal);
         var outcomes = new Dictionary<string, PickleOutcome>(StringComparer.Ordinal);
         foreach (var started in messages.Started.OrderBy(s => s.Attempt))
         {
-            if (testCases.TryGetValue(started.TestCaseId, out var testCase) && pickles.TryGetValue(testCase.PickleId, out var pickle))
+            if (messages.TestCasesById.TryGetValue(started.TestCaseId, out var testCase) && messages.PicklesById.TryGetValue(testCase.PickleId, out var pickle))
             {
-                outcomes[pickle.Id] = Outcome(started, testCase, pickle, messages, finished.GetValueOrDefault(started.Id));
+                outcomes[pickle.Id] = Outcome(started, testCase, pickle, messages, messages.FinishedByStartedId.GetValueOrDefault(started.Id));
             }
         }
 
         return new LivingDocRun(
             features.Values.OrderBy(f => f.Uri, StringComparer.Ordinal).ToArray(),
             outcomes,
-            Arguments(messages.TestCases, pickles),
+            Arguments(messages.TestCases, messages.PicklesById),
             messages.RunFinished is { } end ? Time(end.Timestamp) : null);
     }
 
     private static PickleOutcome Outcome(TestCaseStarted started, TestCase testCase, Pickle pickle, RunMessages messages, TestCaseFinished? finished)
     {
-        var testSteps = testCase.TestSteps.ToDictionary(s => s.Id, StringComparer.Ordinal);
-        var pickleSteps = pickle.Steps.ToDictionary(s => s.Id, StringComparer.Ordinal);
+        var testSteps = RunMessages.ById(testCase.TestSteps, s => s.Id);
+        var pickleSteps = RunMessages.ById(pickle.Steps, s => s.Id);
         var steps = new Dictionary<string, StepOutcome>(StringComparer.Ordinal);
         var statuses = new List<DocStatus>();
         var log = new List<LogLine>();
@@ -55,7 +58,11 @@ internal static class RunBuilder
             var took = TimeSpan.FromTicks(step.TestStepResult.Duration.Seconds * TimeSpan.TicksPerSecond + step.TestStepResult.Duration.Nanos / 100);
             if (testSteps.TryGetValue(step.TestStepId, out var testStep) && testStep.PickleStepId is { } id && pickleSteps.TryGetValue(id, out var pickleStep))
             {
-                steps[pickleStep.AstNodeIds[0]] = new StepOutcome(status, step.TestStepResult.Message);
+                foreach (var astId in pickleStep.AstNodeIds.Take(1))
+                {
+                    steps[astId] = new StepOutcome(status, step.TestStepResult.Message);
+                }
+
                 log.Add(new LogLine(pickleStep.Text, status, took, step.TestStepResult.Message));
             }
             else if (status != DocStatus.Passed)
@@ -63,27 +70,30 @@ internal static class RunBuilder
                 log.Add(new LogLine("(hook)", status, took, step.TestStepResult.Message));
             }
 
-            log.AddRange(attachmentsByStep[step.TestStepId].Where(a => a.ContentEncoding == AttachmentContentEncoding.IDENTITY)
-                .Select(a => new LogLine(a.Body, null, TimeSpan.Zero, null)));
+            log.AddRange(attachmentsByStep[step.TestStepId].Select(a => new LogLine(AttachmentText(a), null, TimeSpan.Zero, null)));
         }
 
         var worst = statuses.Count == 0 ? DocStatus.Skipped : Rank[statuses.Min(Severity)];
         var duration = finished is null ? TimeSpan.Zero : Time(finished.Timestamp) - Time(started.Timestamp);
         var attachments = messages.Attachments
-            .Where(a => a.TestCaseStartedId == started.Id && a.ContentEncoding == AttachmentContentEncoding.IDENTITY)
-            .Select(a => a.Body).ToArray();
+            .Where(a => a.TestCaseStartedId == started.Id).Select(AttachmentText).ToArray();
         return new PickleOutcome(finished is null ? DocStatus.Failed : worst, duration, finished is null ? "The scenario started but never finished." : message, steps, attachments)
         {
             Log = log,
         };
     }
 
+    /// <summary>A text attachment as it is; a binary one (base64) as its name, media type and size.</summary>
+    private static string AttachmentText(Attachment attachment) => attachment.ContentEncoding == AttachmentContentEncoding.IDENTITY
+        ? attachment.Body
+        : $"[{(string.IsNullOrEmpty(attachment.FileName) ? "attachment" : attachment.FileName)}, {attachment.MediaType}, {attachment.Body.Length * 3 / 4} bytes]";
+
     private static readonly DocStatus[] Rank =
         [DocStatus.Failed, DocStatus.Ambiguous, DocStatus.Undefined, DocStatus.Pending, DocStatus.Skipped, DocStatus.Passed];
 
     private static int Severity(DocStatus status) => Array.IndexOf(Rank, status) is var i and >= 0 ? i : Rank.Length - 1;
 
-    private static Dictionary<string, StepArguments> Arguments(IEnumerable<TestCase> testCases, Dictionary<string, Pickle> pickles)
+    private static Dictionary<string, StepArguments> Arguments(IEnumerable<TestCase> testCases, IReadOnlyDictionary<string, Pickle> pickles)
     {
         var arguments = new Dictionary<string, StepArguments>(StringComparer.Ordinal);
         foreach (var testCase in testCases)

@@ -2,7 +2,10 @@ using Io.Cucumber.Messages.Types;
 
 namespace LivingDoc.Messages;
 
-/// <summary>A run's messages, indexed the way the living documentation joins them.</summary>
+/// <summary>
+/// A run's messages, indexed the way the living documentation joins them. The lookups by id keep the first message
+/// of an id; a repeated id is a mismatch that <see cref="Verification"/> reports, never a crash.
+/// </summary>
 internal sealed class RunMessages
 {
     public RunMessages(IReadOnlyList<Envelope> envelopes)
@@ -16,6 +19,9 @@ internal sealed class RunMessages
         Attachments = envelopes.Select(e => e.Attachment).OfType<Attachment>().ToArray();
         StepDefinitions = envelopes.Select(e => e.StepDefinition).OfType<StepDefinition>().ToArray();
         RunFinished = envelopes.Select(e => e.TestRunFinished).OfType<TestRunFinished>().FirstOrDefault();
+        PicklesById = ById(Pickles, p => p.Id);
+        TestCasesById = ById(TestCases, c => c.Id);
+        FinishedByStartedId = ById(Finished, f => f.TestCaseStartedId);
     }
 
     public IReadOnlyList<GherkinDocument> Documents { get; }
@@ -35,4 +41,25 @@ internal sealed class RunMessages
     public IReadOnlyList<StepDefinition> StepDefinitions { get; }
 
     public TestRunFinished? RunFinished { get; }
+
+    public IReadOnlyDictionary<string, Pickle> PicklesById { get; }
+
+    public IReadOnlyDictionary<string, TestCase> TestCasesById { get; }
+
+    public IReadOnlyDictionary<string, TestCaseFinished> FinishedByStartedId { get; }
+
+    /// <summary>The document a run reported for <paramref name="uri"/>, or null.</summary>
+    public GherkinDocument? DocumentOf(string uri) => Documents.FirstOrDefault(d => d.Uri == uri);
+
+    /// <summary>By id, the first of each id.</summary>
+    public static Dictionary<string, T> ById<T>(IEnumerable<T> items, Func<T, string> id)
+    {
+        var byId = new Dictionary<string, T>(StringComparer.Ordinal);
+        foreach (var item in items)
+        {
+            byId.TryAdd(id(item), item);
+        }
+
+        return byId;
+    }
 }

@@ -12,8 +12,9 @@ internal static class StepUsageBuilder
     public static StepUsage Build(RunMessages messages, LivingDocRun run)
     {
         var features = run.Features.ToDictionary(f => f.Uri, StringComparer.Ordinal);
-        var pickles = messages.Pickles.ToDictionary(p => p.Id, StringComparer.Ordinal);
-        var uses = messages.StepDefinitions.ToDictionary(d => d.Id, _ => new List<StepUse>(), StringComparer.Ordinal);
+        var pickles = messages.PicklesById;
+        var definitions = RunMessages.ById(messages.StepDefinitions, d => d.Id);
+        var uses = definitions.Keys.ToDictionary(id => id, _ => new List<StepUse>(), StringComparer.Ordinal);
         var undefined = new List<StepUse>();
         var ambiguous = new List<StepUse>();
         foreach (var testCase in messages.TestCases)
@@ -27,12 +28,12 @@ internal static class StepUsageBuilder
             {
                 var text = pickle.Steps.FirstOrDefault(s => s.Id == step.PickleStepId)?.Text ?? "";
                 var use = new StepUse(feature, pickle.Id, pickle.Name, text);
-                var definitions = step.StepDefinitionIds ?? [];
-                (definitions.Count switch { 0 => undefined, 1 => uses.GetValueOrDefault(definitions[0]) ?? undefined, _ => ambiguous }).Add(use);
+                var matched = step.StepDefinitionIds ?? [];
+                (matched.Count switch { 0 => undefined, 1 => uses.GetValueOrDefault(matched[0]) ?? undefined, _ => ambiguous }).Add(use);
             }
         }
 
-        var bindings = messages.StepDefinitions.Select(d => new BindingUsage(d.Pattern.Source, Method(d), uses[d.Id]))
+        var bindings = definitions.Values.Select(d => new BindingUsage(d.Pattern.Source, Method(d), uses[d.Id]))
             .OrderBy(b => b.Method, StringComparer.Ordinal).ThenBy(b => b.Pattern, StringComparer.Ordinal).ToArray();
         return new StepUsage(bindings, undefined, ambiguous);
     }

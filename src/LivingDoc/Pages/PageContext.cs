@@ -24,7 +24,7 @@ internal sealed class PageContext(LivingDocRun run, LivingDocConfig config, Hist
     public IReadOnlyList<DocStatus> TrendOf(DocFeature feature) => History.TrendOf(HistoryStore.Keys(feature));
 
     /// <summary>The pickles of scenario <paramref name="scenarioId"/> of <paramref name="feature"/>, in order.</summary>
-    public static List<Pickle> PicklesOf(DocFeature feature, string scenarioId) => [.. feature.Pickles.Where(p => p.AstNodeIds[0] == scenarioId)];
+    public static List<Pickle> PicklesOf(DocFeature feature, string scenarioId) => [.. feature.Pickles.Where(p => p.AstNodeIds.Count > 0 && p.AstNodeIds[0] == scenarioId)];
 
     /// <summary>The space-separated tags a filter tests, lower-cased: every tag the pickle carries or inherits.</summary>
     public static string TagList(Pickle pickle) => string.Join(' ', pickle.Tags.Select(t => t.Name.ToLowerInvariant()).Distinct());

@@ -22,7 +22,7 @@ public sealed class LivingDocPage : IDisposable
     {
         var root = Repository.Root();
         var exit = CommandLine.Run(
-            ["--features", Path.Combine(root, "features"), "--output", _output, "--config", Path.Combine(root, "living-doc.json")], TextWriter.Null, TextWriter.Null);
+            ["--features", Path.Combine(root, "features"), "--output", _output, "--config", Path.Combine(root, "living-doc.json")], TextReader.Null, TextWriter.Null, TextWriter.Null);
         if (exit != 0)
         {
             throw new InvalidOperationException($"living-doc exited {exit}");
