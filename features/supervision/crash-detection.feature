@@ -43,6 +43,15 @@ Feature: Crash detection
       Then pool gpu-0 is stopped, not live and not ready
       And the crash count of pool gpu-0 is 0
 
+  Rule: An engine is dead when its process ends, even while a helper holds its output
+
+    Scenario: A killed engine is detected though its helper process still holds its output
+      Given the engine for llama-7b-v3 starts a helper process that holds its output
+      And pool gpu-1 serves llama-7b-v3
+      When the engine of pool gpu-1 is killed by SIGKILL
+      Then the crash of pool gpu-1 is recorded as signal
+      And pool gpu-1 is not live and not ready
+
   Rule: A driver error in the engine log is a crash
 
     Scenario: A CUDA error in the log is a driver error

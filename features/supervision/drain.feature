@@ -58,6 +58,14 @@ Feature: Drain
       Then the engine of pool gpu-0 has exited gracefully
       And pool gpu-0 is stopped, not live and not ready
 
+    @process
+    Scenario: A drain stops an engine whose helper process holds its output
+      Given the engine for llama-7b-v3 starts a helper process that holds its output
+      And pool gpu-1 serves llama-7b-v3
+      When the operator drains pool gpu-1 within 30 seconds
+      Then the drain of pool gpu-1 completes in 0 seconds
+      And pool gpu-1 is stopped, not live and not ready
+
     Scenario: The drain duration is measured per pool
       Given pool gpu-0 holds 1 lease
       And the operator is draining pool gpu-0 within 30 seconds

@@ -55,7 +55,18 @@ var port = new HealthServer(options, state).Start();
 Console.Out.WriteLine($"engine-stub {options.EngineVersion} serving {options.Model}");
 Console.Out.WriteLine($"listening on http://127.0.0.1:{port}");
 
-WatchParent(exit);
+if (options.HelperHoldsOutput)
+{
+    // No redirection: the helper inherits this process's stdout and stderr, the pipes to the manager.
+    var helper = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("sleep", "600") { UseShellExecute = false })!;
+    Console.Out.WriteLine($"helper pid {helper.Id}");
+}
+
+if (!options.IgnoreParent)
+{
+    WatchParent(exit);
+}
+
 if (options.ExitOnStdinEof)
 {
     _ = Task.Run(async () =>
@@ -66,7 +77,10 @@ if (options.ExitOnStdinEof)
             StubCommands.Run(command, state, exit);
         }
 
-        exit.TrySetResult(0);
+        if (!options.IgnoreParent)
+        {
+            exit.TrySetResult(0);
+        }
     });
 }
 

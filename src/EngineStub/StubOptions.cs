@@ -31,6 +31,11 @@ internal sealed class StubOptions
           --hang-after-ms N        stops answering /health after N ms (connections stay open, no reply)
           --shutdown-ms N          on SIGTERM, in-flight work takes N ms before exit code 0 (default 0)
           --ignore-sigterm         logs and ignores SIGTERM (only SIGKILL ends it)
+          --helper-holds-output    starts a helper process (sleep 600) that inherits the stub's stdout
+                                   and stderr and outlives it, as an engine's forked worker can: the
+                                   pipes stay open after the stub dies. Writes 'helper pid N'
+          --ignore-parent          does not watch its parent: keeps running when the manager dies
+                                   (stdin end of file included), as an engine that does not cooperate
           --exit-on-stdin-eof      reads commands from stdin, one per line, and exits when stdin
                                    reaches end of file (the parent went away). Commands:
                                      exit N         exit with code N now
@@ -41,8 +46,8 @@ internal sealed class StubOptions
                                      healthy        answer 200 on /health from now on
           --help                   prints this text
 
-        The stub always exits (code 0) when its parent process dies (it watches getppid()) or when the
-        process named by the ENGINE_PARENT_PID environment variable no longer exists.
+        Unless --ignore-parent is given, the stub exits (code 0) when its parent process dies (it watches
+        getppid()) or when the process named by the ENGINE_PARENT_PID environment variable no longer exists.
         """;
 
     public int Port { get; private set; }
@@ -79,6 +84,10 @@ internal sealed class StubOptions
 
     public bool ExitOnStdinEof { get; private set; }
 
+    public bool HelperHoldsOutput { get; private set; }
+
+    public bool IgnoreParent { get; private set; }
+
     public bool ShowHelp { get; private set; }
 
     /// <summary>Parses flags; throws <see cref="ArgumentException"/> naming the bad flag.</summary>
@@ -114,6 +123,8 @@ internal sealed class StubOptions
                 case "--signal-after-ms": options.SignalAfterMs = NextInt(); break;
                 case "--hang-after-ms": options.HangAfterMs = NextInt(); break;
                 case "--shutdown-ms": options.ShutdownMs = NextInt(); break;
+                case "--helper-holds-output": options.HelperHoldsOutput = true; break;
+                case "--ignore-parent": options.IgnoreParent = true; break;
                 case "--ignore-sigterm": options.IgnoreSigterm = true; break;
                 case "--exit-on-stdin-eof": options.ExitOnStdinEof = true; break;
                 case "--help" or "-h": options.ShowHelp = true; break;

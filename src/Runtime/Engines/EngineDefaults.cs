@@ -9,6 +9,12 @@ public static class EngineDefaults
     /// <summary>How long disposal waits for killed children to be reaped: 5 seconds (real time).</summary>
     public static readonly TimeSpan DisposeWait = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// How long, after an engine has ended, its remaining output is read before the exit is reported: 1 second
+    /// (real time). Output normally ends with the process; it does not when a helper the engine started holds the pipes.
+    /// </summary>
+    public static readonly TimeSpan OutputDrainLimit = TimeSpan.FromSeconds(1);
+
     /// <summary>Environment variable telling the engine its manager's pid.</summary>
     public const string ParentPidVariable = "ENGINE_PARENT_PID";
 

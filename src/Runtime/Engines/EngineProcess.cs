@@ -10,6 +10,7 @@ internal sealed class EngineProcess : IEngineProcess
     private readonly Action<EngineOutputLine>? _onOutput;
     private volatile int _announcedExit = -1;
     private readonly TaskCompletionSource<Uri> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _reaped = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private EngineProcess(Process process, TimeProvider time, Action<EngineOutputLine>? onOutput)
     {
@@ -58,6 +59,7 @@ internal sealed class EngineProcess : IEngineProcess
         var engine = new EngineProcess(process, time, request.OnOutput);
         process.OutputDataReceived += (_, e) => engine.OnLine(e.Data, isError: false);
         process.ErrorDataReceived += (_, e) => engine.OnLine(e.Data, isError: true);
+        process.Exited += (_, _) => engine._reaped.TrySetResult();
         try
         {
             process.Start();
@@ -135,9 +137,26 @@ internal sealed class EngineProcess : IEngineProcess
         Exited.Wait(wait);
     }
 
+    /// <summary>
+    /// The exit is the kernel's (the child was reaped), never the end of its output: a helper process that
+    /// inherited the engine's stdout keeps the pipe open after the engine died. The output left in the pipe is
+    /// still read, for at most <see cref="EngineDefaults.OutputDrainLimit"/> (real time: it is the OS's pipe).
+    /// </summary>
     private async Task<EngineExit> ObserveExitAsync(Task<EngineExit?> waitStatus)
     {
-        await _process.WaitForExitAsync();
+        await _reaped.Task;
+        using (var drain = new CancellationTokenSource(EngineDefaults.OutputDrainLimit))
+        {
+            try
+            {
+                await _process.WaitForExitAsync(drain.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                // Someone else holds the output pipes open: the exit is known, the rest of the output is not waited for.
+            }
+        }
+
         var raw = _process.ExitCode;
         var exit = await waitStatus
             ?? (_announcedExit == raw

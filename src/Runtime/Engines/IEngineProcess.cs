@@ -15,7 +15,10 @@ public interface IEngineProcess : IAsyncDisposable
     /// </summary>
     Task<Uri> Listening { get; }
 
-    /// <summary>Completes when the process has ended and its output is drained. Never faults.</summary>
+    /// <summary>
+    /// Completes when the process has ended (it was reaped) and its output is read, or at most
+    /// <see cref="EngineDefaults.OutputDrainLimit"/> later when another process holds its output pipes. Never faults.
+    /// </summary>
     Task<EngineExit> Exited { get; }
 
     /// <summary>True once the process has ended.</summary>

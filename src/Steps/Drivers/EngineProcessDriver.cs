@@ -17,6 +17,7 @@ public sealed class EngineProcessDriver : IEngineLauncher, IDisposable
     private readonly Dictionary<string, string[]> _modelFlags = new(StringComparer.Ordinal);
     private readonly HashSet<string> _unloadable = new(StringComparer.Ordinal);
     private readonly List<(string Model, IEngineProcess Process)> _started = [];
+    private readonly List<int> _helpers = [];
     private readonly Lazy<string> _models = new(() => Directory.CreateTempSubdirectory("engine-models-").FullName);
 
     /// <summary>Creates the launcher on the scenario clock.</summary>
@@ -73,6 +74,16 @@ public sealed class EngineProcessDriver : IEngineLauncher, IDisposable
     /// <inheritdoc />
     public IEngineProcess Start(EngineLaunchRequest request)
     {
+        var observe = request.OnOutput;
+        request = new EngineLaunchRequest(request.Command, request.Arguments)
+        {
+            Environment = request.Environment,
+            OnOutput = line =>
+            {
+                RememberHelper(line);
+                observe?.Invoke(line);
+            },
+        };
         var process = Launcher.Start(request);
         var model = request.Arguments.SkipWhile(a => a != "--model").Skip(1).FirstOrDefault() ?? "";
         lock (_started)
@@ -87,9 +98,27 @@ public sealed class EngineProcessDriver : IEngineLauncher, IDisposable
     public void Dispose()
     {
         Launcher.Dispose();
+        lock (_helpers)
+        {
+            // Helpers outlive their engine on purpose (they hold its output): they end with the scenario.
+            _helpers.ForEach(pid => SignalSender.Send(pid, Signals.SIGKILL));
+        }
+
         if (_models.IsValueCreated)
         {
             Directory.Delete(_models.Value, recursive: true);
+        }
+    }
+
+    private void RememberHelper(EngineOutputLine line)
+    {
+        const string prefix = "helper pid ";
+        if (line.Text.StartsWith(prefix, StringComparison.Ordinal) && int.TryParse(line.Text.AsSpan(prefix.Length), System.Globalization.CultureInfo.InvariantCulture, out var pid))
+        {
+            lock (_helpers)
+            {
+                _helpers.Add(pid);
+            }
         }
     }
 

@@ -124,6 +124,9 @@ public sealed partial class PoolDriver : IDisposable
         }
     }
 
+    /// <summary>Engines started for <paramref name="model"/> start a helper that holds their output open after they die.</summary>
+    public void HelperHoldsOutput(string model) => _processes.Configure(model, "--helper-holds-output");
+
     /// <summary>Rebuilds the manager from the state file, as after a restart (every engine of the old one is killed).</summary>
     public IReadOnlyList<Pool> RestartManager()
     {

@@ -116,6 +116,49 @@ public sealed class EngineProcessTests : IDisposable
     }
 
     [Fact]
+    public async Task Exited_KilledWhileAHelperHoldsItsOutput_IsSeenWithoutWaitingForTheHelper()
+    {
+        var helper = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var engine = _launcher.Start(EngineStubCommand.Request(l => ReadHelperPid(l, helper), "--helper-holds-output"));
+        var helperPid = await helper.Task.WaitAsync(Bound);
+        try
+        {
+            engine.Signal(Signals.SIGKILL).Should().BeTrue();
+
+            // The helper lives 600 s with the engine's stdout open: an exit seen only at end of output never comes.
+            var exit = await engine.Exited.WaitAsync(Bound);
+
+            exit.SignalName.Should().Be("SIGKILL");
+            engine.HasExited.Should().BeTrue();
+        }
+        finally
+        {
+            SignalSender.Send(helperPid, Signals.SIGKILL);
+        }
+    }
+
+    [Fact]
+    public async Task StopAsync_EngineIgnoresSigtermAndAHelperHoldsItsOutput_EndsOnceKilled()
+    {
+        var helper = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var engine = _launcher.Start(EngineStubCommand.Request(l => ReadHelperPid(l, helper), "--helper-holds-output", "--ignore-sigterm"));
+        var helperPid = await helper.Task.WaitAsync(Bound);
+        try
+        {
+            var stopping = engine.StopAsync(TimeSpan.FromSeconds(10));
+            _time.Advance(TimeSpan.FromSeconds(10));
+
+            var exit = await stopping.WaitAsync(Bound);
+
+            exit.SignalName.Should().Be("SIGKILL");
+        }
+        finally
+        {
+            SignalSender.Send(helperPid, Signals.SIGKILL);
+        }
+    }
+
+    [Fact]
     public async Task OnOutput_StubWritesLines_ObservesStdoutAndStderr()
     {
         // stdout and stderr are separate pipes read independently: either line may arrive first.
@@ -235,5 +278,13 @@ public sealed class EngineProcessTests : IDisposable
         var act = () => _launcher.Start(new EngineLaunchRequest("/nonexistent/engine", []));
 
         act.Should().Throw<EngineStartException>().Which.Message.Should().Contain("/nonexistent/engine");
+    }
+
+    private static void ReadHelperPid(EngineOutputLine line, TaskCompletionSource<int> helper)
+    {
+        if (line.Text.StartsWith("helper pid ", StringComparison.Ordinal))
+        {
+            helper.TrySetResult(int.Parse(line.Text["helper pid ".Length..], System.Globalization.CultureInfo.InvariantCulture));
+        }
     }
 }
