@@ -4,9 +4,10 @@ namespace Runtime.Engines;
 
 /// <summary>
 /// Starts engines as OS child processes and tracks them: every child still running when the launcher
-/// is disposed (or when this process exits normally) is killed with SIGKILL. Children are also told
-/// this process's id in <c>ENGINE_PARENT_PID</c> and get a stdin pipe that closes when this process
-/// dies, so a cooperating engine (the engine stub) exits even if this process is killed. Thread-safe.
+/// is disposed (or when this process exits normally) is killed with SIGKILL. However this process ends
+/// (<c>kill -9</c> included), the kernel kills its engines (<see cref="EngineLauncherOptions.KillEnginesWithOwner"/>).
+/// Children are also told this process's id in <c>ENGINE_PARENT_PID</c> and get a stdin pipe that closes
+/// when this process dies, so a cooperating engine can shut down on its own first. Thread-safe.
 /// </summary>
 public sealed class EngineLauncher : IEngineLauncher, IDisposable
 {
@@ -30,7 +31,7 @@ public sealed class EngineLauncher : IEngineLauncher, IDisposable
     {
         ArgumentNullException.ThrowIfNull(request);
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
-        var process = EngineProcess.Start(request, _options.TimeProvider);
+        var process = EngineProcess.Start(request, _options.TimeProvider, _options.KillEnginesWithOwner);
         _children[process.Pid] = process;
         _ = process.Exited.ContinueWith(_ => _children.TryRemove(process.Pid, out EngineProcess? _), TaskScheduler.Default);
         return process;

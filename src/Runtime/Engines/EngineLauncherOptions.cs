@@ -9,6 +9,13 @@ public sealed class EngineLauncherOptions
     /// <summary>How long <see cref="EngineLauncher.Dispose"/> waits for killed children (real time). Default 5 s.</summary>
     public TimeSpan DisposeWait { get; set; } = EngineDefaults.DisposeWait;
 
+    /// <summary>
+    /// True (the default): the kernel ends every engine when this process ends, even by <c>kill -9</c>, through
+    /// the parent-death signal (util-linux's <c>setpriv</c> must be installed, or starting an engine fails saying so).
+    /// False: engines that do not watch their parent themselves may outlive this process.
+    /// </summary>
+    public bool KillEnginesWithOwner { get; set; } = true;
+
     /// <summary>Checks the options once; throws <see cref="ArgumentException"/> naming the bad one.</summary>
     public void Validate()
     {

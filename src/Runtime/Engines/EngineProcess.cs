@@ -31,16 +31,30 @@ internal sealed class EngineProcess : IEngineProcess
 
     public bool HasExited => Exited.IsCompleted;
 
-    /// <summary>Starts the process; output observation and the wait-status watcher begin at once.</summary>
-    public static EngineProcess Start(EngineLaunchRequest request, TimeProvider time)
+    /// <summary>
+    /// Starts the process; output observation and the wait-status watcher begin at once. With
+    /// <paramref name="killWithOwner"/> the kernel ends it when this process ends (see <see cref="OwnedSpawner"/>).
+    /// </summary>
+    public static EngineProcess Start(EngineLaunchRequest request, TimeProvider time, bool killWithOwner)
     {
-        var info = new ProcessStartInfo(request.Command)
+        var command = OwnedSpawner.Resolve(request.Command)
+            ?? throw new EngineStartException(request.Command, new FileNotFoundException("no such executable file (looked for it as a path and on PATH)"));
+        var owned = killWithOwner && OperatingSystem.IsLinux();
+        var info = new ProcessStartInfo(owned ? OwnedSpawner.Setpriv ?? throw MissingSetpriv(request.Command) : command)
         {
             UseShellExecute = false,
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
+        if (owned)
+        {
+            foreach (var argument in (string[])["--pdeathsig", "KILL", "--", command])
+            {
+                info.ArgumentList.Add(argument);
+            }
+        }
+
         foreach (var argument in request.Arguments)
         {
             info.ArgumentList.Add(argument);
@@ -62,7 +76,7 @@ internal sealed class EngineProcess : IEngineProcess
         process.Exited += (_, _) => engine._reaped.TrySetResult();
         try
         {
-            process.Start();
+            OwnedSpawner.Run(process.Start);
         }
         catch (Exception e) when (e is System.ComponentModel.Win32Exception or InvalidOperationException)
         {
@@ -78,6 +92,10 @@ internal sealed class EngineProcess : IEngineProcess
         engine.Exited = engine.ObserveExitAsync(waitStatus);
         return engine;
     }
+
+    private static EngineStartException MissingSetpriv(string command) => new(command, new FileNotFoundException(
+        "setpriv (util-linux) is not on PATH: it ties the engine to this process so that no engine outlives it; "
+        + "install util-linux, or set EngineLauncherOptions.KillEnginesWithOwner to false to run engines that may outlive this process"));
 
     public bool WriteLine(string line)
     {

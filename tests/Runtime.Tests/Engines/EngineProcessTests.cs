@@ -280,6 +280,67 @@ public sealed class EngineProcessTests : IDisposable
         act.Should().Throw<EngineStartException>().Which.Message.Should().Contain("/nonexistent/engine");
     }
 
+    [Fact]
+    public async Task Start_FromAThreadThatEndsAtOnce_TheEngineKeepsRunning()
+    {
+        // The kernel's parent-death signal follows the thread that forked the engine, not the process.
+        IEngineProcess? engine = null;
+        var starter = new Thread(() => engine = _launcher.Start(EngineStubCommand.Request()));
+        starter.Start();
+        starter.Join();
+
+        await engine!.Listening.WaitAsync(Bound);
+        using var probe = new HealthProbe(Bound);
+        var health = await probe.ProbeAsync(await engine.Listening);
+
+        health.Healthy.Should().BeTrue("the engine should outlive the thread that started it");
+        engine.HasExited.Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task Start_TiedToItsOwner_ThePidIsTheEngineItself()
+    {
+        var engine = _launcher.Start(EngineStubCommand.Request());
+        await engine.Listening.WaitAsync(Bound);
+
+        var commandLine = (await File.ReadAllTextAsync($"/proc/{engine.Pid}/cmdline")).Split('\0');
+
+        commandLine.Should().Contain(EngineStubCommand.StubPath, "the parent-death helper execs the engine in place, keeping its pid");
+    }
+
+    [Fact]
+    public async Task Start_NotTiedToItsOwner_StillStartsTheEngine()
+    {
+        using var launcher = new EngineLauncher(new EngineLauncherOptions { TimeProvider = _time, KillEnginesWithOwner = false });
+        var engine = launcher.Start(EngineStubCommand.Request("--exit-code", "5"));
+
+        (await engine.Exited.WaitAsync(Bound)).ExitCode.Should().Be(5);
+    }
+
+    [Fact]
+    public void Start_CommandNotExecutable_ThrowsEngineStartException()
+    {
+        var file = Path.GetTempFileName();
+        try
+        {
+            var act = () => _launcher.Start(new EngineLaunchRequest(file, []));
+
+            act.Should().Throw<EngineStartException>().Which.Message.Should().Contain(file).And.Contain("no such executable file");
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public void Start_CommandNotOnPath_ThrowsEngineStartException()
+    {
+        var act = () => _launcher.Start(new EngineLaunchRequest("no-such-engine-on-path", []));
+
+        act.Should().Throw<EngineStartException>().Which.Message.Should().Contain("no-such-engine-on-path");
+    }
+
     private static void ReadHelperPid(EngineOutputLine line, TaskCompletionSource<int> helper)
     {
         if (line.Text.StartsWith("helper pid ", StringComparison.Ordinal))

@@ -1,0 +1,30 @@
+using FluentAssertions;
+using Reqnroll;
+using Runtime.Engines;
+using Steps.Drivers;
+
+namespace Steps.Supervision;
+
+/// <summary>A manager in a process of its own, its engines, and how the manager ends.</summary>
+[Binding]
+public sealed class OwnershipSteps(ManagerProcessDriver manager)
+{
+    [Given("a manager process runs {int} engines that ignore their parent")]
+    public Task EnginesIgnoringTheirParent(int count) => manager.StartAsync(count, ManagerProcessDriver.StubIgnoringItsParent);
+
+    [Given("a manager process runs {int} engines that are the plain program {string}")]
+    public Task PlainPrograms(int count, string commandLine) => manager.StartAsync(count, commandLine.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+
+    [When("the manager process is killed by SIGKILL")]
+    public Task Killed() => manager.EndAsync(Signals.SIGKILL);
+
+    [When("the manager process is stopped by SIGTERM")]
+    public Task Stopped() => manager.EndAsync(Signals.SIGTERM);
+
+    [Then("none of its engines is running")]
+    public async Task NoneRunning()
+    {
+        manager.Engines.Should().NotBeEmpty("the manager should have started engines");
+        (await manager.SurvivorsAsync()).Should().BeEmpty("no engine may outlive its manager, but these still run");
+    }
+}
