@@ -100,3 +100,21 @@ Feature: Crash detection
       Given the state file of the manager has been cut in half
       When the manager attempts to restart
       Then the restart is refused because the state file "is corrupt or truncated"
+
+  Rule: A state file that cannot be written never stops supervision
+
+    Scenario: A crash is handled while the state file cannot be written
+      Given the state file of the manager cannot be written
+      When the engine of pool gpu-0 is killed by SIGSEGV
+      And 1 second passes
+      Then pool gpu-0 is ready again on a new engine
+      And the crash count of pool gpu-0 is 1
+      And an error says the state file of the manager could not be saved
+
+    Scenario: The first save that succeeds again keeps every change it missed
+      Given the state file of the manager cannot be written
+      When the engine of pool gpu-0 exits with code 3
+      And the state file of the manager can be written again
+      And 1 second passes
+      And the manager restarts
+      Then the crash count of pool gpu-0 is 1

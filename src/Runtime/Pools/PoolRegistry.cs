@@ -5,7 +5,8 @@ namespace Runtime.Pools;
 
 /// <summary>
 /// The pools this manager runs, by id. Lookups and leases are lock-free; every change of a pool is
-/// saved to the state file (when configured). Thread-safe.
+/// saved to the state file (when configured). A change whose save fails still holds (see <see cref="OnChanged"/>);
+/// registering is all or nothing. Thread-safe.
 /// </summary>
 public sealed class PoolRegistry
 {
@@ -13,6 +14,7 @@ public sealed class PoolRegistry
     private readonly ConcurrentDictionary<string, Pool> _pools = new(StringComparer.Ordinal);
     private readonly PoolStateStore? _store;
     private readonly object _saveLock = new();
+    private readonly Microsoft.Extensions.Logging.ILogger _logger;
     private FrozenDictionary<string, Pool> _lookup = FrozenDictionary<string, Pool>.Empty;
 
     /// <summary>Creates an empty registry; <paramref name="options"/> are validated once.</summary>
@@ -21,6 +23,7 @@ public sealed class PoolRegistry
         _options = options ?? new PoolRegistryOptions();
         _options.Validate();
         _store = _options.StateFilePath is { } path ? new PoolStateStore(path) : null;
+        _logger = _options.Logger ?? Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
     }
 
     /// <summary>Raised after any pool changed (outside locks).</summary>
@@ -113,7 +116,7 @@ public sealed class PoolRegistry
         return refusal == LeaseRefusal.None ? lease : throw new LeaseRefusedException(id, refusal);
     }
 
-    /// <summary>Saves every pool to the state file now (no-op without one).</summary>
+    /// <summary>Saves every pool to the state file now (no-op without one); throws when the file cannot be written.</summary>
     public void Save()
     {
         if (_store is null)
@@ -136,9 +139,22 @@ public sealed class PoolRegistry
         }
     }
 
+    /// <summary>
+    /// A change has happened (the engine died, a drain began): it is not undone when the state file cannot be
+    /// written, and the save failure does not escape into whoever made the change. It is logged; every save
+    /// writes every pool, so the next one that succeeds writes this change too.
+    /// </summary>
     private void OnChanged(PoolSnapshot snapshot)
     {
-        Save();
+        try
+        {
+            Save();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            PoolLog.SaveFailed(_logger, _store!.Path, snapshot.Id, e.Message);
+        }
+
         PoolChanged?.Invoke(snapshot);
     }
 }

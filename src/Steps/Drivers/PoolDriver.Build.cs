@@ -12,7 +12,7 @@ public sealed partial class PoolDriver
 {
     private void Build(bool loadState = false)
     {
-        Registry = new PoolRegistry(new PoolRegistryOptions { StateFilePath = StateFile });
+        Registry = new PoolRegistry(new PoolRegistryOptions { StateFilePath = StateFile, Logger = Logger });
         Registry.PoolChanged += s =>
         {
             lock (_history)

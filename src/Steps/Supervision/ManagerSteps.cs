@@ -21,6 +21,25 @@ public sealed class ManagerSteps(PoolDriver pools)
         File.WriteAllBytes(pools.StateFile, bytes[..(bytes.Length / 2)]);
     }
 
+    [Given("the state file of the manager cannot be written")]
+    public void CannotBeWritten()
+    {
+        // A directory where the file belongs: every save fails, as on a full or read-only disk.
+        File.Delete(pools.StateFile);
+        Directory.CreateDirectory(pools.StateFile);
+    }
+
+    [When("the state file of the manager can be written again")]
+    public void CanBeWrittenAgain() => Directory.Delete(pools.StateFile);
+
+    [Then("an error says the state file of the manager could not be saved")]
+    public void SaveFailedLogged()
+    {
+        var error = pools.Logger.WithEvent("StateSaveFailed").Should().NotBeEmpty("a failed save should be logged").And.Subject.First();
+        error.Level.Should().Be(Microsoft.Extensions.Logging.LogLevel.Error, "a state file that cannot be written is an error");
+        error["Path"].Should().Be(pools.StateFile, "the entry should name the state file");
+    }
+
     [When("the manager attempts to restart")]
     public void AttemptsRestart()
     {

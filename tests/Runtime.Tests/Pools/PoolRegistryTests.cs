@@ -65,4 +65,42 @@ public sealed class PoolRegistryTests : IDisposable
         registry.Pools.Should().ContainSingle().Which.Id.Should().Be("gpu-0");
         new PoolStateStore(file).Load().Should().ContainSingle().Which.Id.Should().Be("gpu-0");
     }
+
+    [Fact]
+    public void Transition_SaveFails_TheChangeHoldsIsAnnouncedAndLogged()
+    {
+        var file = Path.Combine(_directory, "pools.json");
+        var logger = new Runtime.Tests.Support.RecordingLogger();
+        var registry = new PoolRegistry(new PoolRegistryOptions { StateFilePath = file, Logger = logger });
+        var pool = registry.Register("gpu-0", Valid);
+        var announced = new List<PoolState>();
+        registry.PoolChanged += s => announced.Add(s.State);
+        File.Delete(file);
+        Directory.CreateDirectory(file);
+
+        var act = () => pool.Transition(PoolState.Starting, m => m.CountRestart());
+
+        act.Should().NotThrow("a change has happened whether or not the disk takes it");
+        pool.State.Should().Be(PoolState.Starting);
+        pool.Snapshot().RestartCount.Should().Be(1);
+        announced.Should().Equal(PoolState.Starting);
+        logger.Entries.Should().ContainSingle(e => e.EventId.Name == "StateSaveFailed")
+            .Which.Fields["Path"].Should().Be(file);
+    }
+
+    [Fact]
+    public void Transition_AfterASaveFailed_TheNextSaveWritesTheMissedChange()
+    {
+        var file = Path.Combine(_directory, "pools.json");
+        var registry = new PoolRegistry(new PoolRegistryOptions { StateFilePath = file });
+        var pool = registry.Register("gpu-0", Valid);
+        File.Delete(file);
+        Directory.CreateDirectory(file);
+        pool.Update(m => m.CountCrash());
+        Directory.Delete(file);
+
+        pool.Update(m => m.SetLastError("later"));
+
+        new PoolStateStore(file).Load().Should().ContainSingle().Which.CrashCount.Should().Be(1);
+    }
 }
