@@ -84,6 +84,17 @@ Feature: Drain
       And the engine of pool gpu-0 has been killed
       And pool gpu-0 is stopped, not live and not ready
 
+    Scenario: The deadline bounds the engine's graceful stop too
+      Given the engine for llama-7b-v4 ignores SIGTERM
+      And pool gpu-1 serves llama-7b-v4
+      And pool gpu-1 holds 1 lease
+      And the operator is draining pool gpu-1 within 30 seconds
+      When 25 seconds pass
+      And the clients release every lease of pool gpu-1
+      And 5 seconds pass
+      Then the drain of pool gpu-1 completes in 30 seconds
+      And the engine of pool gpu-1 has been killed
+
     Scenario: One second before the deadline the drain still waits
       Given pool gpu-0 holds 1 lease
       And the operator is draining pool gpu-0 within 30 seconds
@@ -113,6 +124,14 @@ Feature: Drain
       Then pool gpu-1 is stopped, not live and not ready
       And pool gpu-0 is draining and not ready
       And pool gpu-0 has 1 active lease
+
+    @concurrency
+    Scenario: A drain, a reload and lease traffic racing on one pool never leave it stuck
+      When an operator's drain, a reload and lease traffic race on a fresh pool 1000 times
+      Then no drain or reload threw anything but the drain's refusal of a pool that is not ready
+      And every pool ends ready on a live engine or stopped without one
+      And every drain that ran ended by completing or by force-stopping
+      And every drain that ran left its pool stopped
 
     Scenario: Draining an unknown pool is an error
       When the operator attempts to drain pool gpu-9 within 30 seconds

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -10,8 +9,10 @@ namespace Runtime.Drain;
 /// <summary>
 /// Drains pools: at once the pool is draining and not ready, so new leases are refused ("pool gpu-0 is
 /// draining") while existing leases may finish. Completion is event-driven: the release of the last
-/// lease completes it (no polling); the deadline is a timer on the <see cref="TimeProvider"/>. Draining
-/// a draining pool joins the same drain; drains of different pools are independent. Thread-safe.
+/// lease completes it (no polling); the deadline is a timer on the <see cref="TimeProvider"/>, and it
+/// bounds the engine's graceful stop too. Draining a draining pool joins the same drain: an operator's
+/// drain (<see cref="DrainMode.StopEngine"/>) that joins a reload's drain makes it stop the engine; a
+/// reload cannot join an operator's drain. Drains of different pools are independent. Thread-safe.
 /// </summary>
 public sealed class DrainCoordinator : IDisposable
 {
@@ -22,7 +23,7 @@ public sealed class DrainCoordinator : IDisposable
     private readonly Meter _meter;
     private readonly bool _ownsMeter;
     private readonly Histogram<double> _duration;
-    private readonly ConcurrentDictionary<string, Task<DrainOutcome>> _drains = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, RunningDrain> _drains = new(StringComparer.Ordinal);
     private readonly object _lock = new();
 
     /// <summary>Creates the coordinator; <paramref name="options"/> are validated once.</summary>
@@ -41,10 +42,14 @@ public sealed class DrainCoordinator : IDisposable
 
     /// <summary>
     /// Drains pool <paramref name="poolId"/> within <paramref name="deadline"/>. A second call while the
-    /// pool drains returns the same task (the first call's deadline and mode apply).
+    /// pool drains returns the same task, under the first call's deadline; a <see cref="DrainMode.StopEngine"/>
+    /// call makes that drain stop the engine (see <see cref="DrainOutcome.Mode"/>).
     /// </summary>
     /// <exception cref="PoolNotRegisteredException">"pool gpu-9 is not registered".</exception>
-    /// <exception cref="InvalidOperationException">When the pool is neither ready nor draining ("pool gpu-0 cannot be drained while Stopped").</exception>
+    /// <exception cref="InvalidOperationException">
+    /// When the pool is neither ready nor draining ("pool gpu-0 cannot be drained while Stopped"), or when a
+    /// <see cref="DrainMode.KeepEngine"/> drain would join a drain that stops the engine.
+    /// </exception>
     public Task<DrainOutcome> DrainAsync(string poolId, TimeSpan deadline, DrainMode mode = DrainMode.StopEngine)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(deadline, TimeSpan.Zero);
@@ -54,7 +59,16 @@ public sealed class DrainCoordinator : IDisposable
         {
             if (_drains.TryGetValue(poolId, out var running))
             {
-                return running;
+                if (mode == DrainMode.StopEngine)
+                {
+                    running.Mode = DrainMode.StopEngine;
+                }
+                else if (running.Mode == DrainMode.StopEngine)
+                {
+                    throw new InvalidOperationException($"pool {poolId} cannot be drained while Draining to stop its engine");
+                }
+
+                return running.Task;
             }
 
             if (pool.State != PoolState.Ready)
@@ -67,22 +81,21 @@ public sealed class DrainCoordinator : IDisposable
             var started = time.GetTimestamp();
             var atStart = pool.ActiveLeases;
             DrainLog.Started(_logger, pool.Id, atStart, deadline.TotalSeconds);
-            var deadlineCancel = new CancellationTokenSource();
-            var idle = pool.WhenIdle();
-            var expired = Task.Delay(deadline, time, deadlineCancel.Token);
-            var task = RunAsync(pool, mode, started, atStart, idle, expired, deadlineCancel);
-            if (!task.IsCompleted)
-            {
-                _drains[poolId] = task;
-                _ = task.ContinueWith(_ => _drains.TryRemove(poolId, out Task<DrainOutcome>? _), TaskScheduler.Default);
-            }
-
-            return task;
+            var drain = new RunningDrain(mode);
+            _drains[poolId] = drain;
+            drain.Task = RunAsync(pool, drain, started, atStart, deadline);
+            return drain.Task;
         }
     }
 
     /// <summary>True while pool <paramref name="poolId"/> drains.</summary>
-    public bool IsDraining(string poolId) => _drains.ContainsKey(poolId);
+    public bool IsDraining(string poolId)
+    {
+        lock (_lock)
+        {
+            return _drains.ContainsKey(poolId);
+        }
+    }
 
     /// <inheritdoc />
     public void Dispose()
@@ -93,23 +106,34 @@ public sealed class DrainCoordinator : IDisposable
         }
     }
 
-    private async Task<DrainOutcome> RunAsync(
-        Pool pool, DrainMode mode, long started, int atStart, Task idle, Task expired, CancellationTokenSource deadlineCancel)
+    private async Task<DrainOutcome> RunAsync(Pool pool, RunningDrain drain, long started, int atStart, TimeSpan deadline)
     {
         var time = _options.TimeProvider;
-        var first = await Task.WhenAny(idle, expired).ConfigureAwait(ConfigureAwaitOptions.ForceYielding);
-        deadlineCancel.Cancel();
-        deadlineCancel.Dispose();
+        // Cancelled at the deadline: ends the wait for the leases, and then a graceful stop still under way.
+        using var expiry = new CancellationTokenSource(deadline, time);
+        var idle = pool.WhenIdle();
+        var expired = Task.Delay(Timeout.InfiniteTimeSpan, expiry.Token);
+        await Task.WhenAny(idle, expired).ConfigureAwait(ConfigureAwaitOptions.ForceYielding);
+        // When both are done by now, the leases were all released: nothing is abandoned, whichever woke this first.
+        var first = idle.IsCompleted ? idle : expired;
+        DrainMode mode;
+        lock (_lock)
+        {
+            // Decided: from here on nobody joins this drain, and nobody changes what it does with the engine.
+            _drains.Remove(pool.Id);
+            mode = drain.Mode;
+        }
+
         DrainOutcome outcome;
         if (first == idle)
         {
-            var exit = mode == DrainMode.StopEngine ? await _engines.StopEngineAsync(pool.Id, force: false) : null;
+            var exit = mode == DrainMode.StopEngine ? await StopGracefullyWithinAsync(pool, expiry.Token) : null;
             if (mode == DrainMode.StopEngine)
             {
                 pool.Transition(PoolState.Stopped);
             }
 
-            outcome = new DrainOutcome(pool.Id, DrainStatus.Completed, atStart, [], time.GetElapsedTime(started), exit);
+            outcome = new DrainOutcome(pool.Id, DrainStatus.Completed, atStart, [], time.GetElapsedTime(started), exit) { Mode = mode };
             DrainLog.Completed(_logger, pool.Id, outcome.Duration.TotalMilliseconds);
         }
         else
@@ -120,13 +144,14 @@ public sealed class DrainCoordinator : IDisposable
                 DrainLog.DeadlinePassed(_logger, pool.Id, abandoned.Count, "force-stopping the engine");
                 var exit = await _engines.StopEngineAsync(pool.Id, force: true);
                 pool.Transition(PoolState.Stopped);
-                outcome = new DrainOutcome(pool.Id, DrainStatus.ForceStopped, atStart, abandoned, time.GetElapsedTime(started), exit);
+                outcome = new DrainOutcome(pool.Id, DrainStatus.ForceStopped, atStart, abandoned, time.GetElapsedTime(started), exit) { Mode = mode };
             }
             else
             {
                 DrainLog.DeadlinePassed(_logger, pool.Id, abandoned.Count, "the pool serves again");
-                pool.Transition(PoolState.Ready);
-                outcome = new DrainOutcome(pool.Id, DrainStatus.TimedOut, atStart, abandoned, time.GetElapsedTime(started), null);
+                // Only from Draining: when the engine crashed meanwhile, the supervisor owns the pool's state.
+                pool.TryTransition(PoolState.Draining, PoolState.Ready);
+                outcome = new DrainOutcome(pool.Id, DrainStatus.TimedOut, atStart, abandoned, time.GetElapsedTime(started), null) { Mode = mode };
             }
         }
 
@@ -137,10 +162,31 @@ public sealed class DrainCoordinator : IDisposable
         return outcome;
     }
 
+    /// <summary>Stops the engine gracefully; when the deadline passes first, the engines layer kills it then.</summary>
+    private async Task<Runtime.Engines.EngineExit?> StopGracefullyWithinAsync(Pool pool, CancellationToken deadline)
+    {
+        try
+        {
+            return await _engines.StopEngineAsync(pool.Id, force: false, deadline);
+        }
+        catch (OperationCanceledException)
+        {
+            return await _engines.StopEngineAsync(pool.Id, force: true);
+        }
+    }
+
     private static string StatusName(DrainStatus status) => status switch
     {
         DrainStatus.Completed => "completed",
         DrainStatus.ForceStopped => "force_stopped",
         _ => "timed_out",
     };
+
+    /// <summary>A drain under way: its task, and what it will do with the engine (an operator's join can change that).</summary>
+    private sealed class RunningDrain(DrainMode mode)
+    {
+        public DrainMode Mode { get; set; } = mode;
+
+        public Task<DrainOutcome> Task { get; set; } = null!;
+    }
 }

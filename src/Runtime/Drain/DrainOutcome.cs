@@ -17,6 +17,12 @@ public sealed record DrainOutcome(
     TimeSpan Duration,
     EngineExit? EngineExit)
 {
+    /// <summary>
+    /// What the drain did with the engine: <see cref="DrainMode.StopEngine"/> when it stopped it (also when an
+    /// operator's drain joined a reload's drain), <see cref="DrainMode.KeepEngine"/> when it left it running.
+    /// </summary>
+    public DrainMode Mode { get; init; }
+
     /// <summary>"pool gpu-0 drained in 12 s" / "pool gpu-0 drain deadline passed: 2 leases abandoned (3, 4)".</summary>
     public string Describe() => Status switch
     {

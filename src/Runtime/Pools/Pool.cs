@@ -98,6 +98,26 @@ public sealed partial class Pool
         return snapshot;
     }
 
+    /// <summary>Moves from <paramref name="from"/> to <paramref name="to"/> only if the pool is in <paramref name="from"/> now; false otherwise.</summary>
+    internal bool TryTransition(PoolState from, PoolState to)
+    {
+        PoolSnapshot snapshot;
+        lock (_lock)
+        {
+            if (_state != from || !Allowed(from, to) || (to == PoolState.Ready && (_pid is null || _endpoint is null || !_live)))
+            {
+                return false;
+            }
+
+            _state = to;
+            SetGate_NeedsLock();
+            snapshot = Snapshot_NeedsLock();
+        }
+
+        Changed?.Invoke(snapshot);
+        return true;
+    }
+
     /// <summary>Applies <paramref name="change"/> without a state change (counters, errors).</summary>
     internal PoolSnapshot Update(Action<PoolMutation> change)
     {

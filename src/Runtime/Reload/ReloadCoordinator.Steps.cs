@@ -20,14 +20,34 @@ public sealed partial class ReloadCoordinator
             return new ReloadResult(pool.Id, ReloadStatus.Failed, step, message, rolledBack, time.GetElapsedTime(started));
         }
 
-        var drain = await _drains.DrainAsync(pool.Id, drainDeadline, DrainMode.KeepEngine);
+        DrainOutcome drain;
+        try
+        {
+            drain = await _drains.DrainAsync(pool.Id, drainDeadline, DrainMode.KeepEngine);
+        }
+        catch (InvalidOperationException e)
+        {
+            // An operator's drain began first, or the pool left Ready: nothing was touched.
+            return Fail(ReloadStep.Drain, e.Message, rolledBack: false);
+        }
+
         if (drain.Status != DrainStatus.Completed)
         {
             // Nothing was swapped: the old engine never stopped, so there is nothing to roll back.
             return Fail(ReloadStep.Drain, $"drain deadline passed with {drain.AbandonedLeases.Count} active leases; still serving {old.VersionLabel}", rolledBack: false);
         }
 
-        pool.Transition(PoolState.Reloading);
+        if (drain.Mode == DrainMode.StopEngine)
+        {
+            return Fail(ReloadStep.Drain, $"an operator's drain joined this one and stopped the engine of pool {pool.Id}", rolledBack: false);
+        }
+
+        if (!pool.TryTransition(PoolState.Draining, PoolState.Reloading))
+        {
+            // The engine crashed during the drain: the supervisor owns the pool now.
+            return Fail(ReloadStep.Drain, $"pool {pool.Id} left Draining for {pool.State} during the drain", rolledBack: false);
+        }
+
         var step = ReloadStep.Stage;
         var oldStopped = false;
         try
@@ -57,7 +77,13 @@ public sealed partial class ReloadCoordinator
             ReloadLog.Succeeded(_logger, pool.Id, target.VersionLabel);
             return new ReloadResult(pool.Id, ReloadStatus.Reloaded, null, null, false, time.GetElapsedTime(started));
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (OperationCanceledException)
+        {
+            // Cancelled by the caller: the pool is put back as it was before the reload is given up.
+            await RollBackAsync(pool, old, newEngineRuns: step == ReloadStep.Handoff, oldStopped, CancellationToken.None);
+            throw;
+        }
+        catch (Exception e)
         {
             var rollbackError = await RollBackAsync(pool, old, newEngineRuns: step == ReloadStep.Handoff, oldStopped, cancellationToken);
             return Fail(step, rollbackError is null ? e.Message : $"{e.Message}; rollback failed: {rollbackError}", rollbackError is null);
@@ -104,7 +130,7 @@ public sealed partial class ReloadCoordinator
 
             rollbackError = start.Error;
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e)
         {
             rollbackError = e.Message;
         }

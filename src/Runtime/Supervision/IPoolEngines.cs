@@ -16,6 +16,7 @@ public interface IPoolEngines
     /// <summary>
     /// Stops the pool's engine on purpose (not a crash): SIGTERM then SIGKILL after the grace period,
     /// or SIGKILL at once when <paramref name="force"/>. The pool is no longer live. Null when no engine ran.
+    /// Cancelling <paramref name="cancellationToken"/> cuts the grace period short: the engine is killed then.
     /// </summary>
     Task<EngineExit?> StopEngineAsync(string poolId, bool force, CancellationToken cancellationToken = default);
 

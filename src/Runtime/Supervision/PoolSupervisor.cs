@@ -99,7 +99,10 @@ internal sealed partial class PoolSupervisor : IDisposable
         return run.Started.Task;
     }
 
-    /// <summary>Stops the current engine on purpose; null when none runs.</summary>
+    /// <summary>
+    /// Stops the current engine on purpose; null when none runs. Cancelling <paramref name="cancellationToken"/>
+    /// ends the grace period: the engine is killed at once. The stop itself always completes.
+    /// </summary>
     public async Task<EngineExit?> StopAsync(bool force, CancellationToken cancellationToken)
     {
         EngineRun? run;
@@ -124,9 +127,19 @@ internal sealed partial class PoolSupervisor : IDisposable
             run.Started.TrySetResult(EngineStartResult.Failed(process.Pid, CrashReason.GracefulExit, "stopped before it was ready"));
         }
 
-        var exit = force
-            ? await KillAsync(process, cancellationToken)
-            : await process.StopAsync(_context.Options.StopGracePeriod, cancellationToken);
+        EngineExit exit;
+        try
+        {
+            exit = force
+                ? await KillAsync(process, CancellationToken.None)
+                : await process.StopAsync(_context.Options.StopGracePeriod, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // The caller's time is up (a drain's deadline): the grace period ends now.
+            exit = await KillAsync(process, CancellationToken.None);
+        }
+
         _pool.Update(m => m.SetEngine(null, null, live: false));
         SupervisionLog.Stopped(_logger, _pool.Id, exit.ToString());
         return exit;

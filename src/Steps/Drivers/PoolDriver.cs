@@ -124,6 +124,9 @@ public sealed partial class PoolDriver : IDisposable
         }
     }
 
+    /// <summary>Engines started for <paramref name="model"/> log and ignore SIGTERM: only SIGKILL ends them.</summary>
+    public void IgnoresSigterm(string model) => _processes.Configure(model, "--ignore-sigterm");
+
     /// <summary>Engines started for <paramref name="model"/> start a helper that holds their output open after they die.</summary>
     public void HelperHoldsOutput(string model) => _processes.Configure(model, "--helper-holds-output");
 

@@ -200,6 +200,63 @@ public sealed class ReloadCoordinatorTests : IDisposable
     public async Task ReloadAsync_UnknownPool_IsRefused() =>
         (await _reloads.ReloadModelAsync("gpu-9", "llama-7b-v2", Deadline)).Error.Should().Be("pool gpu-9 is not registered");
 
+    [Fact]
+    public async Task ReloadAsync_AnOperatorsDrainJoinsItsDrain_TheEngineIsStoppedAndTheReloadFailsAtDrain()
+    {
+        var lease = _pool.Acquire();
+        var reload = _reloads.ReloadAsync("gpu-0", _v2, Deadline);
+        var drain = _drains.DrainAsync("gpu-0", Deadline);
+
+        lease.Release();
+        var outcome = await drain.WaitAsync(Bound);
+        var result = await reload.WaitAsync(Bound);
+
+        outcome.Should().Match<DrainOutcome>(o => o.Status == DrainStatus.Completed && o.Mode == DrainMode.StopEngine);
+        _pool.State.Should().Be(PoolState.Stopped, "the operator asked for the engine to stop");
+        result.Should().Match<ReloadResult>(r => r.Status == ReloadStatus.Failed && r.FailedStep == ReloadStep.Drain && !r.RolledBack);
+        await _engines.DidNotReceiveWithAnyArgs().StartEngineAsync(default!, default!, default);
+    }
+
+    [Fact]
+    public async Task ReloadAsync_AnOperatorsDrainJoinsAtTheDeadline_TheEngineIsForceStoppedNotKept()
+    {
+        _pool.Acquire();
+        var reload = _reloads.ReloadAsync("gpu-0", _v2, Deadline);
+        var drain = _drains.DrainAsync("gpu-0", TimeSpan.FromSeconds(5));
+
+        _time.Advance(Deadline);
+        var outcome = await drain.WaitAsync(Bound);
+        var result = await reload.WaitAsync(Bound);
+
+        outcome.Status.Should().Be(DrainStatus.ForceStopped, "an operator's drain never times out leaving the engine running");
+        _pool.State.Should().Be(PoolState.Stopped);
+        result.FailedStep.Should().Be(ReloadStep.Drain);
+    }
+
+    [Fact]
+    public void DrainAsync_KeepEngineWhileAnOperatorsDrainRuns_IsRefused()
+    {
+        _pool.Acquire();
+        _ = _drains.DrainAsync("gpu-0", Deadline);
+
+        Action act = () => _drains.DrainAsync("gpu-0", Deadline, DrainMode.KeepEngine);
+
+        act.Should().Throw<InvalidOperationException>().WithMessage("pool gpu-0 cannot be drained while Draining to stop its engine");
+    }
+
+    [Fact]
+    public async Task ReloadAsync_CancelledWhileStaging_ThePoolServesItsOldEngineAgain()
+    {
+        _provisioner.StageAsync("gpu-0", "llama-7b-v2", Arg.Any<CancellationToken>()).ThrowsAsync(new OperationCanceledException());
+
+        var act = () => _reloads.ReloadAsync("gpu-0", _v2, Deadline);
+
+        await act.Should().ThrowAsync<OperationCanceledException>();
+        var s = _pool.Snapshot();
+        s.State.Should().Be(PoolState.Ready, "a cancelled reload never leaves the pool reloading");
+        s.Spec.Model.Should().Be(PoolTestData.Llama.Model);
+    }
+
     private Task<EngineStartResult> Start(EngineSpec spec)
     {
         var pid = Interlocked.Increment(ref _nextPid);

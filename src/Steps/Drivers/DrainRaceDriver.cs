@@ -1,0 +1,168 @@
+using Microsoft.Extensions.Time.Testing;
+using Runtime.Drain;
+using Runtime.Pools;
+using Runtime.Reload;
+
+namespace Steps.Drivers;
+
+/// <summary>
+/// Races an operator's drain, a reload and lease traffic on one fresh pool per round (simulated engines,
+/// a clock of its own per round): the three start together behind a barrier; once the clients are done
+/// the clock passes every deadline (every third round a client still holds a lease then, released after). Each round records what the drain and the reload returned or threw,
+/// and the pool's state at the end.
+/// </summary>
+public sealed class DrainRaceDriver
+{
+    private static readonly EngineSpec Old = new("engine", ["--model", "{model}"], "llama-7b", "1.0");
+    private static readonly EngineSpec New = Old with { EngineVersion = "2.0" };
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
+
+    /// <summary>Every round run, in order.</summary>
+    public List<DrainRaceRound> Rounds { get; } = [];
+
+    /// <summary>Runs <paramref name="rounds"/> rounds.</summary>
+    public async Task RunAsync(int rounds)
+    {
+        for (var i = 0; i < rounds; i++)
+        {
+            // Every third round a client keeps one lease past the deadlines: drains then end at their deadline.
+            Rounds.Add(await RoundAsync(holdPastDeadline: i % 3 == 0));
+        }
+    }
+
+    private static async Task<DrainRaceRound> RoundAsync(bool holdPastDeadline)
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        var registry = new PoolRegistry();
+        var engines = new SimulatedEngines(registry);
+        using var drains = new DrainCoordinator(registry, engines, new DrainOptions { TimeProvider = time });
+        using var reloads = new ReloadCoordinator(registry, engines, drains, new ReloadOptions { TimeProvider = time });
+        var pool = registry.Register("gpu-0", Old);
+        pool.Transition(PoolState.Starting);
+        await engines.StartEngineAsync("gpu-0", Old);
+
+        using var start = new Barrier(3);
+        // StartNew, not Run: the outer task completes once the operation has started, the inner one when it ends.
+        var drain = Task.Factory.StartNew(
+            () =>
+            {
+                start.SignalAndWait();
+                return drains.DrainAsync("gpu-0", Deadline);
+            },
+            CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        var reload = Task.Factory.StartNew(
+            () =>
+            {
+                start.SignalAndWait();
+                return reloads.ReloadAsync("gpu-0", New, Deadline);
+            },
+            CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        var clients = Task.Factory.StartNew(() =>
+        {
+            start.SignalAndWait();
+            var held = new List<Lease>();
+            for (var i = 0; i < 64; i++)
+            {
+                if (registry.TryAcquire("gpu-0", out var lease) == LeaseRefusal.None)
+                {
+                    held.Add(lease);
+                }
+
+                if (held.Count > 2 || i % 7 == 0)
+                {
+                    held.ForEach(l => l.Release());
+                    held.Clear();
+                }
+            }
+
+            held.ForEach(l => l.Release());
+            held.Clear();
+            if (holdPastDeadline && registry.TryAcquire("gpu-0", out var kept) == LeaseRefusal.None)
+            {
+                held.Add(kept);
+            }
+
+            return held;
+        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
+        var kept = await clients.WaitAsync(PoolDriver.Bound);
+        var round = new DrainRaceRound();
+        var drainTask = await Started(drain, round);
+        var reloadTask = await Started(reload, round);
+        time.Advance(Deadline + TimeSpan.FromSeconds(1));
+        kept.ForEach(l => l.Release());
+        if (drainTask is not null)
+        {
+            round.Drain = await Finished(drainTask, round);
+        }
+
+        if (reloadTask is not null)
+        {
+            round.Reload = await Finished(reloadTask, round);
+        }
+
+        round.End = pool.Snapshot();
+        return round;
+    }
+
+    /// <summary>The operation's task once it has started, or null when starting it threw (a refusal, or an escape).</summary>
+    private static async Task<T?> Started<T>(Task<T> starting, DrainRaceRound round)
+        where T : class
+    {
+        try
+        {
+            return await starting.WaitAsync(PoolDriver.Bound);
+        }
+        catch (InvalidOperationException e) when (e.Message.Contains("cannot be drained while", StringComparison.Ordinal))
+        {
+            round.DrainRefused = true;
+            return null;
+        }
+        catch (Exception e) when (e is not TimeoutException)
+        {
+            round.Escaped.Add(e);
+            return null;
+        }
+    }
+
+    private static async Task<T?> Finished<T>(Task<T> running, DrainRaceRound round)
+        where T : class
+    {
+        try
+        {
+            return await running.WaitAsync(PoolDriver.Bound);
+        }
+        catch (Exception e)
+        {
+            round.Escaped.Add(e);
+            return null;
+        }
+    }
+}
+
+/// <summary>One round of <see cref="DrainRaceDriver"/>.</summary>
+public sealed class DrainRaceRound
+{
+    /// <summary>The operator's drain was refused (the pool was not ready when it began).</summary>
+    public bool DrainRefused { get; set; }
+
+    /// <summary>The drain's outcome, when it ran to its end.</summary>
+    public DrainOutcome? Drain { get; set; }
+
+    /// <summary>The reload's result.</summary>
+    public ReloadResult? Reload { get; set; }
+
+    /// <summary>Exceptions that escaped the drain or the reload (a drain's refusal is not one); timeouts included.</summary>
+    public List<Exception> Escaped { get; } = [];
+
+    /// <summary>The pool at the end of the round.</summary>
+    public PoolSnapshot End { get; set; } = null!;
+
+    /// <summary>True when the pool settled: ready on a live engine, or stopped without one.</summary>
+    public bool Settled => End.State switch
+    {
+        PoolState.Ready => End.Live && End.Pid is not null,
+        PoolState.Stopped => !End.Live && End.Pid is null,
+        _ => false,
+    };
+}
