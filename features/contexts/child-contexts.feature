@@ -66,6 +66,25 @@ Feature: Child contexts
       And the translator context is disposed
       And the trace has 0 subscriptions
 
+  Rule: A request still running keeps its memory until it ends, even in a disposed child
+
+    Background:
+      Given a child context summarizer of llama-7b-v1 with a budget of 512 MiB
+      And the backend of summarizer answers after 10 seconds
+      And tenant acme has started 1 request needing 300 MiB each on summarizer
+
+    Scenario: Disposing a child gives its parent nothing a running request still uses
+      When tenant acme disposes the summarizer context
+      And tenant acme attempts to allocate 800 MiB in llama-7b-v1
+      Then the attempt is refused with 'acme/llama-7b-v1#1: memory budget of 1 GiB exceeded by a request for 800 MiB with 300 MiB in use'
+      And llama-7b-v1 has 300 MiB in use
+
+    Scenario: The memory of that request comes back when it ends
+      When tenant acme disposes the summarizer context
+      And 10 seconds pass
+      And the started requests have answered
+      Then llama-7b-v1 has 0 bytes in use
+
   Rule: Metadata set on a child stays on the child
 
     Scenario: A child's metadata does not leak to its parent

@@ -9,12 +9,15 @@ namespace Runtime.Budgets;
 /// A budget may have a parent (a child context's budget is carved from its parent's): every
 /// reservation is made in the child first and then in the parent, and undone in the child if the
 /// parent refuses, so a child's usage counts against its parent and a child can never use more than the
-/// parent has left. Releasing more than is in use releases only what is in use (never negative).
+/// parent has left. Releasing more than was allocated releases only what was allocated (never negative, never
+/// the memory of a running request).
 /// </remarks>
 public sealed class ResourceBudget
 {
     private readonly ResourceBudget? _parent;
     private long _bytesInUse;
+    private long _allocated;
+    private int _closed;
     private long _peakBytes;
     private int _concurrent;
     private long _total;
@@ -59,27 +62,67 @@ public sealed class ResourceBudget
     public BudgetResult TryAllocate(long bytes)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(bytes);
-        return bytes == 0 ? BudgetResult.Granted : TryAllocateCore(bytes);
+        if (bytes == 0)
+        {
+            return BudgetResult.Granted;
+        }
+
+        var result = TryAllocateCore(bytes);
+        if (result.IsGranted)
+        {
+            Interlocked.Add(ref _allocated, bytes);
+            if (Volatile.Read(ref _closed) != 0)
+            {
+                // Raced with ReleaseAll: what a closed budget is given goes straight back.
+                GiveBackAllocations();
+            }
+        }
+
+        return result;
     }
 
-    /// <summary>Gives back <paramref name="bytes"/> here and in every ancestor (at most what is in use).</summary>
+    /// <summary>
+    /// Gives back <paramref name="bytes"/> of what <see cref="TryAllocate"/> reserved, here and in every ancestor
+    /// (at most what is allocated: the memory of running requests is theirs until <see cref="EndRequest"/>).
+    /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">When <paramref name="bytes"/> is negative.</exception>
     public void Release(long bytes)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(bytes);
-        if (bytes > 0)
+        while (bytes > 0)
         {
-            ReleaseCore(bytes);
+            var current = Volatile.Read(ref _allocated);
+            var take = Math.Min(bytes, current);
+            if (take <= 0)
+            {
+                return;
+            }
+
+            if (Interlocked.CompareExchange(ref _allocated, current - take, current) == current)
+            {
+                ReleaseCore(take);
+                return;
+            }
         }
     }
 
-    /// <summary>Gives back all memory in use (here and the same amount in the ancestors); returns the bytes released.</summary>
+    /// <summary>
+    /// Closes the budget (its context is disposed): gives back everything <see cref="TryAllocate"/> reserved, here and
+    /// the same amount in the ancestors, and returns those bytes. The memory of requests still running stays reserved,
+    /// here and in the ancestors, until each ends (<see cref="EndRequest"/>): a parent never gets back memory early.
+    /// </summary>
     public long ReleaseAll()
     {
-        var released = Interlocked.Exchange(ref _bytesInUse, 0);
+        Volatile.Write(ref _closed, 1);
+        return GiveBackAllocations();
+    }
+
+    private long GiveBackAllocations()
+    {
+        var released = Interlocked.Exchange(ref _allocated, 0);
         if (released > 0)
         {
-            _parent?.ReleaseCore(released);
+            ReleaseCore(released);
         }
 
         return released;
@@ -129,8 +172,8 @@ public sealed class ResourceBudget
     }
 
     /// <summary>Ends a request admitted by <see cref="TryBeginRequest"/>: frees its slot and its memory.</summary>
-    /// <remarks>Releases in each ancestor exactly what was released here, so a request ending after
-    /// <see cref="ReleaseAll"/> (a disposed context) never releases an ancestor's memory twice.</remarks>
+    /// <remarks>Releases in each ancestor exactly what was released here. <see cref="ReleaseAll"/> leaves a running
+    /// request's memory alone, so a request ending after it (in a disposed context) gives its memory back then, once.</remarks>
     public void EndRequest(long memoryBytes)
     {
         Interlocked.Decrement(ref _concurrent);

@@ -21,4 +21,10 @@ public sealed class RequestSteps(ContextDriver contexts)
 
     [When("tenant {word} starts {int} request(s) on {word}")]
     public void WhenTenantStarts(string tenant, int count, string name) => contexts.StartRequests(tenant, name, count);
+
+    [Given("tenant {word} has started {int} request(s) needing {size} each on {word}")]
+    public void GivenTenantStartedNeeding(string tenant, int count, ByteCount memory, string name) => contexts.StartRequests(tenant, name, count, memory.Bytes);
+
+    [When("the started requests have answered")]
+    public Task WhenTheStartedRequestsHaveAnswered() => contexts.WaitForStartedAsync();
 }

@@ -34,11 +34,11 @@ public sealed partial class ContextDriver
     }
 
     /// <summary>Starts requests without waiting for their answers (a slow backend answers when the clock moves).</summary>
-    public void StartRequests(string tenant, string name, int count)
+    public void StartRequests(string tenant, string name, int count, long memoryBytes = 0)
     {
         for (var i = 0; i < count; i++)
         {
-            _pending.Add(Context(name).ExecuteAsync(new ModelRequest("prompt"), tenant).AsTask());
+            _pending.Add(Context(name).ExecuteAsync(new ModelRequest("prompt", memoryBytes), tenant).AsTask());
         }
     }
 
