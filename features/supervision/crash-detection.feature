@@ -67,6 +67,14 @@ Feature: Crash detection
       Then the crash of pool gpu-0 is recorded as health_check_failure
       And the engine of pool gpu-0 has been stopped
 
+    Scenario: A hung engine whose helper process holds its output is stopped all the same
+      Given the engine for llama-7b-v3 starts a helper process that holds its output
+      And pool gpu-1 serves llama-7b-v3
+      When the engine of pool gpu-1 stops answering its health check
+      And 15 seconds pass
+      Then the crash of pool gpu-1 is recorded as health_check_failure
+      And the engine of pool gpu-1 has been stopped
+
     Scenario: An engine that never becomes healthy is a startup failure
       Given the engine for llama-7b-v2 never becomes healthy
       And pool gpu-1 is starting with llama-7b-v2
