@@ -3,7 +3,7 @@ Feature: Context validation
   A context is only made from sound input: a model, a tenant, positive limits and a backend. Anything
   else is refused at creation with a message saying which input broke which rule.
 
-  Rule: Ids must not be empty or blank
+  Rule: Ids must not be empty, blank or a placeholder
 
     Scenario Outline: <description>
       When an operator attempts to create a context for model '<model>' of tenant '<tenant>'
@@ -13,6 +13,18 @@ Feature: Context validation
         | description                | model       | tenant | input     | message                                   |
         | An empty model is refused  |             | acme   | model id  | The model id must not be empty or blank.  |
         | An empty tenant is refused | llama-7b-v1 |        | tenant id | The tenant id must not be empty or blank. |
+
+    Scenario Outline: A placeholder <input> such as '<placeholder>' is refused
+      When an operator attempts to create a context for model '<model>' of tenant '<tenant>'
+      Then the attempt is refused for the <input> with 'The <input> must name a real <thing>, not the placeholder "<placeholder>".'
+
+      Examples:
+        | model       | tenant                               | input     | thing  | placeholder                          |
+        | llama-7b-v1 | default                              | tenant id | tenant | default                              |
+        | llama-7b-v1 | Default                              | tenant id | tenant | Default                              |
+        | llama-7b-v1 | 00000000-0000-0000-0000-000000000000 | tenant id | tenant | 00000000-0000-0000-0000-000000000000 |
+        | llama-7b-v1 | 00000000000000000000000000000000     | tenant id | tenant | 00000000000000000000000000000000     |
+        | default     | acme                                 | model id  | model  | default                              |
 
     Scenario: A model id of only spaces is refused
       When an operator attempts to create a context for model '   ' of tenant 'acme'

@@ -81,8 +81,8 @@ public sealed class ContextFactory : IDisposable
     /// <exception cref="ArgumentNullException">When <paramref name="limits"/> or <paramref name="backend"/> is null.</exception>
     public ContextCreation Create(string modelId, string tenantId, BudgetLimits limits, IModelBackend backend)
     {
-        ContextValidation.RequireId(modelId, nameof(modelId));
-        ContextValidation.RequireId(tenantId, nameof(tenantId));
+        ContextValidation.RequireRealId(modelId, nameof(modelId));
+        ContextValidation.RequireRealId(tenantId, nameof(tenantId));
         ArgumentNullException.ThrowIfNull(limits);
         if (backend is null)
         {

@@ -46,7 +46,7 @@ public sealed partial class ModelContext
     /// <exception cref="ArgumentNullException">When <paramref name="limits"/> is null.</exception>
     public ContextCreation CreateChild(string modelId, BudgetLimits limits, IModelBackend? backend = null)
     {
-        ContextValidation.RequireId(modelId, nameof(modelId));
+        ContextValidation.RequireRealId(modelId, nameof(modelId));
         ArgumentNullException.ThrowIfNull(limits);
         ModelContext child;
         lock (_lock)
