@@ -2,6 +2,8 @@
 Feature: Fault isolation
   A failing backend faults its own context and nothing else: the caller gets an answer, never an
   exception; the context refuses work until an operator resets it; its neighbours keep working.
+  A backend that fails to connect time after time is left alone for a cool-down: creations of its
+  model fail fast meanwhile, and other models are not touched.
 
   @req:OC-CTX-5020
   Rule: A backend failure faults only its own context
@@ -55,3 +57,36 @@ Feature: Fault isolation
       And tenant acme runs 2 requests on llama-7b-v1
       Then the llama-7b-v1 context is active
       And llama-7b-v1 counts 3 requests, 2 successes and 1 failure
+
+  Rule: A backend that keeps failing to connect is left alone until its cool-down passes
+
+    Background:
+      Given connecting the backend of llama-7b-v1 fails with 'connection refused'
+      And tenant acme has attempted 3 times to create a context for model llama-7b-v1
+
+    Scenario: After 3 failed connections the next creation fails fast
+      When tenant acme attempts to create a context for model llama-7b-v1
+      Then the attempt is refused with 'the backend of llama-7b-v1 failed 3 times in a row: creations fail fast until 30 s after the last failure'
+      And the backend of llama-7b-v1 has been asked to connect 3 times
+
+    Scenario: One second before the cool-down ends creations still fail fast
+      Given the backend of llama-7b-v1 can be connected again
+      And 29 seconds passed
+      When tenant acme attempts to create a context for model llama-7b-v1
+      Then the attempt is refused with 'the backend of llama-7b-v1 failed 3 times in a row: creations fail fast until 30 s after the last failure'
+
+    Scenario: Once the cool-down has passed a creation connects again
+      Given the backend of llama-7b-v1 can be connected again
+      And 30 seconds passed
+      When tenant acme attempts to create a context for model llama-7b-v1
+      Then the attempt is granted
+      And the backend of llama-7b-v1 has been asked to connect 4 times
+
+    Scenario: A failed connection says why
+      Given 30 seconds passed
+      When tenant acme attempts to create a context for model llama-7b-v1
+      Then the attempt is refused with 'the backend of llama-7b-v1 could not be connected: connection refused'
+
+    Scenario: The circuit of one model's backend leaves another model's alone
+      When tenant acme attempts to create a context for model mistral-7b
+      Then the attempt is granted

@@ -17,4 +17,10 @@ public enum ContextCreationError
 
     /// <summary>The factory is disposed.</summary>
     FactoryDisposed,
+
+    /// <summary>The model's backend failed to connect too many times in a row: creations fail fast until its cool-down passes.</summary>
+    BackendCircuitOpen,
+
+    /// <summary>Connecting the model's backend failed (the message says why); the failure counts towards its circuit.</summary>
+    BackendUnavailable,
 }

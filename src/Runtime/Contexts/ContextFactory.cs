@@ -11,7 +11,7 @@ namespace Runtime.Contexts;
 /// the counts that prove disposal releases everything: live contexts per tenant, reserved memory, and
 /// (through <see cref="Traces"/>) trace subscriptions. Thread-safe.
 /// </summary>
-public sealed class ContextFactory : IDisposable
+public sealed partial class ContextFactory : IDisposable
 {
     private readonly object _lock = new();
     private readonly Dictionary<string, int> _rootsPerTenant = new(StringComparer.Ordinal);

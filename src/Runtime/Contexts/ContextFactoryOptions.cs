@@ -12,8 +12,25 @@ public sealed class ContextFactoryOptions
     /// <summary>Whether each successful request records an <c>Executed</c> trace event. Default true.</summary>
     public bool TraceExecutions { get; set; } = true;
 
+    /// <summary>Failed backend connections in a row after which creations for that model fail fast. Default 3.</summary>
+    public int BackendFailureThreshold { get; set; } = ContextDefaults.BackendFailureThreshold;
+
+    /// <summary>How long creations for a model fail fast after its backend's last failed connection. Default 30 s.</summary>
+    public TimeSpan BackendCoolDown { get; set; } = ContextDefaults.BackendCoolDown;
+
     internal void Validate()
     {
+        if (BackendFailureThreshold <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(BackendFailureThreshold), BackendFailureThreshold, "At least one failed connection must be allowed before a backend's circuit opens.");
+        }
+
+        if (BackendCoolDown <= TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(BackendCoolDown), BackendCoolDown, "The backend cool-down must be positive.");
+        }
+
+        Runtime.Time.TimerLimits.Check(BackendCoolDown, "ContextFactoryOptions.BackendCoolDown");
         if (MaxContextsPerTenant <= 0)
         {
             throw new ArgumentOutOfRangeException(nameof(MaxContextsPerTenant), MaxContextsPerTenant, "A tenant must be allowed at least one live context.");

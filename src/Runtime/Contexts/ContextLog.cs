@@ -17,6 +17,13 @@ internal static class ContextLog
         LoggerMessage.Define<string, int>(LogLevel.Warning, new EventId(4103, "tenant_limit_reached"),
             "Tenant {Tenant} refused a new context: limit of {Limit} live contexts reached");
 
+    private static readonly Action<ILogger, string, string, string, Exception?> BackendConnectFailedEvent =
+        LoggerMessage.Define<string, string, string>(LogLevel.Warning, new EventId(4104, "backend_connect_failed"),
+            "The backend of {Model} could not be connected for tenant {Tenant}: {Error}");
+
+    public static void BackendConnectFailed(ILogger logger, string model, string tenant, string error) =>
+        BackendConnectFailedEvent(logger, model, tenant, error, null);
+
     public static void Faulted(ILogger logger, string contextId, string tenant, string model, string fault) =>
         FaultedEvent(logger, contextId, tenant, model, fault, null);
 

@@ -9,6 +9,25 @@ namespace Steps.Contexts;
 [Binding]
 public sealed class BackendSteps(ContextDriver contexts)
 {
+    [Given("connecting the backend of {word} fails with {string}")]
+    public void GivenConnectingFails(string model, string message) => contexts.Connection(model).FailWith(message);
+
+    [Given("the backend of {word} can be connected again")]
+    public void GivenConnectsAgain(string model) => contexts.Connection(model).Recover();
+
+    [Given("tenant {word} has attempted {int} times to create a context for model {word}")]
+    public void GivenAttempted(string tenant, int times, string model)
+    {
+        for (var i = 0; i < times; i++)
+        {
+            contexts.AttemptCreate(model, tenant);
+        }
+    }
+
+    [Then("the backend of {word} has been asked to connect {int} times")]
+    public void ThenConnectAttempts(string model, int times) =>
+        contexts.Connection(model).Attempts.Should().Be(times, $"the backend of {model} should have been asked to connect {times} times");
+
     [Given("the backend of {word} answers every call")]
     public void GivenTheBackendAnswers(string name) => contexts.Backend(name).Heal();
 

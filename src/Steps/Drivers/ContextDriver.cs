@@ -18,6 +18,7 @@ public sealed partial class ContextDriver(ScenarioClock clock) : IDisposable
     private readonly Dictionary<string, ModelContext> _contexts = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ScriptedBackend> _backends = new(StringComparer.Ordinal);
     private readonly List<Task<ContextResult>> _pending = [];
+    private readonly Dictionary<string, BackendConnection> _connections = new(StringComparer.Ordinal);
     private ContextFactory? _factory;
     private int _traceCapacity = TraceDefaults.Capacity;
     private int _maxPerTenant = ContextDefaults.MaxContextsPerTenant;
@@ -86,7 +87,10 @@ public sealed partial class ContextDriver(ScenarioClock clock) : IDisposable
         Attempt(() =>
         {
             var backend = withBackend ? new ScriptedBackend(clock.Time) : null;
-            var creation = Factory.Create(model, tenant, new BudgetLimits(memoryBytes, concurrentRequests), backend!);
+            var limits = new BudgetLimits(memoryBytes, concurrentRequests);
+            var creation = _connections.TryGetValue(model, out var connection)
+                ? Factory.Create(model, tenant, limits, () => connection.Connect(backend!))
+                : Factory.Create(model, tenant, limits, backend!);
             if (creation.IsCreated)
             {
                 Register(model, creation, backend!);
@@ -94,6 +98,17 @@ public sealed partial class ContextDriver(ScenarioClock clock) : IDisposable
 
             return ContextAttempt.From(creation);
         });
+    }
+
+    /// <summary>The connection of the backend of <paramref name="model"/>: creations of its contexts go through it from now on.</summary>
+    public BackendConnection Connection(string model)
+    {
+        if (!_connections.TryGetValue(model, out var connection))
+        {
+            _connections[model] = connection = new BackendConnection();
+        }
+
+        return connection;
     }
 
     /// <summary>Makes a child that must be created (a Given).</summary>

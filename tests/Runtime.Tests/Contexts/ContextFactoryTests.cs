@@ -35,7 +35,7 @@ public sealed class ContextFactoryTests : IDisposable
     [Fact]
     public void Create_MissingBackend_IsRefused()
     {
-        var act = () => _kit.Factory.Create("llama-7b-v1", "acme", new BudgetLimits(1024), null!);
+        var act = () => _kit.Factory.Create("llama-7b-v1", "acme", new BudgetLimits(1024), (IModelBackend)null!);
 
         act.Should().Throw<ArgumentNullException>().WithMessage("A backend is required to run the model.*").Which.ParamName.Should().Be("backend");
     }
@@ -150,5 +150,76 @@ public sealed class ContextFactoryTests : IDisposable
         context.State.Should().Be(ContextState.Disposed);
         _kit.Factory.LiveContexts.Should().Be(0);
         _kit.Factory.Create("llama-7b-v1", "acme", new BudgetLimits(1024), NoOpBackend.Instance).Error.Should().Be(ContextCreationError.FactoryDisposed);
+    }
+
+    [Theory]
+    [InlineData("llama-7b-v1", "default", "tenantId")]
+    [InlineData("llama-7b-v1", " DEFAULT ", "tenantId")]
+    [InlineData("llama-7b-v1", "00000000-0000-0000-0000-000000000000", "tenantId")]
+    [InlineData("llama-7b-v1", "{00000000-0000-0000-0000-000000000000}", "tenantId")]
+    [InlineData("default", "acme", "modelId")]
+    public void Create_PlaceholderId_IsRefusedNamingTheParameter(string model, string tenant, string parameter)
+    {
+        var act = () => _kit.Factory.Create(model, tenant, new BudgetLimits(1024), NoOpBackend.Instance);
+
+        act.Should().Throw<ArgumentException>().WithMessage("*not the placeholder*").Which.ParamName.Should().Be(parameter);
+        _kit.Factory.LiveContexts.Should().Be(0);
+    }
+
+    [Fact]
+    public void Create_ConnectionFailsTheThresholdTimes_FailsFastWithoutConnecting()
+    {
+        var attempts = 0;
+        IModelBackend Failing() => ++attempts > 0 ? throw new IOException("refused") : NoOpBackend.Instance;
+        for (var i = 0; i < ContextDefaults.BackendFailureThreshold; i++)
+        {
+            _kit.Factory.Create("llama-7b-v1", "acme", new BudgetLimits(1024), Failing).Error.Should().Be(ContextCreationError.BackendUnavailable);
+        }
+
+        var creation = _kit.Factory.Create("llama-7b-v1", "acme", new BudgetLimits(1024), Failing);
+
+        creation.Error.Should().Be(ContextCreationError.BackendCircuitOpen);
+        attempts.Should().Be(ContextDefaults.BackendFailureThreshold);
+    }
+
+    [Fact]
+    public async Task Create_AfterTheCoolDown_ProbesWithOneConnectionAtATime()
+    {
+        var gate = new TaskCompletionSource();
+        var attempts = 0;
+        for (var i = 0; i < ContextDefaults.BackendFailureThreshold; i++)
+        {
+            _kit.Factory.Create("llama-7b-v1", "acme", new BudgetLimits(1024), () => throw new IOException("refused"));
+        }
+
+        _kit.Time.Advance(ContextDefaults.BackendCoolDown);
+        var probe = Task.Run(() => _kit.Factory.Create("llama-7b-v1", "acme", new BudgetLimits(1024), () =>
+        {
+            Interlocked.Increment(ref attempts);
+            gate.Task.Wait();
+            return NoOpBackend.Instance;
+        }));
+        while (Volatile.Read(ref attempts) == 0)
+        {
+            await Task.Yield();
+        }
+
+        var second = _kit.Factory.Create("llama-7b-v1", "acme", new BudgetLimits(1024), () => NoOpBackend.Instance);
+        gate.SetResult();
+
+        second.Error.Should().Be(ContextCreationError.BackendCircuitOpen, "while the probe connects, others fail fast");
+        (await probe).IsCreated.Should().BeTrue();
+        _kit.Factory.Create("llama-7b-v1", "acme", new BudgetLimits(1024), () => NoOpBackend.Instance).IsCreated.Should().BeTrue("a successful probe closes the circuit");
+    }
+
+    [Theory]
+    [InlineData(0, 30)]
+    [InlineData(3, 0)]
+    [InlineData(3, 5_000_000)]
+    public void Options_BadBackendCircuit_AreRefused(int threshold, int coolDownSeconds)
+    {
+        var act = () => new ContextFactory(new ContextFactoryOptions { BackendFailureThreshold = threshold, BackendCoolDown = TimeSpan.FromSeconds(coolDownSeconds) });
+
+        act.Should().Throw<ArgumentException>();
     }
 }
