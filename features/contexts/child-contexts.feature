@@ -15,6 +15,11 @@ Feature: Child contexts
       And the audit chain of summarizer is acme/llama-7b-v1#1
       And the events of summarizer are correlated with llama-7b-v1
 
+    Scenario: A child starts with a copy of its parent's metadata
+      Given llama-7b-v1 carries the metadata region eu-west-1
+      When tenant acme makes a child context summarizer of llama-7b-v1 with a budget of 256 MiB
+      Then summarizer carries the metadata region eu-west-1
+
     Scenario: A grandchild's audit chain lists every ancestor
       Given a child context summarizer of llama-7b-v1 with a budget of 256 MiB
       When tenant acme makes a child context chunker of summarizer with a budget of 64 MiB

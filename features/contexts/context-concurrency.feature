@@ -6,6 +6,30 @@ Feature: Context concurrency
 
   Rule: Contexts on different threads do not disturb each other
 
+    @tenant @budget @counters @fault
+    Scenario: 16 tenants on 8 threads keep exact counts within their own budgets, and a fault in one stays there
+      Given 16 tenants each have a context with a budget of 1200 bytes and 4 concurrent requests
+      And the backend of tenant-07 fails on every call
+      When 8 threads each run 2000 requests needing 300 bytes on every tenant's context
+      Then every tenant's context counts 16000 requests, as many successes and failures as the threads saw for it
+      And no tenant's context has had more than 1200 bytes in use
+      And only the context of tenant-07 is faulted
+      And no other tenant's request failed in its backend
+
+    @tenant
+    Scenario: Another tenant's refused requests leave a context's work exact
+      Given a context for model llama-7b-v1 of tenant acme
+      When tenant acme runs 100000 requests on llama-7b-v1 while tenant globex runs 100000 requests on llama-7b-v1
+      Then llama-7b-v1 counts 100000 requests, 100000 successes and 0 failures
+
+    @tenant @budget
+    Scenario: A neighbour refused for its budget leaves a context's work exact
+      Given a context for model llama-7b-v1 of tenant acme
+      And a context for model mistral-7b of tenant globex with a budget of 1 KiB
+      When tenant acme runs 100000 requests on llama-7b-v1 while tenant globex runs 100000 requests needing 2 KiB each on mistral-7b
+      Then llama-7b-v1 counts 100000 requests, 100000 successes and 0 failures
+      And mistral-7b counts 100000 requests, 0 successes and 100000 failures
+
     Scenario: Two contexts on two threads keep their own counts
       Given a context for model llama-7b-v1 of tenant acme
       And a context for model mistral-7b of tenant globex

@@ -35,6 +35,40 @@ Feature: Shared trace collector
       Then the events of llama-7b-v1 are Created, Executed, Executed
       And the events of mistral-7b are Created, Executed, Executed, Executed
 
+  Rule: A tenant's subscriber hears that tenant's events and no other
+
+    @tenant @concurrency
+    Scenario: A subscriber of one tenant hears only its events, each context's in order, while 64 threads record
+      Given a trace keeping 65536 events
+      And a subscriber to the events of tenant tenant-01
+      When 64 threads each record 1000 events for a context of their own, the contexts of 4 tenants in turn
+      Then the subscriber has heard 16000 events, all of tenant tenant-01, each context's in the order recorded
+
+    @concurrency
+    Scenario: A subscriber that throws loses the trace nothing
+      Given a trace keeping 65536 events
+      And a subscriber to the events of tenant tenant-01 that throws on every 100th event
+      When 64 threads each record 1000 events for a context of their own, the contexts of 4 tenants in turn
+      Then the trace has recorded 64000 events, kept 64000 and dropped 0
+      And every thread's 1000 events are in the trace once each, in the order it recorded them
+      And the trace counts 160 exceptions of subscribers
+
+  @concurrency
+  Rule: Many writers at once lose nothing, and recording holds no memory
+
+    Scenario: 64 threads recording at once keep every event once, each thread's in order
+      Given a trace keeping 65536 events
+      When 64 threads each record 1000 events for a context of their own
+      Then the trace has recorded 64000 events, kept 64000 and dropped 0
+      And every thread's 1000 events are in the trace once each, in the order it recorded them
+      And no writer thread allocated memory while recording
+
+    Scenario: A run of ten million events keeps memory flat
+      Given a trace keeping 65536 events
+      When 1 threads each record 10000000 events for a context of their own
+      Then the trace has recorded 10000000 events, kept 65536 and dropped 9934464
+      And no writer thread allocated memory while recording
+
   Rule: A full trace drops its oldest events and counts them
 
     Scenario Outline: <description>

@@ -34,7 +34,31 @@ Feature: Tenant limits and isolation
       When tenant acme attempts to create a context for model phi-3
       Then the attempt is granted
 
+  @concurrency
+  Rule: Creations racing for a tenant's last places never overshoot its limit
+
+    Background:
+      Given each tenant may hold 100 live contexts
+
+    Scenario: 1000 creations racing for a limit of 100 make exactly 100 contexts
+      When 8 threads attempt 1000 creations of contexts with a budget of 1 MiB for tenant acme at once
+      Then exactly 100 creations are granted and the other 900 are refused for the tenant limit
+      And tenant acme has 100 live contexts, 100 MiB reserved and 100 trace subscriptions
+      And the factory has 100 live contexts
+
+    Scenario: After the race, disposing one context frees exactly one place
+      Given 8 threads attempted 1000 creations of contexts with a budget of 1 MiB for tenant acme at once
+      When tenant acme disposes one of its contexts
+      And 8 threads attempt 1000 creations of contexts with a budget of 1 MiB for tenant acme at once
+      Then exactly 1 creations are granted and the other 999 are refused for the tenant limit
+      And tenant acme has 100 live contexts, 100 MiB reserved and 100 trace subscriptions
+
   Rule: Disposing a context releases everything it held
+
+    Scenario: Creating and disposing 100000 contexts leaves nothing behind
+      When tenant acme creates and disposes 100000 contexts one after another
+      Then the factory has 0 live contexts, 0 bytes reserved and 0 trace subscriptions
+      And the memory still held afterwards is under 4 MiB
 
     Scenario: Disposing gives back the tenant's place, the reserved budget and the trace subscription
       Given a context for model llama-7b-v1 of tenant acme with a budget of 1 GiB

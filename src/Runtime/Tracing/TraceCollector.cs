@@ -11,7 +11,7 @@ namespace Runtime.Tracing;
 /// <para>Readers take a consistent copy of each slot (stamp read before and after the copy); an event
 /// being overwritten while read is the oldest and is skipped as dropped.</para>
 /// </remarks>
-public sealed class TraceCollector
+public sealed partial class TraceCollector
 {
     private const long Writing = -1;
 
@@ -76,6 +76,15 @@ public sealed class TraceCollector
     {
         var timestamp = _time.GetTimestamp();
         var sequence = Interlocked.Increment(ref _sequence);
+        Store(sequence, timestamp, source, kind, value);
+        if (Volatile.Read(ref _listeners).Length != 0)
+        {
+            Deliver(source, sequence, timestamp, kind, value);
+        }
+    }
+
+    private void Store(long sequence, long timestamp, TraceSubscription source, TraceEventKind kind, long value)
+    {
         ref var slot = ref _slots[IndexOf(sequence)];
         var spinner = default(SpinWait);
         while (true)
@@ -105,7 +114,6 @@ public sealed class TraceCollector
         Volatile.Write(ref slot.Stamp, sequence);
     }
 
-    /// <summary>Event times are taken as cheap monotonic timestamps and turned into wall-clock times when read.</summary>
     private DateTimeOffset TimeOf(long timestamp) => _originTime + _time.GetElapsedTime(_originTimestamp, timestamp);
 
     private int IndexOf(long sequence) => (int)(_mask >= 0 ? sequence & _mask : sequence % Capacity);

@@ -23,6 +23,10 @@ public sealed class ConcurrencySteps(ContextDriver contexts)
     public void WhenTwoTenantsRunSideBySide(string firstTenant, int firstCount, string first, string secondTenant, int secondCount, string second) =>
         contexts.RunSideBySide(firstTenant, first, firstCount, secondTenant, second, secondCount);
 
+    [When("tenant {word} runs {int} requests on {word} while tenant {word} runs {int} requests needing {size} each on {word}")]
+    public void WhenTwoTenantsRunSideBySideNeeding(string firstTenant, int firstCount, string first, string secondTenant, int secondCount, ByteCount memory, string second) =>
+        contexts.RunSideBySide(firstTenant, first, firstCount, secondTenant, second, secondCount, memory.Bytes);
+
     [When("{int} threads each attempt {int} allocations of {size} in {word}")]
     public void WhenThreadsEachAttemptAllocations(int threads, int perThread, ByteCount size, string name) =>
         contexts.AllocateOnThreads(threads, perThread, name, size.Bytes);

@@ -34,10 +34,10 @@ public sealed partial class ContextDriver
     }
 
     /// <summary>Runs two contexts' requests on two threads at once.</summary>
-    public void RunSideBySide(string firstTenant, string first, int firstCount, string secondTenant, string second, int secondCount)
+    public void RunSideBySide(string firstTenant, string first, int firstCount, string secondTenant, string second, int secondCount, long secondMemoryBytes = 0)
     {
-        var contexts = new[] { (Context(first), firstTenant, firstCount), (Context(second), secondTenant, secondCount) };
-        OnThreads(2, t => Execute(contexts[t].Item1, contexts[t].Item2, contexts[t].Item3, 0));
+        var contexts = new[] { (Context(first), firstTenant, firstCount, 0L), (Context(second), secondTenant, secondCount, secondMemoryBytes) };
+        OnThreads(2, t => Execute(contexts[t].Item1, contexts[t].Item2, contexts[t].Item3, contexts[t].Item4));
     }
 
     /// <summary>Races <paramref name="threads"/> threads allocating <paramref name="bytes"/> at a time, never releasing.</summary>

@@ -1,0 +1,89 @@
+using FluentAssertions;
+using Reqnroll;
+using Runtime.Budgets;
+using Runtime.Contexts;
+using Steps.Drivers;
+
+namespace Steps.Contexts;
+
+/// <summary>Many tenants at once, creations racing for a limit, and contexts made and disposed by the hundred thousand.</summary>
+[Binding]
+public sealed class FleetSteps(ContextDriver contexts, IReqnrollOutputHelper output)
+{
+    private long _heldAfterwards;
+
+    [Given("{int} tenants each have a context with a budget of {size} and {int} concurrent requests")]
+    public void GivenTenants(int count, ByteCount memory, int concurrent) => contexts.CreateTenants(count, memory.Bytes, concurrent);
+
+    [When("{int} threads each run {int} requests needing {size} on every tenant's context")]
+    public void WhenRunOnEveryTenant(int threads, int perTenant, ByteCount memory) => contexts.RunOnEveryTenant(threads, perTenant, memory.Bytes);
+
+    [Then("every tenant's context counts {long} requests, as many successes and failures as the threads saw for it")]
+    public void ThenEveryTenantCounts(long requests)
+    {
+        foreach (var tenant in contexts.Tenants)
+        {
+            var counted = contexts.Context(tenant).Counters;
+            var seen = contexts.Tally(tenant);
+            seen.Requests.Should().Be(requests, $"the threads ran {requests} requests on {tenant}");
+            counted.Requests.Should().Be(requests, $"{tenant} should count every request once");
+            counted.Successes.Should().Be(seen.Successes, $"{tenant} should count the successes the threads saw");
+            counted.Failures.Should().Be(seen.Failures, $"{tenant} should count the failures the threads saw");
+        }
+    }
+
+    [Then("no tenant's context has had more than {size} in use")]
+    public void ThenNoBudgetOvershot(ByteCount limit) =>
+        contexts.Tenants.Where(t => contexts.Context(t).Counters.PeakBytes > limit.Bytes)
+            .Should().BeEmpty($"no tenant may ever use more than its {ByteSize.Format(limit.Bytes)}");
+
+    [Then("only the context of {word} is faulted")]
+    public void ThenOnlyFaulted(string faulty) =>
+        contexts.Tenants.ToDictionary(t => t, t => contexts.Context(t).State)
+            .Should().Equal(contexts.Tenants.ToDictionary(t => t, t => t == faulty ? ContextState.Faulted : ContextState.Active), $"a fault in {faulty} should touch no other tenant");
+
+    [Then("no other tenant's request failed in its backend")]
+    public void ThenNoOtherBackendFailure()
+    {
+        var faulty = contexts.Tenants.Single(t => contexts.Context(t).State == ContextState.Faulted);
+        contexts.Tenants.Where(t => t != faulty && contexts.Tally(t).BackendFailures > 0)
+            .Should().BeEmpty($"only {faulty}'s backend fails");
+        contexts.Tally(faulty).BackendFailures.Should().BePositive($"{faulty}'s requests should meet its failing backend");
+    }
+
+    [When("{int} threads attempt {int} creations of contexts with a budget of {size} for tenant {word} at once")]
+    [Given("{int} threads attempted {int} creations of contexts with a budget of {size} for tenant {word} at once")]
+    public void WhenCreationsRace(int threads, int creations, ByteCount memory, string tenant) => contexts.RaceCreations(threads, creations, tenant, memory.Bytes);
+
+    [Then("exactly {long} creations are granted and the other {long} are refused for the tenant limit")]
+    public void ThenCreationsGranted(long granted, long refused)
+    {
+        contexts.CreationRace.Granted.Should().Be(granted, "the tenant limit should be reached exactly, never overshot");
+        contexts.CreationRace.Refused.Should().Equal(new Dictionary<ContextCreationError, long> { [ContextCreationError.TenantLimitReached] = refused });
+    }
+
+    [Then("the factory has {int} live contexts")]
+    public void ThenFactoryLive(int count) => contexts.Factory.LiveContexts.Should().Be(count, "a refused creation leaves no context behind");
+
+    [When("tenant {word} disposes one of its contexts")]
+    public void WhenDisposesOne(string tenant) => contexts.DisposeOneOf(tenant);
+
+    [When("tenant {word} creates and disposes {int} contexts one after another")]
+    public void WhenCreatesAndDisposes(string tenant, int count)
+    {
+        _heldAfterwards = contexts.CreateAndDispose(count, tenant);
+        output.WriteLine($"managed memory still held after {count:N0} contexts were created and disposed: {_heldAfterwards:N0} bytes");
+    }
+
+    [Then("the factory has 0 live contexts, 0 bytes reserved and 0 trace subscriptions")]
+    public void ThenNothingLive()
+    {
+        contexts.Factory.LiveContexts.Should().Be(0);
+        contexts.Factory.ReservedMemoryBytes.Should().Be(0);
+        contexts.Traces.Subscriptions.Should().Be(0);
+    }
+
+    [Then("the memory still held afterwards is under {size}")]
+    public void ThenMemoryHeld(ByteCount bound) =>
+        _heldAfterwards.Should().BeLessThan(bound.Bytes, $"nothing of a disposed context may stay reachable (held: {_heldAfterwards:N0} bytes)");
+}
