@@ -120,4 +120,75 @@ public sealed class TraceCollectorTests
     }
 
     private TraceCollector Collector(int capacity) => new(new TraceCollectorOptions { Capacity = capacity, TimeProvider = _time });
+
+    [Fact]
+    public void Record_ClockThrowsMidRecord_LeavesTheCollectorConsistent()
+    {
+        var clock = new FailingClock(_time);
+        var collector = new TraceCollector(new TraceCollectorOptions { Capacity = 4, TimeProvider = clock });
+        using var writer = collector.Subscribe("acme/llama-7b-v1#1", "llama-7b-v1", "acme", "acme/llama-7b-v1#1");
+        writer.Record(TraceEventKind.Executed, 1);
+        clock.Failing = true;
+
+        var act = () => writer.Record(TraceEventKind.Executed, 2);
+
+        act.Should().Throw<InvalidOperationException>();
+        clock.Failing = false;
+        for (var i = 3; i <= 10; i++)
+        {
+            writer.Record(TraceEventKind.Executed, i);
+        }
+
+        collector.Recorded.Should().Be(9, "the failed record took no sequence number");
+        collector.ReadAll().Select(e => e.Value).Should().Equal(7, 8, 9, 10);
+        (collector.Retained + collector.Dropped).Should().Be(collector.Recorded);
+    }
+
+    [Fact]
+    public void Listen_ListenerThrows_TheEventIsKeptAndTheFaultCounted()
+    {
+        var collector = Collector(8);
+        using var writer = collector.Subscribe("acme/llama-7b-v1#1", "llama-7b-v1", "acme", "acme/llama-7b-v1#1");
+        using var other = collector.Subscribe("globex/phi-3#2", "phi-3", "globex", "globex/phi-3#2");
+        var heard = new List<long>();
+        using var listening = collector.Listen("acme", e =>
+        {
+            heard.Add(e.Value);
+            throw new InvalidOperationException("listener failed");
+        });
+
+        writer.Record(TraceEventKind.Executed, 1);
+        other.Record(TraceEventKind.Executed, 2);
+        writer.Record(TraceEventKind.Executed, 3);
+
+        heard.Should().Equal(1, 3);
+        collector.ListenerFaults.Should().Be(2);
+        collector.ReadAll().Select(e => e.Value).Should().Equal(1, 2, 3);
+    }
+
+    [Fact]
+    public void Listen_Disposed_HearsNothingMore()
+    {
+        var collector = Collector(8);
+        using var writer = collector.Subscribe("acme/llama-7b-v1#1", "llama-7b-v1", "acme", "acme/llama-7b-v1#1");
+        var heard = 0;
+        var listening = collector.Listen("acme", _ => heard++);
+        writer.Record(TraceEventKind.Executed, 1);
+
+        listening.Dispose();
+        writer.Record(TraceEventKind.Executed, 2);
+
+        heard.Should().Be(1);
+    }
+
+    private sealed class FailingClock(TimeProvider inner) : TimeProvider
+    {
+        public bool Failing { get; set; }
+
+        public override long GetTimestamp() => Failing ? throw new InvalidOperationException("clock failed") : inner.GetTimestamp();
+
+        public override DateTimeOffset GetUtcNow() => inner.GetUtcNow();
+
+        public override long TimestampFrequency => inner.TimestampFrequency;
+    }
 }
