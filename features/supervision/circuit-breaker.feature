@@ -103,15 +103,15 @@ Feature: Restart circuit breaker
       When the engine of pool gpu-0 fails 5 times in a row with out of memory
       Then the log shows the circuit of pool gpu-0 going from closed to open after 5 failures
 
-    Scenario Outline: The circuit_breaker_state gauge reads <value> while the circuit is <state>
+    Scenario Outline: The circuit_breaker_state gauge shows a <state> circuit
       Given the circuit of pool gpu-0 is <state>
-      Then the circuit_breaker_state gauge of pool gpu-0 reads <value>
+      Then the circuit_breaker_state gauge of pool gpu-0 shows the circuit <state>
 
       Examples:
-        | description       | state     | value |
-        | closed reads 0    | closed    | 0     |
-        | open reads 1      | open      | 1     |
-        | half-open reads 2 | half-open | 2     |
+        | state     |
+        | closed    |
+        | open      |
+        | half-open |
 
     Scenario: Every opening of the circuit is counted
       Given the circuit of pool gpu-0 is half-open with its probe running

@@ -128,6 +128,11 @@ internal sealed partial class PoolSupervisor
         }
 
         SupervisionLog.Crashed(_logger, _pool.Id, crash.ReasonName, detail, crash.Uptime.TotalSeconds);
+        if (reason == CrashReason.OutOfMemory)
+        {
+            SupervisionLog.OutOfMemoryKill(_logger, _pool.Id, run.Spec.Model, run.Spec.EngineVersion, crash.Uptime.TotalSeconds, detail);
+        }
+
         if (run.Process is { HasExited: false } process)
         {
             if (run.Supervised)
@@ -222,6 +227,23 @@ internal sealed partial class PoolSupervisor
 
         _context.Metrics.Restart(_pool.Id);
         _ = Launch(_pool.Spec, supervised: true);
+    }
+
+    /// <summary>A pool stopped by its restart policies (Failed, no engine) restarts now; false when it was not.</summary>
+    private bool RestartIfStopped()
+    {
+        lock (_lock)
+        {
+            if (_disposed || _run is { HasEnded: false } || _pool.State != PoolState.Failed)
+            {
+                return false;
+            }
+
+            _waitingForCircuit = false;
+        }
+
+        Restart();
+        return true;
     }
 
     private void OnCircuitChanged(object? sender, CircuitStateChange change)

@@ -152,6 +152,21 @@ internal sealed partial class PoolSupervisor : IDisposable
         AfterCrash(reason);
     }
 
+    public string ResetCircuit(string correlationId)
+    {
+        _breaker.Reset();
+        var restarting = RestartIfStopped();
+        SupervisionLog.OperatorAction(_logger, _pool.Id, "reset_circuit", correlationId, restarting ? "circuit closed, engine restarting" : "circuit closed");
+        return correlationId;
+    }
+
+    public bool AllowOneRestart(string correlationId)
+    {
+        var allowed = _pool.State == PoolState.Failed && _breaker.AllowOneRestart() && _breaker.RequestRestart().IsAllowed() && RestartIfStopped();
+        SupervisionLog.OperatorAction(_logger, _pool.Id, "allow_one_restart", correlationId, allowed ? "one restart let through" : $"nothing to allow: the pool is {_pool.State}");
+        return allowed;
+    }
+
     public void Dispose()
     {
         EngineRun? run;

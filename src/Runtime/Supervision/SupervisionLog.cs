@@ -23,6 +23,12 @@ internal static partial class SupervisionLog
     [LoggerMessage(EventId = 3006, EventName = "RestartScheduled", Level = LogLevel.Information, Message = "Pool {PoolId}: restart in {DelaySeconds} s after {CrashReason}")]
     public static partial void RestartScheduled(ILogger logger, string poolId, double delaySeconds, string crashReason);
 
+    [LoggerMessage(EventId = 3008, EventName = "OperatorAction", Level = LogLevel.Warning, Message = "Pool {PoolId}: operator {Action} ({CorrelationId}): {Outcome}")]
+    public static partial void OperatorAction(ILogger logger, string poolId, string action, string correlationId, string outcome);
+
+    [LoggerMessage(EventId = 3009, EventName = "OutOfMemoryKill", Level = LogLevel.Critical, Message = "Pool {PoolId}: the out-of-memory killer ended engine {Model} on {EngineVersion} after {UptimeSeconds} s: {Detail}")]
+    public static partial void OutOfMemoryKill(ILogger logger, string poolId, string model, string engineVersion, double uptimeSeconds, string detail);
+
     [LoggerMessage(EventId = 3007, EventName = "RestartRefused", Level = LogLevel.Error, Message = "Pool {PoolId}: restart refused: {Why}")]
     public static partial void RestartRefused(ILogger logger, string poolId, string why);
 }

@@ -78,6 +78,23 @@ public sealed class Supervisor : IPoolEngines, IDisposable
     /// <inheritdoc />
     public void TakeOver(string poolId, string reason) => For(poolId).TakeOver(CrashReason.StartupFailure, reason);
 
+    /// <summary>
+    /// Operator: closes every circuit of the pool and forgets its failures; a pool that stopped because its circuit
+    /// was open (or a restart storm tripped it) restarts its engine at once. The restart-rate window is kept.
+    /// Logged as <c>OperatorAction</c> with the pool and <paramref name="correlationId"/> (generated when null), which it returns.
+    /// </summary>
+    /// <exception cref="PoolNotRegisteredException">When the pool is unknown.</exception>
+    public string ResetCircuit(string poolId, string? correlationId = null) => For(poolId).ResetCircuit(CorrelationIds.OrNew(correlationId));
+
+    /// <summary>
+    /// Operator: lets exactly one restart of a stopped pool through its open circuit, now, without resetting the circuit's
+    /// failures or the restart-rate window (so a storm-stopped pool that crashes again stops again). False, and nothing
+    /// done, when the pool is not stopped by its restart policies. Logged as <c>OperatorAction</c> with the pool and
+    /// <paramref name="correlationId"/>.
+    /// </summary>
+    /// <exception cref="PoolNotRegisteredException">When the pool is unknown.</exception>
+    public bool AllowOneRestart(string poolId, string? correlationId = null) => For(poolId).AllowOneRestart(CorrelationIds.OrNew(correlationId));
+
     /// <summary>Stops supervising: timers and monitors stop, running engines are killed.</summary>
     public void Dispose()
     {

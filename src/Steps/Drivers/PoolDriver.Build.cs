@@ -44,6 +44,7 @@ public sealed partial class PoolDriver
             };
             options.Backoff.JitterFactor = 0;
             options.RestartLimits = _restartLimits ?? options.RestartLimits;
+            options.CircuitBreaker = _circuit ?? options.CircuitBreaker;
             Supervisor = new Supervisor(Registry, _processes, options);
             Supervisor.Crashed += c =>
             {

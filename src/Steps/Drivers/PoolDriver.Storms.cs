@@ -1,3 +1,4 @@
+using NSubstitute;
 using Runtime.Engines;
 using Runtime.Pools;
 using Runtime.RestartLimits;
@@ -8,6 +9,36 @@ namespace Steps.Drivers;
 public sealed partial class PoolDriver
 {
     private RestartRateLimiterOptions? _restartLimits;
+    private Runtime.CircuitBreaker.CircuitBreakerOptions? _circuit;
+
+    /// <summary>The supervisor opens a pool's circuit after <paramref name="failures"/> crashes in a row. Rebuilds it, as <see cref="LimitRestarts"/>.</summary>
+    public void OpenCircuitAfter(int failures)
+    {
+        RequireNoPoolYet();
+        _circuit = new Runtime.CircuitBreaker.CircuitBreakerOptions { FailureThreshold = failures };
+        Teardown();
+        Build();
+    }
+
+    /// <summary>How many engines were started for pool <paramref name="id"/>'s model in the scenario.</summary>
+    public int EnginesStartedFor(string id)
+    {
+        var model = Pool(id).Spec.Model;
+        return _processes.Started.Count(s => s.Model == model);
+    }
+
+    private void RequireNoPoolYet()
+    {
+        if (!RealProcesses)
+        {
+            throw new InvalidOperationException("the restart policies of the supervisor apply to real engines: tag the scenario @process");
+        }
+
+        if (Registry.Pools.Count > 0)
+        {
+            throw new InvalidOperationException("set the restart policies before any pool serves a model");
+        }
+    }
 
     /// <summary>
     /// The supervisor allows at most <paramref name="restarts"/> restarts of a pool in <paramref name="window"/>
@@ -16,16 +47,7 @@ public sealed partial class PoolDriver
     /// </summary>
     public void LimitRestarts(int restarts, TimeSpan window)
     {
-        if (!RealProcesses)
-        {
-            throw new InvalidOperationException("the restart limit of the supervisor applies to real engines: tag the scenario @process");
-        }
-
-        if (Registry.Pools.Count > 0)
-        {
-            throw new InvalidOperationException("set the restart limit before any pool serves a model");
-        }
-
+        RequireNoPoolYet();
         _restartLimits = new RestartRateLimiterOptions
         {
             MaxRestarts = restarts,
@@ -47,7 +69,13 @@ public sealed partial class PoolDriver
         {
             var engine = Supervisor?.EngineOf(id) ?? throw new InvalidOperationException($"pool {id} runs no engine to kill (kill {kill} of {times})");
             var crashes = CrashCount(id);
-            var killed = signal == "SIGKILL" ? SignalSender.Send(engine.Pid, Signals.SIGKILL) : engine.WriteLine($"signal {signal}");
+            if (signal == OomKiller)
+            {
+                // The kernel's OOM killer is out of reach: its evidence (the cgroup's oom_kill counter) rises by one per kill.
+                Oom.ReadOomKillCount().Returns(kill);
+            }
+
+            var killed = signal is "SIGKILL" or OomKiller ? SignalSender.Send(engine.Pid, Signals.SIGKILL) : engine.WriteLine($"signal {signal}");
             if (!killed)
             {
                 throw new InvalidOperationException($"the engine of pool {id} is gone: it cannot be killed by {signal}");
@@ -67,6 +95,9 @@ public sealed partial class PoolDriver
             RememberEngine(id);
         }
     }
+
+    /// <summary>The "signal" of <see cref="KillRepeatedlyAsync"/> that stands for the kernel's out-of-memory killer.</summary>
+    public const string OomKiller = "the out-of-memory killer";
 
     private int CrashCount(string id)
     {

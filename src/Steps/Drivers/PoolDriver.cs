@@ -43,6 +43,9 @@ public sealed partial class PoolDriver : IDisposable
     /// <summary>True for scenarios tagged @process: engines are real engine-stub processes.</summary>
     public bool RealProcesses { get; }
 
+    /// <summary>The scenario clock.</summary>
+    public ScenarioClock Clock => _clock;
+
     /// <summary>Metrics of the scenario.</summary>
     public PolicyMetrics Metrics { get; }
 

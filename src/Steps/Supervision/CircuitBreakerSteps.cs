@@ -143,10 +143,19 @@ public sealed class CircuitBreakerSteps(PolicyDriver policies)
                 $"pool {pool}: general circuit {LogName(from)} -> {LogName(to)} after {failures} failures",
                 $"the log should show the circuit of pool {pool} going from {Name(from)} to {Name(to)} after {failures} failures");
 
-    [Then("the circuit_breaker_state gauge of pool {word} reads {int}")]
-    public void ThenTheStateGaugeReads(string pool, int value) =>
-        policies.Metrics.Observe("circuit_breaker_state", pool).Select(m => m.Value)
-            .Should().Equal([(double)value], $"the circuit_breaker_state gauge of pool {pool} should read {value}");
+    [Then("the circuit_breaker_state gauge of pool {word} shows the circuit {word}")]
+    public void ThenTheStateGaugeShows(string pool, string state) =>
+        policies.Metrics.Observe("circuit_breaker_state", pool).Select(m => GaugeState(m.Value))
+            .Should().Equal([state], $"the circuit_breaker_state gauge of pool {pool} should show the circuit {state}");
+
+    /// <summary>The gauge's encoding, as docs/metrics.md defines it: 0 closed, 1 open, 2 half-open.</summary>
+    private static string GaugeState(double value) => value switch
+    {
+        0 => "closed",
+        1 => "open",
+        2 => "half-open",
+        _ => $"unknown ({value})",
+    };
 
     [Then("the circuit_breaker_open_total counter of pool {word} counts {int}")]
     public void ThenTheOpenCounterCounts(string pool, int count) =>

@@ -64,6 +64,7 @@ public sealed class PoolSteps(PoolDriver pools)
     {
         var old = pools.ServedEngine(pool).Pid;
         await pools.WaitUntil(() => pools.Pool(pool).Snapshot() is { Ready: true } s && s.Pid != old, $"pool {pool} to be ready on a new engine");
+        pools.RememberEngine(pool);
     }
 
     [Then("the last error of pool {word} is {string}")]
