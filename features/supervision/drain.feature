@@ -133,6 +133,12 @@ Feature: Drain
       And every drain that ran ended by completing or by force-stopping
       And every drain that ran left its pool stopped
 
+    Scenario: Every log event of a drain carries the drain's correlation id
+      Given pool gpu-0 holds 1 lease
+      And the operator is draining pool gpu-0 within 30 seconds
+      When 30 seconds pass
+      Then every log event of the drain of pool gpu-0 carries the drain's correlation id
+
     Scenario: Draining an unknown pool is an error
       When the operator attempts to drain pool gpu-9 within 30 seconds
       Then the drain is refused with "pool gpu-9 is not registered"

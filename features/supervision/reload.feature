@@ -44,6 +44,10 @@ Feature: Reload
       When the operator reloads pool gpu-0 with llama-7b-v2
       Then the model provisioner has staged llama-7b-v2 for pool gpu-0
 
+    Scenario: Every log event of a reload and of its drain carries the reload's correlation id
+      When the operator reloads pool gpu-0 with llama-7b-v2
+      Then every log event of the reload of pool gpu-0, its drain's included, carries the reload's correlation id
+
   Rule: A reload waits for active leases only until its drain deadline
 
     Scenario: A lease released in time lets the reload proceed

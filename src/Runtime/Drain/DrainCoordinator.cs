@@ -45,13 +45,18 @@ public sealed class DrainCoordinator : IDisposable
     /// pool drains returns the same task, under the first call's deadline; a <see cref="DrainMode.StopEngine"/>
     /// call makes that drain stop the engine (see <see cref="DrainOutcome.Mode"/>).
     /// </summary>
+    /// <param name="poolId">The pool.</param>
+    /// <param name="deadline">How long the leases have; the engine's graceful stop ends by then too.</param>
+    /// <param name="mode">Stop the engine (an operator's drain) or keep it (a reload's).</param>
+    /// <param name="correlationId">Carried by every log event of the drain and by its outcome; generated when null. A drain joined keeps its own.</param>
     /// <exception cref="PoolNotRegisteredException">"pool gpu-9 is not registered".</exception>
     /// <exception cref="InvalidOperationException">
     /// When the pool is neither ready nor draining ("pool gpu-0 cannot be drained while Stopped"), or when a
     /// <see cref="DrainMode.KeepEngine"/> drain would join a drain that stops the engine.
     /// </exception>
-    public Task<DrainOutcome> DrainAsync(string poolId, TimeSpan deadline, DrainMode mode = DrainMode.StopEngine)
+    public Task<DrainOutcome> DrainAsync(string poolId, TimeSpan deadline, DrainMode mode = DrainMode.StopEngine, string? correlationId = null)
     {
+        correlationId = CorrelationIds.OrNew(correlationId);
         ArgumentOutOfRangeException.ThrowIfLessThan(deadline, TimeSpan.Zero);
         Runtime.Time.TimerLimits.Check(deadline, nameof(deadline));
         var pool = _registry.Get(poolId);
@@ -80,8 +85,8 @@ public sealed class DrainCoordinator : IDisposable
             var time = _options.TimeProvider;
             var started = time.GetTimestamp();
             var atStart = pool.ActiveLeases;
-            DrainLog.Started(_logger, pool.Id, atStart, deadline.TotalSeconds);
-            var drain = new RunningDrain(mode);
+            DrainLog.Started(_logger, pool.Id, atStart, deadline.TotalSeconds, correlationId);
+            var drain = new RunningDrain(mode, correlationId);
             _drains[poolId] = drain;
             drain.Task = RunAsync(pool, drain, started, atStart, deadline);
             return drain.Task;
@@ -133,25 +138,25 @@ public sealed class DrainCoordinator : IDisposable
                 pool.Transition(PoolState.Stopped);
             }
 
-            outcome = new DrainOutcome(pool.Id, DrainStatus.Completed, atStart, [], time.GetElapsedTime(started), exit) { Mode = mode };
-            DrainLog.Completed(_logger, pool.Id, outcome.Duration.TotalMilliseconds);
+            outcome = new DrainOutcome(pool.Id, DrainStatus.Completed, atStart, [], time.GetElapsedTime(started), exit) { Mode = mode, CorrelationId = drain.CorrelationId };
+            DrainLog.Completed(_logger, pool.Id, outcome.Duration.TotalMilliseconds, drain.CorrelationId);
         }
         else
         {
             var abandoned = pool.ActiveLeaseIds();
             if (mode == DrainMode.StopEngine)
             {
-                DrainLog.DeadlinePassed(_logger, pool.Id, abandoned.Count, "force-stopping the engine");
+                DrainLog.DeadlinePassed(_logger, pool.Id, abandoned.Count, "force-stopping the engine", drain.CorrelationId);
                 var exit = await _engines.StopEngineAsync(pool.Id, force: true);
                 pool.Transition(PoolState.Stopped);
-                outcome = new DrainOutcome(pool.Id, DrainStatus.ForceStopped, atStart, abandoned, time.GetElapsedTime(started), exit) { Mode = mode };
+                outcome = new DrainOutcome(pool.Id, DrainStatus.ForceStopped, atStart, abandoned, time.GetElapsedTime(started), exit) { Mode = mode, CorrelationId = drain.CorrelationId };
             }
             else
             {
-                DrainLog.DeadlinePassed(_logger, pool.Id, abandoned.Count, "the pool serves again");
+                DrainLog.DeadlinePassed(_logger, pool.Id, abandoned.Count, "the pool serves again", drain.CorrelationId);
                 // Only from Draining: when the engine crashed meanwhile, the supervisor owns the pool's state.
                 pool.TryTransition(PoolState.Draining, PoolState.Ready);
-                outcome = new DrainOutcome(pool.Id, DrainStatus.TimedOut, atStart, abandoned, time.GetElapsedTime(started), null) { Mode = mode };
+                outcome = new DrainOutcome(pool.Id, DrainStatus.TimedOut, atStart, abandoned, time.GetElapsedTime(started), null) { Mode = mode, CorrelationId = drain.CorrelationId };
             }
         }
 
@@ -183,9 +188,11 @@ public sealed class DrainCoordinator : IDisposable
     };
 
     /// <summary>A drain under way: its task, and what it will do with the engine (an operator's join can change that).</summary>
-    private sealed class RunningDrain(DrainMode mode)
+    private sealed class RunningDrain(DrainMode mode, string correlationId)
     {
         public DrainMode Mode { get; set; } = mode;
+
+        public string CorrelationId { get; } = correlationId;
 
         public Task<DrainOutcome> Task { get; set; } = null!;
     }

@@ -23,6 +23,9 @@ public sealed record DrainOutcome(
     /// </summary>
     public DrainMode Mode { get; init; }
 
+    /// <summary>The correlation id every log event of this drain carries.</summary>
+    public string CorrelationId { get; init; } = "";
+
     /// <summary>"pool gpu-0 drained in 12 s" / "pool gpu-0 drain deadline passed: 2 leases abandoned (3, 4)".</summary>
     public string Describe() => Status switch
     {

@@ -8,22 +8,22 @@ namespace Runtime.Reload;
 /// <summary>The reload steps and the rollback.</summary>
 public sealed partial class ReloadCoordinator
 {
-    private async Task<ReloadResult> RunAsync(Pool pool, EngineSpec old, EngineSpec target, TimeSpan drainDeadline, CancellationToken cancellationToken)
+    private async Task<ReloadResult> RunAsync(Pool pool, EngineSpec old, EngineSpec target, TimeSpan drainDeadline, string correlationId, CancellationToken cancellationToken)
     {
         var time = _options.TimeProvider;
         var started = time.GetTimestamp();
-        ReloadLog.Started(_logger, pool.Id, old.VersionLabel, target.VersionLabel);
+        ReloadLog.Started(_logger, pool.Id, old.VersionLabel, target.VersionLabel, correlationId);
         ReloadResult Fail(ReloadStep step, string error, bool rolledBack)
         {
             var message = $"reload of pool {pool.Id} failed at {ReloadStepNames.GetName(step)}: {error}";
-            ReloadLog.Failed(_logger, pool.Id, ReloadStepNames.GetName(step), error, rolledBack);
-            return new ReloadResult(pool.Id, ReloadStatus.Failed, step, message, rolledBack, time.GetElapsedTime(started));
+            ReloadLog.Failed(_logger, pool.Id, ReloadStepNames.GetName(step), error, rolledBack, correlationId);
+            return new ReloadResult(pool.Id, ReloadStatus.Failed, step, message, rolledBack, time.GetElapsedTime(started)) { CorrelationId = correlationId };
         }
 
         DrainOutcome drain;
         try
         {
-            drain = await _drains.DrainAsync(pool.Id, drainDeadline, DrainMode.KeepEngine);
+            drain = await _drains.DrainAsync(pool.Id, drainDeadline, DrainMode.KeepEngine, correlationId);
         }
         catch (InvalidOperationException e)
         {
@@ -74,8 +74,8 @@ public sealed partial class ReloadCoordinator
                 }.Write(HandoffFile.PathFor(directory, pool.Id));
             }
 
-            ReloadLog.Succeeded(_logger, pool.Id, target.VersionLabel);
-            return new ReloadResult(pool.Id, ReloadStatus.Reloaded, null, null, false, time.GetElapsedTime(started));
+            ReloadLog.Succeeded(_logger, pool.Id, target.VersionLabel, correlationId);
+            return new ReloadResult(pool.Id, ReloadStatus.Reloaded, null, null, false, time.GetElapsedTime(started)) { CorrelationId = correlationId };
         }
         catch (OperationCanceledException)
         {

@@ -49,18 +49,24 @@ public sealed partial class ReloadCoordinator : IDisposable
     /// version is an idempotent success that skips staging. Never throws for a failed step: the result
     /// names it.
     /// </summary>
-    public async Task<ReloadResult> ReloadAsync(string poolId, EngineSpec target, TimeSpan drainDeadline, CancellationToken cancellationToken = default)
+    /// <param name="poolId">The pool.</param>
+    /// <param name="target">The engine to serve.</param>
+    /// <param name="drainDeadline">How long the leases held have to finish before the reload gives up.</param>
+    /// <param name="cancellationToken">Gives the reload up; the pool is put back as it was.</param>
+    /// <param name="correlationId">Carried by every log event of the reload and of its drain, and by its result; generated when null.</param>
+    public async Task<ReloadResult> ReloadAsync(string poolId, EngineSpec target, TimeSpan drainDeadline, CancellationToken cancellationToken = default, string? correlationId = null)
     {
         ArgumentNullException.ThrowIfNull(target);
+        correlationId = CorrelationIds.OrNew(correlationId);
         if (!_registry.TryGet(poolId, out var pool))
         {
-            return Refused(poolId, $"pool {poolId} is not registered");
+            return Refused(poolId, $"pool {poolId} is not registered", correlationId);
         }
 
         var snapshot = pool.Snapshot();
         if (snapshot.State == PoolState.Ready && snapshot.Spec.SameVersionAs(target))
         {
-            return Record(new ReloadResult(poolId, ReloadStatus.AlreadyCurrent, null, null, false, TimeSpan.Zero));
+            return Record(new ReloadResult(poolId, ReloadStatus.AlreadyCurrent, null, null, false, TimeSpan.Zero) { CorrelationId = correlationId });
         }
 
         var refusal = snapshot.State switch
@@ -80,12 +86,12 @@ public sealed partial class ReloadCoordinator : IDisposable
 
         if (refusal is not null)
         {
-            return Refused(poolId, refusal);
+            return Refused(poolId, refusal, correlationId);
         }
 
         try
         {
-            return Record(await RunAsync(pool, snapshot.Spec, target, drainDeadline, cancellationToken));
+            return Record(await RunAsync(pool, snapshot.Spec, target, drainDeadline, correlationId, cancellationToken));
         }
         finally
         {
@@ -99,7 +105,8 @@ public sealed partial class ReloadCoordinator : IDisposable
     /// <inheritdoc />
     public void Dispose() => _metrics.Dispose();
 
-    private ReloadResult Refused(string poolId, string why) => Record(new ReloadResult(poolId, ReloadStatus.Refused, null, why, false, TimeSpan.Zero));
+    private ReloadResult Refused(string poolId, string why, string? correlationId = null) =>
+        Record(new ReloadResult(poolId, ReloadStatus.Refused, null, why, false, TimeSpan.Zero) { CorrelationId = correlationId ?? "" });
 
     private ReloadResult Record(ReloadResult result)
     {

@@ -12,4 +12,7 @@ public sealed record ReloadResult(string PoolId, ReloadStatus Status, ReloadStep
 {
     /// <summary>True for <see cref="ReloadStatus.Reloaded"/> and <see cref="ReloadStatus.AlreadyCurrent"/>.</summary>
     public bool Succeeded => Status is ReloadStatus.Reloaded or ReloadStatus.AlreadyCurrent;
+
+    /// <summary>The correlation id every log event of this reload, and of its drain, carries.</summary>
+    public string CorrelationId { get; init; } = "";
 }
