@@ -90,6 +90,24 @@ Feature: Supervised restarts
       Then pool gpu-0 is ready again on a new engine
       And 5 engines have been started for pool gpu-0 in all
 
+    Scenario: Five CUDA errors open the driver-error circuit while the general one stays closed
+      Given pool gpu-0 serves llama-7b-v1 with driver errors on a circuit of their own
+      When the engine of pool gpu-0 logs a CUDA error 5 times in a row
+      Then pool gpu-0 is stopped by its restart policies: "restart refused: circuit open"
+      And the supervisor reports the driver_error circuit of pool gpu-0 as open
+      And the supervisor reports the general circuit of pool gpu-0 as closed
+
+    Scenario: A crash while the circuit is open is recorded and starts nothing
+      Given pool gpu-0 serves llama-7b-v1 with a circuit opening after 3 crashes in a row
+      And the engine of pool gpu-0 was killed by SIGSEGV 3 times in a row
+      And the operator allowed one restart of pool gpu-0 as "op-19"
+      And pool gpu-0 serves again on a new engine
+      When the engine of pool gpu-0 is killed by SIGSEGV
+      Then pool gpu-0 is stopped by its restart policies: "restart refused: circuit open"
+      And the crash count of pool gpu-0 is 4
+      And the supervisor reports the circuit of pool gpu-0 as open
+      And 4 engines have been started for pool gpu-0 in all
+
   Rule: Operators can reset the circuit or let exactly one restart through
 
     Scenario: Resetting the circuit of a stopped pool closes it and starts its engine

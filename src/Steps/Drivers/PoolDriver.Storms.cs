@@ -20,6 +20,15 @@ public sealed partial class PoolDriver
         Build();
     }
 
+    /// <summary>The supervisor gives driver errors a circuit of their own. Rebuilds it, as <see cref="LimitRestarts"/>.</summary>
+    public void DriverErrorsOnTheirOwnCircuit()
+    {
+        RequireNoPoolYet();
+        _circuit = new Runtime.CircuitBreaker.CircuitBreakerOptions { SeparateCircuitReasons = new HashSet<Runtime.Crashes.CrashReason> { Runtime.Crashes.CrashReason.DriverError } };
+        Teardown();
+        Build();
+    }
+
     /// <summary>How many engines were started for pool <paramref name="id"/>'s model in the scenario.</summary>
     public int EnginesStartedFor(string id)
     {
@@ -75,7 +84,12 @@ public sealed partial class PoolDriver
                 Oom.ReadOomKillCount().Returns(kill);
             }
 
-            var killed = signal is "SIGKILL" or OomKiller ? SignalSender.Send(engine.Pid, Signals.SIGKILL) : engine.WriteLine($"signal {signal}");
+            var killed = signal switch
+            {
+                "SIGKILL" or OomKiller => SignalSender.Send(engine.Pid, Signals.SIGKILL),
+                DriverError => engine.WriteLine("log CUDA error: an illegal memory access was encountered"),
+                _ => engine.WriteLine($"signal {signal}"),
+            };
             if (!killed)
             {
                 throw new InvalidOperationException($"the engine of pool {id} is gone: it cannot be killed by {signal}");
@@ -98,6 +112,9 @@ public sealed partial class PoolDriver
 
     /// <summary>The "signal" of <see cref="KillRepeatedlyAsync"/> that stands for the kernel's out-of-memory killer.</summary>
     public const string OomKiller = "the out-of-memory killer";
+
+    /// <summary>The "signal" of <see cref="KillRepeatedlyAsync"/> that has the engine log a CUDA error (a driver error).</summary>
+    public const string DriverError = "a CUDA error";
 
     private int CrashCount(string id)
     {

@@ -19,6 +19,28 @@ public sealed class SupervisedRestartSteps(PoolDriver pools)
         return pools.ServeAsync(pool, model);
     }
 
+    [Given("pool {word} serves {word} with driver errors on a circuit of their own")]
+    public Task ServesWithDriverCircuit(string pool, string model)
+    {
+        pools.DriverErrorsOnTheirOwnCircuit();
+        return pools.ServeAsync(pool, model);
+    }
+
+    [When("the engine of pool {word} logs a CUDA error {int} times in a row")]
+    public Task LogsCudaErrors(string pool, int times) => pools.KillRepeatedlyAsync(pool, PoolDriver.DriverError, times);
+
+    [Given("pool {word} serves again on a new engine")]
+    public async Task ServesAgain(string pool)
+    {
+        await pools.WaitUntil(() => pools.Pool(pool).Snapshot() is { Ready: true } s && s.Pid != pools.ServedEngine(pool).Pid, $"pool {pool} to serve on a new engine");
+        pools.RememberEngine(pool);
+    }
+
+    [Then("the supervisor reports the {word} circuit of pool {word} as {word}")]
+    public void SupervisorNamedCircuit(string circuit, string pool, string state) =>
+        pools.Metrics.Observe("circuit_breaker_state", pool).Where(m => m.Tag("circuit") == circuit).Select(m => GaugeState(m.Value))
+            .Should().Equal([state], $"the supervisor's {circuit} circuit of pool {pool} should be {state}");
+
     [Given("the engine of pool {word} was killed by {word} {int} times in a row")]
     public Task WasKilledRepeatedly(string pool, string signal, int times) => pools.KillRepeatedlyAsync(pool, signal, times);
 
@@ -66,13 +88,15 @@ public sealed class SupervisedRestartSteps(PoolDriver pools)
 
     [Then("the supervisor reports the circuit of pool {word} as {word}")]
     public void SupervisorCircuit(string pool, string state) =>
-        pools.Metrics.Observe("circuit_breaker_state", pool).Where(m => m.Tag("circuit") == "general").Select(m => m.Value switch
-        {
-            0 => "closed",
-            1 => "open",
-            2 => "half-open",
-            _ => $"unknown ({m.Value})",
-        }).Should().Equal([state], $"the supervisor's circuit of pool {pool} should be {state}");
+        SupervisorNamedCircuit("general", pool, state);
+
+    private static string GaugeState(double value) => value switch
+    {
+        0 => "closed",
+        1 => "open",
+        2 => "half-open",
+        _ => $"unknown ({value})",
+    };
 
     [Then("the crash event of pool {word} reads:")]
     public async Task CrashEventReads(string pool, DataTable expected)
