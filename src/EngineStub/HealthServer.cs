@@ -6,7 +6,9 @@ namespace EngineStub;
 
 /// <summary>
 /// A tiny HTTP/1.1 responder on 127.0.0.1: GET /health answers 200 when healthy, 503 otherwise;
-/// when hung it reads the request and never answers. One request per connection (Connection: close).
+/// GET /generate answers a request as an engine would, naming the model and engine version that served it
+/// (503 while not healthy); when hung it reads the request and never answers. One request per connection
+/// (Connection: close).
 /// </summary>
 internal sealed class HealthServer(StubOptions options, StubState state)
 {
@@ -41,7 +43,7 @@ internal sealed class HealthServer(StubOptions options, StubState state)
             }
 
             var path = request.Split(' ') is [_, var target, ..] ? target : "/";
-            if (path != "/health")
+            if (path is not ("/health" or "/generate"))
             {
                 await WriteAsync(stream, 404, "Not Found", """{"error":"not found"}""");
                 return;
@@ -58,7 +60,14 @@ internal sealed class HealthServer(StubOptions options, StubState state)
                 return;
             }
 
-            var body = $$"""{"status":"{{(state.IsHealthy ? "ok" : "starting")}}","model":"{{options.Model}}","engine_version":"{{options.EngineVersion}}"}""";
+            if (path == "/generate" && state.IsHealthy && options.GenerateMs > 0)
+            {
+                await Task.Delay(options.GenerateMs);
+            }
+
+            var body = path == "/generate" && state.IsHealthy
+                ? $$"""{"output":"generated","model":"{{options.Model}}","engine_version":"{{options.EngineVersion}}"}"""
+                : $$"""{"status":"{{(state.IsHealthy ? "ok" : "starting")}}","model":"{{options.Model}}","engine_version":"{{options.EngineVersion}}"}""";
             await WriteAsync(stream, state.IsHealthy ? 200 : 503, state.IsHealthy ? "OK" : "Service Unavailable", body);
         }
         catch (IOException)

@@ -10,8 +10,11 @@ internal sealed class StubOptions
 
         Usage: engine-stub [flags]
 
-          --port N                 loopback port for GET /health (default 0 = any free port); the
-                                   chosen port is printed as 'listening on http://127.0.0.1:PORT'
+          --port N                 loopback port for GET /health and GET /generate (default 0 = any free
+                                   port); the chosen port is printed as 'listening on http://127.0.0.1:PORT'.
+                                   GET /generate answers like an engine, naming the model and engine
+                                   version that served the request (503 until healthy)
+          --generate-ms N          GET /generate takes N ms to answer, as generation does (default 0)
           --model NAME             model name reported by /health (default 'none')
           --engine-version V       engine version reported by /health (default '0')
           --model-dir DIR          loads the model from the file DIR/NAME (NAME given by --model) before
@@ -84,6 +87,8 @@ internal sealed class StubOptions
 
     public bool ExitOnStdinEof { get; private set; }
 
+    public int GenerateMs { get; private set; }
+
     public bool HelperHoldsOutput { get; private set; }
 
     public bool IgnoreParent { get; private set; }
@@ -124,6 +129,7 @@ internal sealed class StubOptions
                 case "--hang-after-ms": options.HangAfterMs = NextInt(); break;
                 case "--shutdown-ms": options.ShutdownMs = NextInt(); break;
                 case "--helper-holds-output": options.HelperHoldsOutput = true; break;
+                case "--generate-ms": options.GenerateMs = NextInt(); break;
                 case "--ignore-parent": options.IgnoreParent = true; break;
                 case "--ignore-sigterm": options.IgnoreSigterm = true; break;
                 case "--exit-on-stdin-eof": options.ExitOnStdinEof = true; break;

@@ -127,6 +127,10 @@ public sealed partial class PoolDriver : IDisposable
         }
     }
 
+    /// <summary>Engines started for <paramref name="model"/> take <paramref name="milliseconds"/> to answer GET /generate.</summary>
+    public void TakesToAnswer(string model, int milliseconds) =>
+        _processes.Configure(model, "--generate-ms", milliseconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
     /// <summary>Engines started for <paramref name="model"/> log and ignore SIGTERM: only SIGKILL ends them.</summary>
     public void IgnoresSigterm(string model) => _processes.Configure(model, "--ignore-sigterm");
 
@@ -190,5 +194,6 @@ public sealed partial class PoolDriver : IDisposable
         }
     }
 
-    private void Pulse() => Interlocked.Exchange(ref _pulse, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+    /// <summary>Wakes every <see cref="WaitUntil"/> to look at its condition again (pool changes, crashes and client answers pulse).</summary>
+    public void Pulse() => Interlocked.Exchange(ref _pulse, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
 }

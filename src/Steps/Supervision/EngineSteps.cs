@@ -51,6 +51,9 @@ public sealed class EngineSteps(PoolDriver pools)
     [Given("the engine for {word} starts a helper process that holds its output")]
     public void HelperHoldsOutput(string model) => pools.HelperHoldsOutput(model);
 
+    [Given("the engine for {word} takes {int} ms to answer a request")]
+    public void TakesToAnswer(string model, int milliseconds) => pools.TakesToAnswer(model, milliseconds);
+
     [Given("the engine for {word} ignores SIGTERM")]
     public void IgnoresSigterm(string model) => pools.IgnoresSigterm(model);
 

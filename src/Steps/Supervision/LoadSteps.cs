@@ -1,0 +1,39 @@
+using FluentAssertions;
+using Reqnroll;
+using Runtime.Pools;
+using Steps.Drivers;
+
+namespace Steps.Supervision;
+
+/// <summary>Clients sending requests through leases to a real engine while its pool is reloaded.</summary>
+[Binding]
+public sealed class LoadSteps(LoadDriver load)
+{
+    [Given("{int} clients send requests to pool {word}, each through a lease")]
+    public void ClientsSend(int clients, string pool) => load.Start(clients, pool);
+
+    [When("the operator reloads pool {word} with engine version {word} once every client has been served {int} times")]
+    public Task ReloadUnderLoad(string pool, string version, int before) => load.ReloadWhileSendingAsync(pool, version, before, after: 5);
+
+    [Then("no request was lost: each was served, or refused while the pool was draining or reloading, to be retried")]
+    public void NothingLost()
+    {
+        var attempts = load.Attempts.ToList();
+        attempts.Where(a => a.Lost).Select(a => $"client {a.Client}: {a.Error}").Should().BeEmpty("a request holding a lease must be served");
+        attempts.Where(a => !a.Served).Select(a => a.Refusal).Distinct()
+            .Should().BeSubsetOf([LeaseRefusal.Draining, LeaseRefusal.NotReady], "a refusal during a reload is a retryable one");
+        attempts.Should().Contain(a => a.Refusal == LeaseRefusal.Draining, "the load should have met the drain");
+    }
+
+    [Then("every request leased after the reload was served by engine version {word}")]
+    public void ServedByNewVersion(string version)
+    {
+        var after = load.Attempts.Where(a => a.AfterReload && a.Served).ToList();
+        after.Should().NotBeEmpty();
+        after.Select(a => a.Version).Distinct().Should().Equal([version], "once the reload has completed only the new engine serves");
+    }
+
+    [Then("requests were served by engine version {word} before it")]
+    public void ServedByOldVersion(string version) =>
+        load.Attempts.Where(a => !a.AfterReload && a.Served).Select(a => a.Version).Should().Contain(version, "the clients were served by the old engine before the reload");
+}
