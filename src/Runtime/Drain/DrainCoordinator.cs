@@ -117,8 +117,11 @@ public sealed class DrainCoordinator : IDisposable
         // Cancelled at the deadline: ends the wait for the leases, and then a graceful stop still under way.
         using var expiry = new CancellationTokenSource(deadline, time);
         var idle = pool.WhenIdle();
-        var expired = Task.Delay(Timeout.InfiniteTimeSpan, expiry.Token);
-        await Task.WhenAny(idle, expired).ConfigureAwait(ConfigureAwaitOptions.ForceYielding);
+        var deadlinePassed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var onDeadline = expiry.Token.Register(() => deadlinePassed.TrySetResult());
+        var expired = deadlinePassed.Task;
+        await Task.WhenAny(idle, expired).ConfigureAwait(false);
+        await Task.Yield(); // never on the thread whose release (or timer) ended the wait
         // When both are done by now, the leases were all released: nothing is abandoned, whichever woke this first.
         var first = idle.IsCompleted ? idle : expired;
         DrainMode mode;

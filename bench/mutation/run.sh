@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Mutation testing of src/Runtime with the scenarios (src/Steps) as the only test project: a mutant survives when
+# no scenario turns red. Stryker.NET is a local tool (.config/dotnet-tools.json).
+#
+#   bench/mutation/run.sh                      every folder of src/Runtime (long: hours on 2 cores)
+#   bench/mutation/run.sh CircuitBreaker       one folder (minutes)
+#   bench/mutation/run.sh --since              only the files changed since origin/main (minutes)
+#
+# Reports: reports/mutation/<when>/reports/mutation-report.html and .json; the score per folder goes to
+# docs/mutation.md by hand, with the survivors and why an equivalent one cannot be killed.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$root"
+dotnet tool restore >/dev/null
+
+args=(--project Runtime.csproj --test-project ../Steps/Steps.csproj --reporter html --reporter json --reporter progress
+      --output "$root/reports/mutation/$(date -u +%Y%m%dT%H%M%SZ)" --concurrency "${STRYKER_CONCURRENCY:-2}")
+case "${1:-}" in
+  "") ;;
+  --since) args+=(--since:"${SINCE:-origin/main}") ;;
+  *) args+=(--mutate "$1/**/*.cs") ;;
+esac
+
+cd src/Runtime
+dotnet stryker "${args[@]}"
