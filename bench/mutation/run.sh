@@ -5,6 +5,7 @@
 #   bench/mutation/run.sh                      every folder of src/Runtime (long: hours on 2 cores)
 #   bench/mutation/run.sh CircuitBreaker       one folder (minutes)
 #   bench/mutation/run.sh --since              only the files changed since origin/main (minutes)
+#   UNIT_TESTS=1 bench/mutation/run.sh ...     the runtime unit tests (tests/Runtime.Tests) count too
 #
 # Reports: reports/mutation/<when>/reports/mutation-report.html and .json; the score per folder goes to
 # docs/mutation.md by hand, with the survivors and why an equivalent one cannot be killed.
@@ -15,6 +16,9 @@ dotnet tool restore >/dev/null
 
 args=(--project Runtime.csproj --test-project ../Steps/Steps.csproj --reporter html --reporter json --reporter progress
       --output "$root/reports/mutation/$(date -u +%Y%m%dT%H%M%SZ)" --concurrency "${STRYKER_CONCURRENCY:-2}")
+if [ "${UNIT_TESTS:-0}" = 1 ]; then
+  args+=(--test-project ../../tests/Runtime.Tests/Runtime.Tests.csproj)
+fi
 case "${1:-}" in
   "") ;;
   --since) args+=(--since:"${SINCE:-origin/main}") ;;

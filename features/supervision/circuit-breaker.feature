@@ -89,6 +89,20 @@ Feature: Restart circuit breaker
       Then 1 restart attempt is allowed and 1 is refused
       And the circuit of pool gpu-0 counts 5 failures
 
+    Scenario: The operator's reset and allowance are logged with the pool
+      Given the circuit of pool gpu-0 has opened
+      When the operator allows one restart of pool gpu-0
+      And the operator resets the circuit of pool gpu-0
+      Then the log shows, for pool gpu-0, the restart the operator allowed and the reset
+
+    Scenario: A reset withdraws a restart that was allowed and not used
+      Given the circuit of pool gpu-0 has opened
+      And the operator allowed one restart of pool gpu-0
+      When the operator resets the circuit of pool gpu-0
+      And the engine of pool gpu-0 fails 5 times in a row with a signal
+      And pool gpu-0 attempts a restart
+      Then the restart attempt is refused
+
   Rule: Driver errors can have a circuit of their own
 
     Scenario: Five driver errors open the driver circuit while the general circuit stays closed

@@ -94,6 +94,7 @@ public sealed class CircuitBreakerSteps(PolicyDriver policies)
     public void WhenTheOperatorResetsTheCircuit(string pool) => policies.Pool(pool).Breaker.Reset();
 
     [When("the operator allows one restart of pool {word}")]
+    [Given("the operator allowed one restart of pool {word}")]
     public void WhenTheOperatorAllowsOneRestart(string pool) => policies.Pool(pool).Breaker.AllowOneRestart();
 
     [Then("the circuit of pool {word} is {circuitState}")]
@@ -142,6 +143,14 @@ public sealed class CircuitBreakerSteps(PolicyDriver policies)
             .Should().Contain(
                 $"pool {pool}: general circuit {LogName(from)} -> {LogName(to)} after {failures} failures",
                 $"the log should show the circuit of pool {pool} going from {Name(from)} to {Name(to)} after {failures} failures");
+
+    [Then("the log shows, for pool {word}, the restart the operator allowed and the reset")]
+    public void ThenTheLogShowsTheOperator(string pool) =>
+        new[] { CircuitBreakerConstants.OneRestartAllowedEventName, CircuitBreakerConstants.ResetEventName }
+            .SelectMany(name => policies.Log.WithEvent(name).Select(e => $"{e.EventName}: pool {e["PoolId"]}"))
+            .Should().Equal(
+                [$"{CircuitBreakerConstants.OneRestartAllowedEventName}: pool {pool}", $"{CircuitBreakerConstants.ResetEventName}: pool {pool}"],
+                $"each operator action on pool {pool} should be logged with the pool");
 
     [Then("the circuit_breaker_state gauge of pool {word} shows the circuit {word}")]
     public void ThenTheStateGaugeShows(string pool, string state) =>
