@@ -59,15 +59,9 @@ public sealed class ManagerProcessDriver : IDisposable
     /// <summary>The engines still running once they have all ended, or once <see cref="PoolDriver.Bound"/> has passed.</summary>
     public async Task<IReadOnlyList<int>> SurvivorsAsync()
     {
-        var deadline = Stopwatch.StartNew();
-        List<int> running;
-        while ((running = _engines.Where(OperatingSystemProcess.IsRunning).ToList()).Count > 0 && deadline.Elapsed < PoolDriver.Bound)
-        {
-            // The kernel ends orphaned engines asynchronously: look again shortly (an OS event, not a timeout).
-            await Task.Delay(20);
-        }
-
-        return running;
+        // The kernel ends orphaned engines asynchronously: each wait is woken by the engine's exit.
+        await Task.WhenAll(_engines.Select(pid => OperatingSystemProcess.WaitForExitAsync(pid, PoolDriver.Bound)));
+        return _engines.Where(OperatingSystemProcess.IsRunning).ToList();
     }
 
     /// <inheritdoc />

@@ -154,17 +154,9 @@ public sealed class CircuitBreakerSteps(PolicyDriver policies)
 
     [Then("the circuit_breaker_state gauge of pool {word} shows the circuit {word}")]
     public void ThenTheStateGaugeShows(string pool, string state) =>
-        policies.Metrics.Observe("circuit_breaker_state", pool).Select(m => GaugeState(m.Value))
+        policies.Metrics.Observe("circuit_breaker_state", pool).Select(m => CircuitGauge.StateName(m.Value))
             .Should().Equal([state], $"the circuit_breaker_state gauge of pool {pool} should show the circuit {state}");
 
-    /// <summary>The gauge's encoding, as docs/metrics.md defines it: 0 closed, 1 open, 2 half-open.</summary>
-    private static string GaugeState(double value) => value switch
-    {
-        0 => "closed",
-        1 => "open",
-        2 => "half-open",
-        _ => $"unknown ({value})",
-    };
 
     [Then("the circuit_breaker_open_total counter of pool {word} counts {int}")]
     public void ThenTheOpenCounterCounts(string pool, int count) =>

@@ -38,7 +38,7 @@ public sealed class SupervisedRestartSteps(PoolDriver pools)
 
     [Then("the supervisor reports the {word} circuit of pool {word} as {word}")]
     public void SupervisorNamedCircuit(string circuit, string pool, string state) =>
-        pools.Metrics.Observe("circuit_breaker_state", pool).Where(m => m.Tag("circuit") == circuit).Select(m => GaugeState(m.Value))
+        pools.Metrics.Observe("circuit_breaker_state", pool).Where(m => m.Tag("circuit") == circuit).Select(m => CircuitGauge.StateName(m.Value))
             .Should().Equal([state], $"the supervisor's {circuit} circuit of pool {pool} should be {state}");
 
     [Given("the engine of pool {word} was killed by {word} {int} times in a row")]
@@ -90,13 +90,6 @@ public sealed class SupervisedRestartSteps(PoolDriver pools)
     public void SupervisorCircuit(string pool, string state) =>
         SupervisorNamedCircuit("general", pool, state);
 
-    private static string GaugeState(double value) => value switch
-    {
-        0 => "closed",
-        1 => "open",
-        2 => "half-open",
-        _ => $"unknown ({value})",
-    };
 
     [Then("the crash event of pool {word} reads:")]
     public async Task CrashEventReads(string pool, DataTable expected)
