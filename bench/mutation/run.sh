@@ -4,6 +4,7 @@
 #
 #   bench/mutation/run.sh                      every folder of src/Runtime (long: hours on 2 cores)
 #   bench/mutation/run.sh CircuitBreaker       one folder (minutes)
+#   bench/mutation/run.sh Backoff Crashes      several folders in one run (one build, one initial test run)
 #   bench/mutation/run.sh --since              only the files changed since origin/main (minutes)
 #   UNIT_TESTS=1 bench/mutation/run.sh ...     the runtime unit tests (tests/Runtime.Tests) count too
 #
@@ -19,11 +20,12 @@ args=(--project Runtime.csproj --test-project ../Steps/Steps.csproj --reporter h
 if [ "${UNIT_TESTS:-0}" = 1 ]; then
   args+=(--test-project ../../tests/Runtime.Tests/Runtime.Tests.csproj)
 fi
-case "${1:-}" in
-  "") ;;
-  --since) args+=(--since:"${SINCE:-origin/main}") ;;
-  *) args+=(--mutate "$1/**/*.cs") ;;
-esac
+for target in "$@"; do
+  case "$target" in
+    --since) args+=(--since:"${SINCE:-origin/main}") ;;
+    *) args+=(--mutate "$target/**/*.cs") ;;
+  esac
+done
 
 cd src/Runtime
 dotnet stryker "${args[@]}"

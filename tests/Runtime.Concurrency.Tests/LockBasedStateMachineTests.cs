@@ -7,15 +7,9 @@ using Xunit;
 
 namespace Runtime.Concurrency.Tests;
 
-/// <summary>
-/// The schedules Coyote explores: the half-open probe, budget reservation, the trace. Leases racing a drain are not
-/// here: Coyote 1.7.11 reports a deadlock even on the plain path (a drain started, then its last lease released on the
-/// same task), because it does not control the drain's continuation; that race is the 1,000-round scenario in
-/// drain.feature instead.
-/// </summary>
+/// <summary>The schedules Coyote explores: the half-open probe (lock-based), budget reservation and the trace (lock-free); leases: <see cref="LeaseProtocolTests"/>.</summary>
 public sealed class LockBasedStateMachineTests
 {
-
     [Fact]
     public void HalfOpenCircuit_TwoRestartsAtOnce_AdmitExactlyOneProbe() => Schedules.Explore(async () =>
     {
@@ -50,7 +44,7 @@ public sealed class LockBasedStateMachineTests
         Schedules.Check(granted.Count(g => g) == 2, $"100 bytes fit two 40-byte reservations, granted {granted.Count(g => g)}");
         Schedules.Check(child.BytesInUse <= 80 && parent.BytesInUse <= 100, $"no limit may be overshot: child {child.BytesInUse}, parent {parent.BytesInUse}");
         Schedules.Check(parent.BytesInUse == 80, $"the parent counts both granted reservations, found {parent.BytesInUse}");
-    });
+    }, Schedules.AtEveryAtomicOperation);
 
     [Fact]
     public void TraceWriters_RecordingAtOnce_KeepEveryEventOnceInEachWritersOrder() => Schedules.Explore(async () =>
@@ -73,5 +67,5 @@ public sealed class LockBasedStateMachineTests
             var values = collector.ReadContext(writer.ContextId).Select(e => e.Value).ToArray();
             Schedules.Check(values.Length == 3 && values[0] == 0 && values[1] == 1 && values[2] == 2, $"{writer.ContextId}'s events should read back in order, not {string.Join(", ", values)}");
         }
-    });
+    }, Schedules.AtEveryAtomicOperation);
 }

@@ -118,7 +118,9 @@ public sealed partial class Pool
 
     private void Departed()
     {
-        if (Interlocked.Decrement(ref _active) == 0 && Volatile.Read(ref _gate) != GateOpen)
+        // The count is read again after the gate: a release that reached zero while the pool was open can be slow to
+        // read the gate, and by then a drain may have begun with a new lease held (found by Coyote, LeaseProtocolTests).
+        if (Interlocked.Decrement(ref _active) == 0 && Volatile.Read(ref _gate) != GateOpen && Volatile.Read(ref _active) == 0)
         {
             Volatile.Read(ref _idle)?.TrySetResult();
         }
