@@ -53,7 +53,7 @@ public sealed partial class PoolCircuitBreaker : IDisposable
             options.OpenDurationMultiplier, options.StableRunDuration);
         _general = new Circuit(this, null, settings);
         _byReason = new Circuit?[Enum.GetValues<CrashReason>().Length];
-        foreach (var reason in options.SeparateCircuitReasons.Order())
+        foreach (var reason in options.SeparateCircuitReasons)
         {
             _byReason[(int)reason] = new Circuit(this, reason, settings);
         }

@@ -1,0 +1,130 @@
+using FluentAssertions;
+using Runtime.CircuitBreaker;
+using Runtime.Crashes;
+using Xunit;
+
+namespace Runtime.Tests.CircuitBreaker;
+
+/// <summary>Rules found unpinned by mutation testing (docs/mutation.md): what each change event carries, which refusal wins, disposal.</summary>
+public sealed class PoolCircuitBreakerRulesTests : PoolCircuitBreakerFixture
+{
+    private static CircuitBreakerOptions DriverAndOomCircuits() =>
+        new() { SeparateCircuitReasons = { CrashReason.OutOfMemory, CrashReason.DriverError } };
+
+    [Fact]
+    public void StateChanged_Opening_SaysUntilWhen_OtherChangesDoNot()
+    {
+        var openedAt = _time.GetUtcNow();
+        OpenThenWait();
+
+        _changes.Select(c => (c.NewState, c.OpenUntil)).Should().Equal(
+            (CircuitState.Open, openedAt.AddSeconds(300)),
+            (CircuitState.HalfOpen, (DateTimeOffset?)null));
+        _changes[0].At.Should().Be(openedAt);
+    }
+
+    [Fact]
+    public void GetOpenUntil_HalfOpen_IsNull()
+    {
+        OpenThenWait();
+
+        Breaker.State.Should().Be(CircuitState.HalfOpen);
+        Breaker.GetOpenUntil().Should().BeNull("only an open circuit has a reopening time");
+    }
+
+    [Fact]
+    public void Reset_SeveralOpenCircuits_RaisesOneChangePerCircuitInCircuitOrder()
+    {
+        _breaker = Create(DriverAndOomCircuits());
+        Fail(5, CrashReason.DriverError);
+        Fail(5, CrashReason.OutOfMemory);
+        Fail(5);
+        _changes.Clear();
+
+        Breaker.Reset();
+
+        _changes.Select(c => (c.Circuit, c.OldState, c.NewState)).Should().Equal(
+            ("general", CircuitState.Open, CircuitState.Closed),
+            ("out_of_memory", CircuitState.Open, CircuitState.Closed),
+            ("driver_error", CircuitState.Open, CircuitState.Closed));
+    }
+
+    [Fact]
+    public void Trip_RaisesTheChangeOfTheTrippedCircuit()
+    {
+        _breaker = Create(DriverAndOomCircuits());
+
+        Breaker.Trip(CrashReason.OutOfMemory);
+
+        _changes.Should().ContainSingle().Which.Should().Match<CircuitStateChange>(c =>
+            c.Circuit == "out_of_memory" && c.NewState == CircuitState.Open && c.Reason == CrashReason.OutOfMemory);
+    }
+
+    [Theory]
+    [InlineData(CrashReason.DriverError, CrashReason.OutOfMemory)]
+    [InlineData(CrashReason.OutOfMemory, CrashReason.DriverError)]
+    public void RequestRestart_OneCircuitOpenAndAnotherProbing_IsRefusedAsOpen(CrashReason probing, CrashReason open)
+    {
+        _breaker = Create(DriverAndOomCircuits());
+        Fail(5, probing);
+        _time.Advance(TimeSpan.FromSeconds(300));
+        Breaker.RequestRestart().Should().Be(RestartAdmission.Probe);
+        Fail(5, open);
+
+        Breaker.RequestRestart().Should().Be(RestartAdmission.RefusedOpen, "an open circuit outranks a probe under way, whichever circuit comes first");
+    }
+
+    [Fact]
+    public void RequestRestart_ProbeUnderWayAndOtherCircuitsClosed_IsRefusedForTheProbe()
+    {
+        _breaker = Create(DriverAndOomCircuits());
+        Fail(5, CrashReason.DriverError);
+        _time.Advance(TimeSpan.FromSeconds(300));
+        Breaker.RequestRestart();
+
+        Breaker.RequestRestart().Should().Be(RestartAdmission.RefusedProbeOutstanding);
+    }
+
+    [Fact]
+    public void HalfOpen_FailureWithoutAProbe_DoesNotReopen()
+    {
+        OpenThenWait();
+
+        Breaker.RecordFailure(CrashReason.ProcessExit);
+
+        Breaker.State.Should().Be(CircuitState.HalfOpen, "only the probe's own failure reopens a half-open circuit");
+        Breaker.RequestRestart().Should().Be(RestartAdmission.Probe);
+    }
+
+    [Fact]
+    public void Dispose_OpenCircuit_NoLaterTransition()
+    {
+        Fail(5);
+        _changes.Clear();
+
+        Breaker.Dispose();
+        Breaker.Dispose();
+        _time.Advance(TimeSpan.FromSeconds(300));
+
+        _changes.Should().BeEmpty("a disposed breaker's timers no longer move its circuits");
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData(" ")]
+    public void Constructor_NoPoolId_IsRefused(string? poolId)
+    {
+        var create = () => new PoolCircuitBreaker(poolId!, null, _time);
+
+        create.Should().Throw<ArgumentException>();
+    }
+
+    [Fact]
+    public void Constructor_InvalidOptions_AreRefusedWhenTheBreakerIsBuilt()
+    {
+        var create = () => new PoolCircuitBreaker("gpu-0", new CircuitBreakerOptions { FailureThreshold = 0 }, _time);
+
+        create.Should().Throw<ArgumentException>().WithMessage("*FailureThreshold*");
+    }
+}
