@@ -1,6 +1,7 @@
 using FluentAssertions;
 using Runtime.CircuitBreaker;
 using Runtime.Crashes;
+using Runtime.Tests.Support;
 using Xunit;
 
 namespace Runtime.Tests.CircuitBreaker;
@@ -126,5 +127,102 @@ public sealed class PoolCircuitBreakerRulesTests : PoolCircuitBreakerFixture
         var create = () => new PoolCircuitBreaker("gpu-0", new CircuitBreakerOptions { FailureThreshold = 0 }, _time);
 
         create.Should().Throw<ArgumentException>().WithMessage("*FailureThreshold*");
+    }
+
+    [Fact]
+    public void AnAllowanceUnusedWhenTheCircuitClosesOnItsOwn_IsWithdrawn()
+    {
+        OpenThenWait();
+        Breaker.RequestRestart().Should().Be(RestartAdmission.Probe);
+        Breaker.AllowOneRestart().Should().BeTrue();
+        Breaker.RecordStarted();
+        _time.Advance(TimeSpan.FromSeconds(60));
+        Breaker.State.Should().Be(CircuitState.Closed, "the probe ran stable for 60 seconds");
+
+        Fail(5);
+
+        Breaker.RequestRestart().Should().Be(RestartAdmission.RefusedOpen, "the operator allowed a restart of the last outage, not of this one");
+    }
+
+    [Fact]
+    public void ACircuitClosedOnItsOwn_HasNothingToAllow()
+    {
+        OpenThenWait();
+        Breaker.RequestRestart();
+        Breaker.RecordStarted();
+        _time.Advance(TimeSpan.FromSeconds(60));
+
+        Breaker.AllowOneRestart().Should().BeFalse("the probe's stable run closed the circuit");
+    }
+
+    [Fact]
+    public void GracefulExits_CountNoFailure()
+    {
+        Fail(5, CrashReason.GracefulExit);
+
+        Breaker.GetFailureCount().Should().Be(0);
+        Breaker.State.Should().Be(CircuitState.Closed);
+    }
+
+    [Fact]
+    public void LateTimers_EveryCallSeesTheTransitionsTimeHasDue()
+    {
+        var time = new LateTimers();
+        using var breaker = new PoolCircuitBreaker("gpu-0", null, time);
+        for (var i = 0; i < 5; i++)
+        {
+            breaker.RecordFailure(CrashReason.ProcessExit);
+        }
+
+        time.Advance(TimeSpan.FromSeconds(300));
+        breaker.RecordFailure(CrashReason.ProcessExit);
+
+        breaker.State.Should().Be(CircuitState.HalfOpen, "300 seconds have passed, though no timer has fired");
+        breaker.RequestRestart().Should().Be(RestartAdmission.Probe);
+    }
+
+    [Fact]
+    public void LateTimers_ARequestSeesTheCircuitHalfOpen()
+    {
+        var time = new LateTimers();
+        using var breaker = new PoolCircuitBreaker("gpu-0", null, time);
+        for (var i = 0; i < 5; i++)
+        {
+            breaker.RecordFailure(CrashReason.ProcessExit);
+        }
+
+        time.Advance(TimeSpan.FromSeconds(300));
+
+        breaker.RequestRestart().Should().Be(RestartAdmission.Probe, "300 seconds have passed, though no timer has fired");
+    }
+
+    [Fact]
+    public void Dispose_AfterOutagesAndProbes_LeavesNoTimer()
+    {
+        var time = new TimerCountingTimeProvider();
+        var breaker = new PoolCircuitBreaker("gpu-0", null, time);
+        for (var round = 0; round < 3; round++)
+        {
+            for (var i = 0; i < 5; i++)
+            {
+                breaker.RecordFailure(CrashReason.ProcessExit);
+            }
+
+            time.Advance(TimeSpan.FromSeconds(300 * (1 << round)));
+            breaker.RequestRestart().Should().Be(RestartAdmission.Probe);
+            breaker.RecordStarted();
+            time.Advance(TimeSpan.FromSeconds(60));
+        }
+
+        breaker.Dispose();
+
+        time.LiveTimers.Should().Be(0);
+    }
+
+    /// <summary>A clock whose timers never fire: a busy machine's timers, late without bound.</summary>
+    private sealed class LateTimers() : Microsoft.Extensions.Time.Testing.FakeTimeProvider(TestClock.Start)
+    {
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period) =>
+            base.CreateTimer(_ => { }, state, dueTime, period);
     }
 }
