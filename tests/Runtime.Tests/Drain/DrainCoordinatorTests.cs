@@ -12,34 +12,8 @@ using Xunit;
 
 namespace Runtime.Tests.Drain;
 
-public sealed class DrainCoordinatorTests : IDisposable
+public sealed class DrainCoordinatorTests : DrainCoordinatorFixture
 {
-    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(10);
-    private readonly FakeTimeProvider _time = TestClock.New();
-    private readonly PoolRegistry _registry = new();
-    private readonly IPoolEngines _engines = Substitute.For<IPoolEngines>();
-    private readonly RecordingLogger _logger = new();
-    private readonly ScopedMeterFactory _meters = new();
-    private readonly InstrumentRecorder _recorder;
-    private readonly DrainCoordinator _drains;
-    private readonly Pool _pool;
-
-    public DrainCoordinatorTests()
-    {
-        _recorder = new InstrumentRecorder(_meters);
-        _engines.StopEngineAsync(default!, default, default).ReturnsForAnyArgs(c => Task.FromResult<EngineExit?>(
-            c.ArgAt<bool>(1) ? EngineExit.Killed(Signals.SIGKILL) : EngineExit.Exited(0)));
-        _drains = new DrainCoordinator(_registry, _engines, new DrainOptions { TimeProvider = _time, Logger = _logger, MeterFactory = _meters });
-        _pool = PoolTestData.ReadyPool(_registry);
-    }
-
-    public void Dispose()
-    {
-        _drains.Dispose();
-        _recorder.Dispose();
-        _meters.Dispose();
-    }
-
     [Fact]
     public async Task DrainAsync_NoLeases_StopsTheEngineGracefullyAndCompletes()
     {
