@@ -8,15 +8,17 @@
 #   bench/mutation/run.sh --since              only the files changed since origin/main (minutes)
 #   UNIT_TESTS=1 bench/mutation/run.sh ...     the runtime unit tests (tests/Runtime.Tests) count too
 #
-# Reports: reports/mutation/<when>/reports/mutation-report.html and .json; the score per folder goes to
-# docs/mutation.md by hand, with the survivors and why an equivalent one cannot be killed.
+# Reports: reports/mutation/<when>/reports/mutation-report.html and .json, and mutation-summary.md beside them (the
+# score per folder and per file, and every survivor: bench/mutation/summary.cs). The scores go to docs/mutation.md
+# by hand, with why a surviving mutant is equivalent when it cannot be killed.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root"
 dotnet tool restore >/dev/null
 
+output="$root/reports/mutation/$(date -u +%Y%m%dT%H%M%SZ)"
 args=(--project Runtime.csproj --test-project ../Steps/Steps.csproj --reporter html --reporter json --reporter progress
-      --output "$root/reports/mutation/$(date -u +%Y%m%dT%H%M%SZ)" --concurrency "${STRYKER_CONCURRENCY:-2}")
+      --output "$output" --concurrency "${STRYKER_CONCURRENCY:-2}")
 if [ "${UNIT_TESTS:-0}" = 1 ]; then
   args+=(--test-project ../../tests/Runtime.Tests/Runtime.Tests.csproj)
 fi
@@ -29,3 +31,5 @@ done
 
 cd src/Runtime
 dotnet stryker "${args[@]}"
+dotnet run "$root/bench/mutation/summary.cs" -- "$output/reports/mutation-report.json" > "$output/reports/mutation-summary.md"
+head -n 20 "$output/reports/mutation-summary.md"
