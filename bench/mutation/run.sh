@@ -7,6 +7,8 @@
 #   bench/mutation/run.sh Backoff Crashes      several folders in one run (one build, one initial test run)
 #   bench/mutation/run.sh --since              only the files changed since origin/main (minutes)
 #   UNIT_TESTS=1 bench/mutation/run.sh ...     the runtime unit tests (tests/Runtime.Tests) count too
+#   TEST_FILTER='FullyQualifiedName!~CrashSafety' bench/mutation/run.sh ...
+#                                              leave out slow tests that cannot see the folder's mutants (a vstest filter)
 #
 # Reports: reports/mutation/<when>/reports/mutation-report.html and .json, and mutation-summary.md beside them (the
 # score per folder and per file, and every survivor: bench/mutation/summary.cs). The scores go to docs/mutation.md
@@ -21,6 +23,9 @@ args=(--project Runtime.csproj --test-project ../Steps/Steps.csproj --reporter h
       --output "$output" --concurrency "${STRYKER_CONCURRENCY:-2}")
 if [ "${UNIT_TESTS:-0}" = 1 ]; then
   args+=(--test-project ../../tests/Runtime.Tests/Runtime.Tests.csproj)
+fi
+if [ -n "${TEST_FILTER:-}" ]; then
+  args+=(--test-case-filter "$TEST_FILTER")
 fi
 for target in "$@"; do
   case "$target" in
