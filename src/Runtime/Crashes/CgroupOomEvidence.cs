@@ -17,7 +17,7 @@ public sealed class CgroupOomEvidence : IOomEvidence
     /// <summary>Locates the counter file from <c>/proc/self/cgroup</c> (or uses <paramref name="file"/>).</summary>
     public CgroupOomEvidence(string? file = null)
     {
-        _file = file ?? Locate();
+        _file = file ?? Locate("/proc/self/cgroup", "/sys/fs/cgroup");
     }
 
     /// <summary>The file read, or null when none was found.</summary>
@@ -43,9 +43,9 @@ public sealed class CgroupOomEvidence : IOomEvidence
         return null;
     }
 
-    private static string? Locate()
+    /// <summary>The counter file named by <paramref name="procCgroup"/> under <paramref name="cgroupRoot"/>: v2 first, then v1.</summary>
+    internal static string? Locate(string procCgroup, string cgroupRoot)
     {
-        const string procCgroup = "/proc/self/cgroup";
         if (!System.IO.File.Exists(procCgroup))
         {
             return null;
@@ -63,11 +63,11 @@ public sealed class CgroupOomEvidence : IOomEvidence
 
             if (parts[0] == "0" && parts[1].Length == 0)
             {
-                v2 = Path.Combine("/sys/fs/cgroup", parts[2].TrimStart('/'), "memory.events");
+                v2 = Path.Combine(cgroupRoot, parts[2].TrimStart('/'), "memory.events");
             }
             else if (parts[1].Split(',').Contains("memory"))
             {
-                v1 = Path.Combine("/sys/fs/cgroup/memory", parts[2].TrimStart('/'), "memory.oom_control");
+                v1 = Path.Combine(cgroupRoot, "memory", parts[2].TrimStart('/'), "memory.oom_control");
             }
         }
 
