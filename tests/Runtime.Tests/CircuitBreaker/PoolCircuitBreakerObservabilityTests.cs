@@ -1,4 +1,3 @@
-using System.Diagnostics.Metrics;
 using FluentAssertions;
 using Runtime.CircuitBreaker;
 using Runtime.Crashes;
@@ -81,84 +80,5 @@ public sealed class PoolCircuitBreakerObservabilityTests : PoolCircuitBreakerFix
 
         _logger.WithEvent(CircuitBreakerConstants.StateChangedEventName).Select(e => e.Fields["NewState"])
             .Should().Equal("open", "half_open");
-    }
-
-    [Fact]
-    public void Metrics_Instruments_CarryTheirUnitsAndDescriptions()
-    {
-        _breaker = Create();
-        var published = new Dictionary<string, (string? Unit, string? Description)>();
-        using var listener = new MeterListener
-        {
-            InstrumentPublished = (instrument, _) =>
-            {
-                if (ReferenceEquals(instrument.Meter.Scope, _meters))
-                {
-                    published[instrument.Name] = (instrument.Unit, instrument.Description);
-                }
-            },
-        };
-        listener.Start();
-
-        published.Should().Equal(new Dictionary<string, (string?, string?)>
-        {
-            ["circuit_breaker_open_total"] = ("{open}", "Transitions of a pool's restart circuit to open."),
-            ["circuit_breaker_state"] = ("{state}", "State of a pool's restart circuit: 0 closed, 1 open, 2 half-open."),
-        });
-    }
-
-    [Fact]
-    public void Dispose_WithAMeterFactory_LeavesTheFactorysMeterToOtherPools()
-    {
-        _breaker = Create();
-        using var other = new PoolCircuitBreaker("gpu-1", null, _time, _logger, _meters);
-
-        _breaker.Dispose();
-        using var recorder = new InstrumentRecorder(_meters);
-
-        recorder.Observe("circuit_breaker_state").Select(m => m.Tag("pool")).Should().Contain("gpu-1");
-    }
-
-    [Fact]
-    public void Dispose_WithoutAMeterFactory_EndsItsPrivateMeter()
-    {
-        var poolId = $"gpu-{Guid.NewGuid():N}";
-        var breaker = new PoolCircuitBreaker(poolId, null, _time);
-        var completed = 0;
-        using var listener = new MeterListener
-        {
-            InstrumentPublished = (instrument, l) =>
-            {
-                if (instrument.Meter.Name == CircuitBreakerConstants.MeterName && instrument.Meter.Scope is null)
-                {
-                    l.EnableMeasurementEvents(instrument);
-                }
-            },
-        };
-        var mine = new HashSet<Instrument>();
-        listener.SetMeasurementEventCallback<int>((instrument, _, tags, _) =>
-        {
-            foreach (var tag in tags)
-            {
-                if (tag.Key == "pool" && Equals(tag.Value, poolId))
-                {
-                    mine.Add(instrument);
-                }
-            }
-        });
-        listener.MeasurementsCompleted = (instrument, _) =>
-        {
-            if (mine.Contains(instrument))
-            {
-                Interlocked.Increment(ref completed);
-            }
-        };
-        listener.Start();
-        listener.RecordObservableInstruments();
-        mine.Should().ContainSingle("the breaker's state gauge reports its pool");
-
-        breaker.Dispose();
-
-        completed.Should().Be(1, "disposing the breaker disposes the meter it created");
     }
 }

@@ -110,25 +110,6 @@ public sealed class PoolCircuitBreakerRulesTests : PoolCircuitBreakerFixture
         _changes.Should().BeEmpty("a disposed breaker's timers no longer move its circuits");
     }
 
-    [Theory]
-    [InlineData(null)]
-    [InlineData("")]
-    [InlineData(" ")]
-    public void Constructor_NoPoolId_IsRefused(string? poolId)
-    {
-        var create = () => new PoolCircuitBreaker(poolId!, null, _time);
-
-        create.Should().Throw<ArgumentException>();
-    }
-
-    [Fact]
-    public void Constructor_InvalidOptions_AreRefusedWhenTheBreakerIsBuilt()
-    {
-        var create = () => new PoolCircuitBreaker("gpu-0", new CircuitBreakerOptions { FailureThreshold = 0 }, _time);
-
-        create.Should().Throw<ArgumentException>().WithMessage("*FailureThreshold*");
-    }
-
     [Fact]
     public void AnAllowanceUnusedWhenTheCircuitClosesOnItsOwn_IsWithdrawn()
     {
