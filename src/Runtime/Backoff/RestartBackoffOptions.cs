@@ -41,7 +41,7 @@ public sealed class RestartBackoffOptions
     {
         Runtime.Time.TimerLimits.Check(InitialDelay, "RestartBackoffOptions.InitialDelay");
         Runtime.Time.TimerLimits.Check(MaxDelay, "RestartBackoffOptions.MaxDelay");
-        Runtime.Time.TimerLimits.Check(MinimumDelay, "RestartBackoffOptions.MinimumDelay");
+        // MinimumDelay needs no check of its own: it is refused above MaxDelay, which is checked.
         Runtime.Time.TimerLimits.Check(StableResetAfter, "RestartBackoffOptions.StableResetAfter");
         const string N = nameof(RestartBackoffOptions);
         if (InitialDelay <= TimeSpan.Zero)

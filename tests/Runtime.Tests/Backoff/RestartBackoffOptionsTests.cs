@@ -31,7 +31,34 @@ public sealed class RestartBackoffOptionsTests
         { o => o.JitterFactor = 1.0, "RestartBackoffOptions.JitterFactor must be in [0, 1); it was 1." },
         { o => o.StableResetAfter = TimeSpan.FromSeconds(-1), "RestartBackoffOptions.StableResetAfter must be positive; it was -00:00:01." },
         { o => o.ReasonMultipliers[CrashReason.OutOfMemory] = 0, "RestartBackoffOptions.ReasonMultipliers[out_of_memory] must be a finite positive number; it was 0." },
+        { o => o.ReasonMultipliers = null!, "RestartBackoffOptions.ReasonMultipliers must not be null." },
+        { o => o.MinimumDelay = TimeSpan.FromTicks(-1), "RestartBackoffOptions.MinimumDelay must be between zero and MaxDelay (00:01:00); it was -00:00:00.0000001." },
+        { o => o.Multiplier = double.NaN, "RestartBackoffOptions.Multiplier must be a finite number of at least 1; it was NaN." },
+        { o => o.Multiplier = double.PositiveInfinity, "RestartBackoffOptions.Multiplier must be a finite number of at least 1; it was Infinity." },
+        { o => o.StableResetAfter = TimeSpan.Zero, "RestartBackoffOptions.StableResetAfter must be positive; it was 00:00:00." },
+        { o => (o.InitialDelay, o.MaxDelay) = (TimeSpan.FromDays(50), TimeSpan.FromDays(50)), "RestartBackoffOptions.InitialDelay must be at most 49.7 days*" },
+        { o => o.MaxDelay = TimeSpan.FromDays(50), "RestartBackoffOptions.MaxDelay must be at most 49.7 days*" },
+        { o => o.StableResetAfter = TimeSpan.FromDays(50), "RestartBackoffOptions.StableResetAfter must be at most 49.7 days*" },
     };
+
+    public static TheoryData<Action<RestartBackoffOptions>> EdgesThatHold => new()
+    {
+        o => o.MaxDelay = o.InitialDelay,
+        o => o.MinimumDelay = TimeSpan.Zero,
+        o => o.MinimumDelay = o.MaxDelay,
+        o => o.Multiplier = 1.0,
+        o => o.StableResetAfter = TimeSpan.FromTicks(1),
+    };
+
+    [Theory]
+    [MemberData(nameof(EdgesThatHold))]
+    public void Validate_TheEdgeOfEachRange_IsAccepted(Action<RestartBackoffOptions> edge)
+    {
+        var options = new RestartBackoffOptions();
+        edge(options);
+
+        options.Invoking(o => o.Validate()).Should().NotThrow();
+    }
 
     [Theory]
     [MemberData(nameof(InvalidOptions))]
