@@ -1,0 +1,74 @@
+using FluentAssertions;
+using Runtime.Backoff;
+using Runtime.Crashes;
+using Runtime.Tests.Support;
+using Xunit;
+
+namespace Runtime.Tests.Backoff;
+
+/// <summary>Rules found unpinned by mutation testing (docs/mutation.md): manual resets, disposal, timers and a broken random source.</summary>
+public sealed class RestartBackoffRulesTests
+{
+    private readonly TimerCountingTimeProvider _time = new();
+
+    [Fact]
+    public void Reset_AfterCrashes_AnnouncesWhatItForgets()
+    {
+        using var backoff = new RestartBackoff("gpu-0", null, _time, () => 0.5);
+        var resets = new List<BackoffReset>();
+        backoff.DelayReset += (_, r) => resets.Add(r);
+        backoff.RecordCrash(CrashReason.Signal);
+        backoff.RecordCrash(CrashReason.Signal);
+
+        backoff.Reset();
+
+        resets.Should().Equal(new BackoffReset("gpu-0", 2, _time.GetUtcNow(), "manual"));
+        backoff.RecordCrash(CrashReason.Signal).CrashCount.Should().Be(1);
+    }
+
+    [Fact]
+    public void Reset_WithNothingToForget_AnnouncesNothing()
+    {
+        using var backoff = new RestartBackoff("gpu-0", null, _time, () => 0.5);
+        var resets = new List<BackoffReset>();
+        backoff.DelayReset += (_, r) => resets.Add(r);
+
+        backoff.Reset();
+
+        resets.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void RecordStarted_AfterDispose_IsRefused()
+    {
+        var backoff = new RestartBackoff("gpu-0", null, _time, () => 0.5);
+        backoff.Dispose();
+        backoff.Dispose();
+
+        backoff.Invoking(b => b.RecordStarted()).Should().Throw<ObjectDisposedException>();
+    }
+
+    [Fact]
+    public void Dispose_AfterManyRuns_LeavesNoTimer()
+    {
+        var backoff = new RestartBackoff("gpu-0", null, _time, () => 0.5);
+        for (var i = 0; i < 3; i++)
+        {
+            backoff.RecordStarted();
+            _time.Advance(TimeSpan.FromSeconds(10));
+            backoff.RecordCrash(CrashReason.Signal);
+        }
+
+        backoff.Dispose();
+
+        _time.LiveTimers.Should().Be(0);
+    }
+
+    [Fact]
+    public void ARandomSourceGivingNaN_AddsNoJitter()
+    {
+        using var backoff = new RestartBackoff("gpu-0", null, _time, () => 0.5);
+
+        backoff.ComputeDelay(3, CrashReason.Signal, double.NaN).Should().Be(backoff.ComputeDelay(3, CrashReason.Signal, 0.5));
+    }
+}
