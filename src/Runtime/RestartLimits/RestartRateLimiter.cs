@@ -203,8 +203,8 @@ public sealed class RestartRateLimiter : IDisposable
             counts[(int)reason]++;
         }
 
-        // Ties go to the most recent reason: walk from the refused crash backwards through the window.
-        foreach (var reason in _window.Reverse().Select(e => e.Reason).Prepend(refused))
+        // Ties go to the most recent reason: the refused crash (where the walk starts), then the window backwards.
+        foreach (var reason in _window.Reverse().Select(e => e.Reason))
         {
             if (counts[(int)reason] > counts[(int)best])
             {
