@@ -175,8 +175,7 @@ public sealed class RestartRateLimiter : IDisposable
 
             cleared = _restartCount;
             _restartCount = 0;
-            _window.Clear();
-            _storming = false;
+            _window.Clear(); // the storm ends with the next restart, which an empty window always allows
         }
 
         if (cleared > 0)
