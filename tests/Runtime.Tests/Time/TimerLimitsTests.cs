@@ -47,6 +47,24 @@ public sealed class TimerLimitsTests
     }
 
     [Fact]
+    public void Max_IsExactlyTheLongestWaitATimerAccepts()
+    {
+        using var longest = TimeProvider.System.CreateTimer(_ => { }, null, TimerLimits.Max, Timeout.InfiniteTimeSpan);
+        var longer = () => TimeProvider.System.CreateTimer(_ => { }, null, TimerLimits.Max + TimeSpan.FromMilliseconds(1), Timeout.InfiniteTimeSpan);
+
+        longer.Should().Throw<ArgumentOutOfRangeException>();
+    }
+
+    [Fact]
+    public void Check_TooLong_SaysTheLimitAndTheValue()
+    {
+        var act = () => TimerLimits.Check(TooLong, "DrainOptions.Deadline");
+
+        act.Should().Throw<ArgumentOutOfRangeException>()
+            .WithMessage("DrainOptions.Deadline must be at most 49.7 days (the longest a timer waits), got 50.00:00:00.*");
+    }
+
+    [Fact]
     public void PoolRegistryOptions_MoreLeaseSlotsThanTheLimit_AreRefused()
     {
         var act = () => new PoolRegistry(new PoolRegistryOptions { MaxLeasesPerPool = int.MaxValue });
