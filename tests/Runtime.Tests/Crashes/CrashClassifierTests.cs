@@ -18,7 +18,27 @@ public sealed class CrashClassifierTests
 
     [Fact]
     public void Classify_ExitCodeZero_IsGracefulExit() =>
-        Classifier().Classify(EngineExit.Exited(0), null).Reason.Should().Be(CrashReason.GracefulExit);
+        Classifier().Classify(EngineExit.Exited(0), null).Should().Be((CrashReason.GracefulExit, "exited with code 0"));
+
+    [Fact]
+    public void IsDriverError_NoLine_IsRefused() =>
+        Classifier().Invoking(c => c.IsDriverError(null!)).Should().Throw<ArgumentNullException>().WithParameterName("line");
+
+    [Fact]
+    public void Options_EmptyPattern_IsRejected()
+    {
+        var act = () => Classifier("");
+
+        act.Should().Throw<ArgumentException>().WithMessage("CrashDetectionOptions.DriverErrorPatterns must not contain an empty pattern.*");
+    }
+
+    [Fact]
+    public void Options_NoPatternList_IsRejected()
+    {
+        var act = () => new CrashClassifier(new CrashDetectionOptions { DriverErrorPatterns = null! });
+
+        act.Should().Throw<ArgumentNullException>().WithParameterName("DriverErrorPatterns");
+    }
 
     [Fact]
     public void Classify_ExitCode3_IsProcessExitNamingTheCode() =>

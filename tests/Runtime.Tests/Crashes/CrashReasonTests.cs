@@ -26,4 +26,9 @@ public sealed class CrashReasonTests
     {
         CrashReasonNames.TryParse("Out_Of_Memory", out _).Should().BeFalse();
     }
+
+    [Fact]
+    public void GetName_AnUndefinedReason_IsRefused() =>
+        FluentActions.Invoking(() => CrashReasonNames.GetName((CrashReason)99)).Should().Throw<ArgumentOutOfRangeException>()
+            .WithParameterName("reason").WithMessage("Unknown crash reason.*");
 }
