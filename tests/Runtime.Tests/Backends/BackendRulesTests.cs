@@ -75,4 +75,44 @@ public sealed class BackendRulesTests
         backend.Invoking(b => b.FailAlwaysAfter(-1)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("calls");
         backend.Invoking(b => b.RespondAfter(TimeSpan.FromTicks(-1))).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("delay");
     }
+
+    [Fact]
+    public async Task Backends_AnsweringLater_NeverResumeOnTheCallersContext()
+    {
+        var time = TestClock.New();
+        var pool = Pools.PoolTestData.ReadyPool(new PoolRegistry());
+        var backend = new PooledBackend(pool, new ScriptedBackend(time).RespondAfter(TimeSpan.FromSeconds(1)));
+        var context = new CountingContext();
+        ValueTask<BackendResult> pending;
+
+        var previous = SynchronizationContext.Current;
+        SynchronizationContext.SetSynchronizationContext(context);
+        try
+        {
+            pending = backend.InvokeAsync(new ModelRequest("hello"), default);
+        }
+        finally
+        {
+            SynchronizationContext.SetSynchronizationContext(previous);
+        }
+
+        time.Advance(TimeSpan.FromSeconds(1));
+        (await pending).IsSuccess.Should().BeTrue();
+        context.Posts.Should().Be(0, "a library that resumes on its caller's context deadlocks a caller that blocks on it");
+        pool.ActiveLeases.Should().Be(0);
+    }
+
+    /// <summary>A caller's context (a UI thread's, say) that counts the continuations posted to it and runs them inline.</summary>
+    private sealed class CountingContext : SynchronizationContext
+    {
+        private int _posts;
+
+        public int Posts => Volatile.Read(ref _posts);
+
+        public override void Post(SendOrPostCallback d, object? state)
+        {
+            Interlocked.Increment(ref _posts);
+            d(state);
+        }
+    }
 }
