@@ -148,13 +148,8 @@ public sealed class PoolCircuitBreakerRulesTests : PoolCircuitBreakerFixture
     [Fact]
     public void LateTimers_EveryCallSeesTheTransitionsTimeHasDue()
     {
-        var time = new LateTimers();
-        using var breaker = new PoolCircuitBreaker("gpu-0", null, time);
-        for (var i = 0; i < 5; i++)
-        {
-            breaker.RecordFailure(CrashReason.ProcessExit);
-        }
-
+        var (time, breaker) = OpenWithLateTimers();
+        using var _ = breaker;
         time.Advance(TimeSpan.FromSeconds(300));
         breaker.RecordFailure(CrashReason.ProcessExit);
 
@@ -165,13 +160,8 @@ public sealed class PoolCircuitBreakerRulesTests : PoolCircuitBreakerFixture
     [Fact]
     public void LateTimers_ARequestSeesTheCircuitHalfOpen()
     {
-        var time = new LateTimers();
-        using var breaker = new PoolCircuitBreaker("gpu-0", null, time);
-        for (var i = 0; i < 5; i++)
-        {
-            breaker.RecordFailure(CrashReason.ProcessExit);
-        }
-
+        var (time, breaker) = OpenWithLateTimers();
+        using var _ = breaker;
         time.Advance(TimeSpan.FromSeconds(300));
 
         breaker.RequestRestart().Should().Be(RestartAdmission.Probe, "300 seconds have passed, though no timer has fired");
@@ -198,6 +188,18 @@ public sealed class PoolCircuitBreakerRulesTests : PoolCircuitBreakerFixture
         breaker.Dispose();
 
         time.LiveTimers.Should().Be(0);
+    }
+
+    private static (LateTimers Time, PoolCircuitBreaker Breaker) OpenWithLateTimers()
+    {
+        var time = new LateTimers();
+        var breaker = new PoolCircuitBreaker("gpu-0", null, time);
+        for (var i = 0; i < 5; i++)
+        {
+            breaker.RecordFailure(CrashReason.ProcessExit);
+        }
+
+        return (time, breaker);
     }
 
     /// <summary>A clock whose timers never fire: a busy machine's timers, late without bound.</summary>

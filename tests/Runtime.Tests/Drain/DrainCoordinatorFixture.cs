@@ -1,5 +1,3 @@
-using FluentAssertions;
-using Microsoft.Extensions.Logging;
 using NSubstitute;
 using Runtime.Drain;
 using Runtime.Engines;
@@ -8,7 +6,6 @@ using Runtime.Supervision;
 using Runtime.Tests.Pools;
 using Runtime.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
-using Xunit;
 
 namespace Runtime.Tests.Drain;
 

@@ -7,7 +7,6 @@ using Runtime.Pools;
 using Runtime.Supervision;
 using Runtime.Tests.Pools;
 using Runtime.Tests.Support;
-using Microsoft.Extensions.Time.Testing;
 using Xunit;
 
 namespace Runtime.Tests.Drain;
