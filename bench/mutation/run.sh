@@ -40,5 +40,6 @@ done
 
 cd src/Runtime
 dotnet stryker "${args[@]}"
-dotnet run "$root/bench/mutation/summary.cs" -- "$output/reports/mutation-report.json" > "$output/reports/mutation-summary.md"
+cd "$root"
+dotnet run --file bench/mutation/summary.cs -- "$output/reports/mutation-report.json" > "$output/reports/mutation-summary.md"
 head -n 20 "$output/reports/mutation-summary.md"

@@ -71,4 +71,22 @@ public sealed class RestartBackoffRulesTests
 
         backoff.ComputeDelay(3, CrashReason.Signal, double.NaN).Should().Be(backoff.ComputeDelay(3, CrashReason.Signal, 0.5));
     }
+
+    [Fact]
+    public void ACrashAfterAStableRunWhoseTimerIsLate_AnnouncesTheStableReset()
+    {
+        var time = new LateTimeProvider(TimeSpan.FromHours(1));
+        using var backoff = new RestartBackoff("gpu-0", null, time, () => 0.5);
+        var resets = new List<BackoffReset>();
+        backoff.DelayReset += (_, r) => resets.Add(r);
+        backoff.RecordCrash(CrashReason.Signal);
+        backoff.RecordCrash(CrashReason.Signal);
+        backoff.RecordStarted();
+        time.Advance(TimeSpan.FromSeconds(310));
+
+        var decision = backoff.RecordCrash(CrashReason.Signal);
+
+        resets.Should().Equal(new BackoffReset("gpu-0", 2, time.GetUtcNow(), "stable"));
+        decision.CrashCount.Should().Be(1, "the run was stable, though its timer has not fired yet");
+    }
 }

@@ -84,6 +84,19 @@ public sealed class RestartRateLimiterRulesTests : IDisposable
     }
 
     [Fact]
+    public void AStableRunWhoseTimerFiresLate_StillClearsTheCount()
+    {
+        var time = new LateTimeProvider(TimeSpan.FromSeconds(1));
+        using var limiter = new RestartRateLimiter("gpu-0", FourRestarts, time, _logger);
+        limiter.TryRecordRestart(CrashReason.Signal);
+        limiter.RecordStarted();
+
+        time.Advance(FourRestarts.StableResetAfter + TimeSpan.FromSeconds(1));
+
+        limiter.RestartCount.Should().Be(0);
+    }
+
+    [Fact]
     public void Disposed_RefusesUseAndLeavesNoTimer()
     {
         for (var i = 0; i < 3; i++)
