@@ -101,18 +101,4 @@ public sealed class BackendRulesTests
         context.Posts.Should().Be(0, "a library that resumes on its caller's context deadlocks a caller that blocks on it");
         pool.ActiveLeases.Should().Be(0);
     }
-
-    /// <summary>A caller's context (a UI thread's, say) that counts the continuations posted to it and runs them inline.</summary>
-    private sealed class CountingContext : SynchronizationContext
-    {
-        private int _posts;
-
-        public int Posts => Volatile.Read(ref _posts);
-
-        public override void Post(SendOrPostCallback d, object? state)
-        {
-            Interlocked.Increment(ref _posts);
-            d(state);
-        }
-    }
 }

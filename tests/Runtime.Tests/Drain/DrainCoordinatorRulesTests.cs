@@ -5,6 +5,7 @@ using Runtime.Drain;
 using Runtime.Pools;
 using Runtime.Tests.Pools;
 using Runtime.Time;
+using Runtime.Tests.Support;
 using Xunit;
 
 namespace Runtime.Tests.Drain;
@@ -64,6 +65,32 @@ public sealed class DrainCoordinatorRulesTests : DrainCoordinatorFixture
                 (LogLevel.Error, "gpu-1", 1, "the pool serves again", "reload-1"),
             });
         _logger.WithEvent("DrainCompleted").Should().BeEmpty();
+        (await forced).Should().Match<DrainOutcome>(o => o.CorrelationId == "drain-1" && o.Mode == DrainMode.StopEngine);
+        (await timedOut).Should().Match<DrainOutcome>(o => o.CorrelationId == "reload-1" && o.Mode == DrainMode.KeepEngine);
+    }
+
+    [Fact]
+    public async Task AGracefulStopStillUnderWayAtTheDeadline_IsMadeForced()
+    {
+        var stopping = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _engines.StopEngineAsync("gpu-0", false, Arg.Any<CancellationToken>()).Returns(async c =>
+        {
+            stopping.TrySetResult();
+            await Task.Delay(Timeout.Infinite, c.ArgAt<CancellationToken>(2));
+            return (Runtime.Engines.EngineExit?)null;
+        });
+        var lease = _pool.Acquire();
+        var drain = _drains.DrainAsync("gpu-0", TimeSpan.FromSeconds(30));
+        _time.Advance(TimeSpan.FromSeconds(10));
+        lease.Release();
+        await stopping.Task.WaitAsync(Bound);
+
+        _time.Advance(TimeSpan.FromSeconds(20));
+        var outcome = await drain.WaitAsync(Bound);
+
+        outcome.Status.Should().Be(DrainStatus.Completed, "every lease was released in time");
+        outcome.EngineExit.Should().Be(Runtime.Engines.EngineExit.Killed(Runtime.Engines.Signals.SIGKILL));
+        await _engines.Received(1).StopEngineAsync("gpu-0", true, Arg.Any<CancellationToken>());
     }
 
     [Fact]
@@ -173,5 +200,44 @@ public sealed class DrainCoordinatorRulesTests : DrainCoordinatorFixture
         noRegistry.Should().Throw<ArgumentNullException>().WithParameterName("registry");
         noEngines.Should().Throw<ArgumentNullException>().WithParameterName("engines");
         noClock.Should().Throw<ArgumentNullException>().WithParameterName("TimeProvider");
+    }
+
+    [Fact]
+    public async Task ADrain_NeverResumesOnTheCallersContext()
+    {
+        var lease = _pool.Acquire();
+        var context = new CountingContext();
+        Task<DrainOutcome> drain;
+        var previous = SynchronizationContext.Current;
+        SynchronizationContext.SetSynchronizationContext(context);
+        try
+        {
+            drain = _drains.DrainAsync("gpu-0", TimeSpan.FromSeconds(30));
+        }
+        finally
+        {
+            SynchronizationContext.SetSynchronizationContext(previous);
+        }
+
+        await Task.Run(() => lease.Release());
+        (await drain.WaitAsync(Bound)).Status.Should().Be(DrainStatus.Completed);
+        context.Posts.Should().Be(0, "a library that resumes on its caller's context deadlocks a caller that blocks on it");
+    }
+
+    [Fact]
+    public async Task AnIdlePoolsEngine_IsStoppedOutsideTheCoordinatorsLock()
+    {
+        var lockFree = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _engines.StopEngineAsync("gpu-0", false, Arg.Any<CancellationToken>()).Returns(_ =>
+        {
+            // Another thread asks the coordinator something while the engine stops: it must not wait for this stop.
+            var asked = Task.Run(() => _drains.IsDraining("gpu-1"));
+            lockFree.TrySetResult(asked.Wait(Bound));
+            return Task.FromResult<Runtime.Engines.EngineExit?>(Runtime.Engines.EngineExit.Exited(0));
+        });
+
+        await _drains.DrainAsync("gpu-0", TimeSpan.FromSeconds(30)).WaitAsync(Bound);
+
+        (await lockFree.Task.WaitAsync(Bound * 2)).Should().BeTrue("an engine's stop may take seconds, and other drains go on meanwhile");
     }
 }

@@ -1,15 +1,19 @@
 using System.Diagnostics.Metrics;
 using FluentAssertions;
 using Runtime.Backoff;
+using NSubstitute;
 using Runtime.CircuitBreaker;
+using Runtime.Drain;
+using Runtime.Pools;
 using Runtime.RestartLimits;
+using Runtime.Supervision;
 using Runtime.Tests.Support;
 using Xunit;
 
 namespace Runtime.Tests.Supervision;
 
 /// <summary>
-/// The backoff, the circuit breaker and the restart-rate limiter, alike: the instruments they publish (units and
+/// The backoff, the circuit breaker, the restart-rate limiter and the drain coordinator, alike: the instruments they publish (units and
 /// descriptions are what a dashboard shows), whose meter they end when disposed, and what they refuse to be built from.
 /// </summary>
 public sealed class MetersAndConstructionTests : IDisposable
@@ -21,6 +25,7 @@ public sealed class MetersAndConstructionTests : IDisposable
         { "backoff", f => new RestartBackoff("gpu-0", null, TestClock.New(), () => 0.5, null, f) },
         { "circuit breaker", f => new PoolCircuitBreaker("gpu-0", null, TestClock.New(), null, f) },
         { "restart-rate limiter", f => new RestartRateLimiter("gpu-0", null, TestClock.New(), null, f) },
+        { "drain coordinator", f => new DrainCoordinator(new PoolRegistry(), Substitute.For<IPoolEngines>(), new DrainOptions { MeterFactory = f }) },
     };
 
     public void Dispose() => _factory.Dispose();
@@ -33,6 +38,7 @@ public sealed class MetersAndConstructionTests : IDisposable
             MeterOwnership.Instruments(() => new RestartBackoff("gpu-0", null, TestClock.New())),
             MeterOwnership.Instruments(() => new PoolCircuitBreaker("gpu-0", null, TestClock.New())),
             MeterOwnership.Instruments(() => new RestartRateLimiter("gpu-0", null, TestClock.New())),
+            MeterOwnership.Instruments(() => new DrainCoordinator(new PoolRegistry(), Substitute.For<IPoolEngines>())),
         }.SelectMany(d => d).ToDictionary(p => p.Key, p => p.Value);
 
         published.Should().Equal(new Dictionary<string, (string?, string?)>
@@ -43,6 +49,7 @@ public sealed class MetersAndConstructionTests : IDisposable
             ["circuit_breaker_state"] = ("{state}", "State of a pool's restart circuit: 0 closed, 1 open, 2 half-open."),
             ["restart_storm_total"] = ("{storm}", "Restart storms of a pool."),
             ["restart_rate"] = ("{restart}", "Restarts of a pool within the sliding window."),
+            ["drain_duration_ms"] = ("ms", "Time from drain start to its end."),
         });
     }
 
