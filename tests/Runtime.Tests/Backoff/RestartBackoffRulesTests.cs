@@ -14,9 +14,8 @@ public sealed class RestartBackoffRulesTests
     [Fact]
     public void Reset_AfterCrashes_AnnouncesWhatItForgets()
     {
-        using var backoff = new RestartBackoff("gpu-0", null, _time, () => 0.5);
-        var resets = new List<BackoffReset>();
-        backoff.DelayReset += (_, r) => resets.Add(r);
+        var (backoff, resets) = Watched(_time);
+        using var _ = backoff;
         backoff.RecordCrash(CrashReason.Signal);
         backoff.RecordCrash(CrashReason.Signal);
 
@@ -29,9 +28,8 @@ public sealed class RestartBackoffRulesTests
     [Fact]
     public void Reset_WithNothingToForget_AnnouncesNothing()
     {
-        using var backoff = new RestartBackoff("gpu-0", null, _time, () => 0.5);
-        var resets = new List<BackoffReset>();
-        backoff.DelayReset += (_, r) => resets.Add(r);
+        var (backoff, resets) = Watched(_time);
+        using var _ = backoff;
 
         backoff.Reset();
 
@@ -76,9 +74,8 @@ public sealed class RestartBackoffRulesTests
     public void ACrashAfterAStableRunWhoseTimerIsLate_AnnouncesTheStableReset()
     {
         var time = new LateTimeProvider(TimeSpan.FromHours(1));
-        using var backoff = new RestartBackoff("gpu-0", null, time, () => 0.5);
-        var resets = new List<BackoffReset>();
-        backoff.DelayReset += (_, r) => resets.Add(r);
+        var (backoff, resets) = Watched(time);
+        using var _ = backoff;
         backoff.RecordCrash(CrashReason.Signal);
         backoff.RecordCrash(CrashReason.Signal);
         backoff.RecordStarted();
@@ -88,5 +85,14 @@ public sealed class RestartBackoffRulesTests
 
         resets.Should().Equal(new BackoffReset("gpu-0", 2, time.GetUtcNow(), "stable"));
         decision.CrashCount.Should().Be(1, "the run was stable, though its timer has not fired yet");
+    }
+
+    /// <summary>A backoff of pool gpu-0 with no jitter, and the resets it announces.</summary>
+    private static (RestartBackoff Backoff, List<BackoffReset> Resets) Watched(TimeProvider time)
+    {
+        var backoff = new RestartBackoff("gpu-0", null, time, () => 0.5);
+        var resets = new List<BackoffReset>();
+        backoff.DelayReset += (_, r) => resets.Add(r);
+        return (backoff, resets);
     }
 }

@@ -73,11 +73,14 @@ public sealed class DrainCoordinatorRulesTests : DrainCoordinatorFixture
     public async Task AGracefulStopStillUnderWayAtTheDeadline_IsMadeForced()
     {
         var stopping = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        _engines.StopEngineAsync("gpu-0", false, Arg.Any<CancellationToken>()).Returns(async c =>
+        _engines.StopEngineAsync("gpu-0", false, Arg.Any<CancellationToken>()).Returns(c =>
         {
+            // An engine that never stops on its own: the stop ends only when the drain's deadline cancels it.
+            var deadline = c.ArgAt<CancellationToken>(2);
+            var stopped = new TaskCompletionSource<Runtime.Engines.EngineExit?>(TaskCreationOptions.RunContinuationsAsynchronously);
+            deadline.Register(() => stopped.TrySetCanceled(deadline));
             stopping.TrySetResult();
-            await Task.Delay(Timeout.Infinite, c.ArgAt<CancellationToken>(2));
-            return (Runtime.Engines.EngineExit?)null;
+            return stopped.Task;
         });
         var lease = _pool.Acquire();
         var drain = _drains.DrainAsync("gpu-0", TimeSpan.FromSeconds(30));

@@ -6,10 +6,12 @@ namespace Runtime.Tests.Support;
 internal sealed class LateTimeProvider(TimeSpan lateBy) : FakeTimeProvider(TestClock.Start)
 {
     /// <inheritdoc />
-    public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period) =>
-        new LateTimer(base.CreateTimer(callback, state, Late(dueTime), period), lateBy);
-
-    private TimeSpan Late(TimeSpan dueTime) => dueTime == Timeout.InfiniteTimeSpan ? dueTime : dueTime + lateBy;
+    public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+    {
+        var timer = new LateTimer(base.CreateTimer(callback, state, Timeout.InfiniteTimeSpan, period), lateBy);
+        timer.Change(dueTime, period);
+        return timer;
+    }
 
     private sealed class LateTimer(ITimer inner, TimeSpan lateBy) : ITimer
     {
