@@ -104,4 +104,45 @@ public sealed class PoolCircuitBreakerOperatorTests : PoolCircuitBreakerFixture
         Breaker.GetFailureCount(CrashReason.DriverError).Should().Be(3);
         Breaker.GetFailureCount(CrashReason.OutOfMemory).Should().Be(4);
     }
+
+    [Fact]
+    public void Reset_LeavesNothingToAllow()
+    {
+        Fail(5);
+
+        Breaker.Reset();
+
+        Breaker.AllowOneRestart().Should().BeFalse("the reset closed every circuit");
+    }
+
+    [Fact]
+    public void AllowOneRestart_SurvivesASuccessWhileOpen()
+    {
+        Fail(5);
+        Breaker.AllowOneRestart();
+
+        Breaker.RecordSuccess();
+
+        Breaker.TryAcquireRestart().Should().BeTrue("the operator's allowance is spent by a restart, not by a success");
+    }
+
+    [Fact]
+    public void AllowOneRestart_IsLoggedForThePool()
+    {
+        Fail(5);
+
+        Breaker.AllowOneRestart();
+
+        _logger.WithEvent(CircuitBreakerConstants.OneRestartAllowedEventName).Should().ContainSingle()
+            .Which.Fields.Should().Contain("PoolId", "gpu-0");
+    }
+
+    [Theory]
+    [InlineData(RestartAdmission.Allowed, true)]
+    [InlineData(RestartAdmission.Probe, true)]
+    [InlineData(RestartAdmission.OperatorAllowed, true)]
+    [InlineData(RestartAdmission.RefusedOpen, false)]
+    [InlineData(RestartAdmission.RefusedProbeOutstanding, false)]
+    public void IsAllowed_EveryAdmission(RestartAdmission admission, bool allowed) =>
+        admission.IsAllowed().Should().Be(allowed);
 }

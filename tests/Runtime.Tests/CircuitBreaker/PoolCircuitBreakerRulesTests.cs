@@ -70,7 +70,9 @@ public sealed class PoolCircuitBreakerRulesTests : PoolCircuitBreakerFixture
         Fail(5, probing);
         _time.Advance(TimeSpan.FromSeconds(300));
         Breaker.RequestRestart().Should().Be(RestartAdmission.Probe);
-        Fail(5, open);
+        Breaker.Trip(open); // a failure would reopen the probing circuit too
+
+        Breaker.GetState(probing).Should().Be(CircuitState.HalfOpen);
 
         Breaker.RequestRestart().Should().Be(RestartAdmission.RefusedOpen, "an open circuit outranks a probe under way, whichever circuit comes first");
     }
@@ -189,6 +191,55 @@ public sealed class PoolCircuitBreakerRulesTests : PoolCircuitBreakerFixture
 
         time.LiveTimers.Should().Be(0);
     }
+
+    [Fact]
+    public void RequestRestart_TwoCircuitsHalfOpen_IsTheProbe()
+    {
+        _breaker = Create(DriverAndOomCircuits());
+        Breaker.Trip(CrashReason.OutOfMemory);
+        Breaker.Trip(CrashReason.DriverError);
+        _time.Advance(TimeSpan.FromSeconds(300));
+
+        Breaker.RequestRestart().Should().Be(RestartAdmission.Probe, "the one restart probes both half-open circuits");
+    }
+
+    [Fact]
+    public void OpenCounter_CountsTheOpeningOnly()
+    {
+        using var recorder = new InstrumentRecorder(_meters);
+        Fail(5);
+        recorder.For("circuit_breaker_open_total").Should().ContainSingle("the circuit opened");
+
+        _time.Advance(TimeSpan.FromSeconds(300));
+        Breaker.RequestRestart();
+        Breaker.RecordStarted();
+        _time.Advance(TimeSpan.FromSeconds(60));
+
+        Breaker.State.Should().Be(CircuitState.Closed);
+        recorder.For("circuit_breaker_open_total").Should().ContainSingle("half-open and closed are not openings");
+    }
+
+    [Fact]
+    public void Dispose_ATimerAlreadyOnItsWay_ChangesNothing()
+    {
+        var time = new CallbackKeepingTimeProvider();
+        var breaker = new PoolCircuitBreaker("gpu-0", null, time);
+        var changes = new List<CircuitStateChange>();
+        breaker.StateChanged += (_, c) => changes.Add(c);
+        breaker.Trip(CrashReason.ProcessExit);
+        changes.Clear();
+
+        breaker.Dispose();
+        time.Advance(TimeSpan.FromSeconds(300));
+        time.FireAll(); // a callback the thread pool had started before the timer was disposed
+
+        changes.Should().BeEmpty("a disposed breaker moves no circuit");
+    }
+
+    [Fact]
+    public void GetStateName_UnknownState_IsRefused() =>
+        FluentActions.Invoking(() => CircuitBreakerConstants.GetStateName((CircuitState)9)).Should()
+            .Throw<ArgumentOutOfRangeException>().WithParameterName("state").WithMessage("Unknown circuit state.*");
 
     private static (LateTimeProvider Time, PoolCircuitBreaker Breaker) OpenWithLateTimers()
     {
