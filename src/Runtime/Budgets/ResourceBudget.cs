@@ -133,8 +133,10 @@ public sealed class ResourceBudget
     /// concurrency limit, one of the total limit and the memory, here and in every ancestor, or nothing.
     /// </summary>
     /// <remarks>Pair every granted call with <see cref="EndRequest"/>.</remarks>
+    /// <exception cref="ArgumentOutOfRangeException">When <paramref name="memoryBytes"/> is negative.</exception>
     public BudgetResult TryBeginRequest(long memoryBytes)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(memoryBytes);
         if (!TryAddInt(ref _concurrent, Limits.ConcurrentRequests))
         {
             return BudgetResult.Refused(BudgetResource.ConcurrentRequests, Owner, Limits.ConcurrentRequests, 1, Volatile.Read(ref _concurrent));

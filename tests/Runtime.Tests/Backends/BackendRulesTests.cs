@@ -101,4 +101,14 @@ public sealed class BackendRulesTests
         context.Posts.Should().Be(0, "a library that resumes on its caller's context deadlocks a caller that blocks on it");
         pool.ActiveLeases.Should().Be(0);
     }
+
+    [Fact]
+    public void ARequest_RefusesNegativeMemory()
+    {
+        FluentActions.Invoking(() => new ModelRequest("hi", -1)).Should().Throw<ArgumentOutOfRangeException>()
+            .WithParameterName("MemoryBytes").WithMessage("A request's working memory cannot be negative.*");
+        FluentActions.Invoking(() => new ModelRequest("hi") with { MemoryBytes = -1 }).Should().Throw<ArgumentOutOfRangeException>();
+        new ModelRequest("hi", 0).MemoryBytes.Should().Be(0);
+        new ModelRequest("hi", 5).MemoryBytes.Should().Be(5);
+    }
 }
