@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Time.Testing;
 using Runtime.Budgets;
 using Runtime.CircuitBreaker;
@@ -67,5 +68,41 @@ public sealed class LockBasedStateMachineTests
             var values = collector.ReadContext(writer.ContextId).Select(e => e.Value).ToArray();
             Schedules.Check(values.Length == 3 && values[0] == 0 && values[1] == 1 && values[2] == 2, $"{writer.ContextId}'s events should read back in order, not {string.Join(", ", values)}");
         }
+    }, Schedules.AtEveryAtomicOperation);
+
+    [Fact]
+    public void TraceWritersAndAReader_OverflowingTheRing_SeeOnlyRecordedEventsAndKeepTheNewest() => Schedules.Explore(async () =>
+    {
+        var collector = new TraceCollector(new TraceCollectorOptions { Capacity = 2, TimeProvider = new FakeTimeProvider() });
+        var recorded = new ConcurrentDictionary<long, TraceEvent>(); // what was recorded, as each writer's listener heard it
+        using var listening = collector.Listen("acme", e => recorded[e.Sequence] = e);
+        var writers = Enumerable.Range(0, 3).Select(w => collector.Subscribe($"writer-{w}", "llama-7b-v1", "acme", $"writer-{w}")).ToArray();
+        var seen = new ConcurrentQueue<TraceEvent>();
+        var writing = writers.Select((w, n) => Task.Run(() =>
+        {
+            w.Record(TraceEventKind.Executed, (n * 10) + 1);
+            w.Record(TraceEventKind.Executed, (n * 10) + 2);
+        }));
+        var reading = Task.Run(() =>
+        {
+            for (var round = 0; round < 2; round++)
+            {
+                foreach (var e in collector.ReadAll())
+                {
+                    seen.Enqueue(e);
+                }
+            }
+        });
+        await Task.WhenAll([.. writing, reading]);
+
+        foreach (var e in seen)
+        {
+            Schedules.Check(recorded.TryGetValue(e.Sequence, out var truth) && truth == e,
+                $"a reader saw event {e.Sequence} as {e.ContextId} = {e.Value}, which was never recorded so: overwritten while read");
+        }
+
+        var kept = collector.ReadAll();
+        Schedules.Check(kept.Select(e => e.Sequence).SequenceEqual([5L, 6L]), $"the ring keeps the newest two events, kept {string.Join(", ", kept.Select(e => e.Sequence))}");
+        Schedules.Check(kept.All(e => recorded[e.Sequence] == e), "every kept event is whole: one writer's identity and value");
     }, Schedules.AtEveryAtomicOperation);
 }

@@ -53,13 +53,18 @@ public sealed class TraceCollectorStressTests
         {
             while (Volatile.Read(ref done) == 0)
             {
+                var last = new Dictionary<string, long>();
                 foreach (var e in collector.ReadAll())
                 {
-                    // each writer w writes Value = w * 1e9 + i from context ctx-w: the pair must match
-                    if ($"ctx-{e.Value / 1_000_000_000}" != e.ContextId)
+                    // each writer w writes Value = w * 1e9 + i from context ctx-w: the pair must match, and in
+                    // sequence order each writer's values must increase (a slot overwritten while read would carry
+                    // its old sequence with its new values)
+                    if ($"ctx-{e.Value / 1_000_000_000}" != e.ContextId || e.Value <= last.GetValueOrDefault(e.ContextId, -1))
                     {
                         torn++;
                     }
+
+                    last[e.ContextId] = e.Value;
                 }
 
                 reads++;
