@@ -12,44 +12,8 @@ using Xunit;
 
 namespace Runtime.Tests.Reload;
 
-public sealed class ReloadCoordinatorTests : IDisposable
+public sealed class ReloadCoordinatorTests : ReloadCoordinatorFixture
 {
-    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(10);
-    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
-    private readonly FakeTimeProvider _time = TestClock.New();
-    private readonly PoolRegistry _registry = new();
-    private readonly IPoolEngines _engines = Substitute.For<IPoolEngines>();
-    private readonly IModelProvisioner _provisioner = Substitute.For<IModelProvisioner>();
-    private readonly ScopedMeterFactory _meters = new();
-    private readonly InstrumentRecorder _recorder;
-    private readonly string _handoff = Directory.CreateTempSubdirectory("handoff-").FullName;
-    private readonly DrainCoordinator _drains;
-    private readonly ReloadCoordinator _reloads;
-    private readonly Pool _pool;
-    private readonly EngineSpec _v2 = PoolTestData.Llama with { Model = "llama-7b-v2" };
-    private int _nextPid = 5000;
-
-    public ReloadCoordinatorTests()
-    {
-        _recorder = new InstrumentRecorder(_meters);
-        _pool = PoolTestData.ReadyPool(_registry);
-        _engines.StartEngineAsync(default!, default!, default).ReturnsForAnyArgs(c => Start(c.ArgAt<EngineSpec>(1)));
-        _drains = new DrainCoordinator(_registry, _engines, new DrainOptions { TimeProvider = _time, MeterFactory = _meters });
-        _reloads = new ReloadCoordinator(_registry, _engines, _drains, new ReloadOptions
-        {
-            TimeProvider = _time, Provisioner = _provisioner, HandoffDirectory = _handoff, MeterFactory = _meters,
-        });
-    }
-
-    public void Dispose()
-    {
-        _reloads.Dispose();
-        _drains.Dispose();
-        _recorder.Dispose();
-        _meters.Dispose();
-        Directory.Delete(_handoff, recursive: true);
-    }
-
     [Fact]
     public async Task ReloadAsync_NewModel_ServesItAndWritesTheHandoff()
     {
@@ -109,6 +73,7 @@ public sealed class ReloadCoordinatorTests : IDisposable
         result.Should().Match<ReloadResult>(r => r.FailedStep == ReloadStep.Stage && r.RolledBack && r.Error == "reload of pool gpu-0 failed at stage: disk full");
         await _provisioner.Received(1).RestoreAsync("gpu-0", "llama-7b-v1", Arg.Any<CancellationToken>());
         await _engines.DidNotReceiveWithAnyArgs().StopEngineAsync(default!, default, default);
+        await _engines.DidNotReceiveWithAnyArgs().StartEngineAsync(default!, default!, default);
         _pool.Snapshot().Should().Match<PoolSnapshot>(s => s.Ready && s.Spec.Model == "llama-7b-v1");
     }
 
@@ -214,6 +179,7 @@ public sealed class ReloadCoordinatorTests : IDisposable
         outcome.Should().Match<DrainOutcome>(o => o.Status == DrainStatus.Completed && o.Mode == DrainMode.StopEngine);
         _pool.State.Should().Be(PoolState.Stopped, "the operator asked for the engine to stop");
         result.Should().Match<ReloadResult>(r => r.Status == ReloadStatus.Failed && r.FailedStep == ReloadStep.Drain && !r.RolledBack);
+        result.Error.Should().EndWith("an operator's drain joined this one and stopped the engine of pool gpu-0");
         await _engines.DidNotReceiveWithAnyArgs().StartEngineAsync(default!, default!, default);
     }
 
@@ -255,17 +221,5 @@ public sealed class ReloadCoordinatorTests : IDisposable
         var s = _pool.Snapshot();
         s.State.Should().Be(PoolState.Ready, "a cancelled reload never leaves the pool reloading");
         s.Spec.Model.Should().Be(PoolTestData.Llama.Model);
-    }
-
-    private Task<EngineStartResult> Start(EngineSpec spec)
-    {
-        var pid = Interlocked.Increment(ref _nextPid);
-        var endpoint = new Uri($"http://127.0.0.1:{pid}/");
-        _pool.Transition(PoolState.Ready, m =>
-        {
-            m.SetSpec(spec);
-            m.SetEngine(pid, endpoint, live: true);
-        });
-        return Task.FromResult(EngineStartResult.Success(pid, endpoint));
     }
 }
