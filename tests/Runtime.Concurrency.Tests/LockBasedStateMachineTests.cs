@@ -45,6 +45,7 @@ public sealed class LockBasedStateMachineTests
         Schedules.Check(granted.Count(g => g) == 2, $"100 bytes fit two 40-byte reservations, granted {granted.Count(g => g)}");
         Schedules.Check(child.BytesInUse <= 80 && parent.BytesInUse <= 100, $"no limit may be overshot: child {child.BytesInUse}, parent {parent.BytesInUse}");
         Schedules.Check(parent.BytesInUse == 80, $"the parent counts both granted reservations, found {parent.BytesInUse}");
+        Schedules.Check(parent.Snapshot().PeakBytes == 80, $"the parent's peak is the most it ever held at once, 80 bytes, not {parent.Snapshot().PeakBytes}");
     }, Schedules.AtEveryAtomicOperation);
 
     [Fact]
