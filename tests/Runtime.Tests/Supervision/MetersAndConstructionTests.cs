@@ -4,6 +4,7 @@ using Runtime.Backoff;
 using NSubstitute;
 using Runtime.CircuitBreaker;
 using Runtime.Drain;
+using Runtime.Engines;
 using Runtime.Pools;
 using Runtime.RestartLimits;
 using Runtime.Supervision;
@@ -13,7 +14,7 @@ using Xunit;
 namespace Runtime.Tests.Supervision;
 
 /// <summary>
-/// The backoff, the circuit breaker, the restart-rate limiter and the drain coordinator, alike: the instruments they publish (units and
+/// The backoff, the circuit breaker, the restart-rate limiter, the drain coordinator and the supervisor, alike: the instruments they publish (units and
 /// descriptions are what a dashboard shows), whose meter they end when disposed, and what they refuse to be built from.
 /// </summary>
 public sealed class MetersAndConstructionTests : IDisposable
@@ -26,6 +27,7 @@ public sealed class MetersAndConstructionTests : IDisposable
         { "circuit breaker", f => new PoolCircuitBreaker("gpu-0", null, TestClock.New(), null, f) },
         { "restart-rate limiter", f => new RestartRateLimiter("gpu-0", null, TestClock.New(), null, f) },
         { "drain coordinator", f => new DrainCoordinator(new PoolRegistry(), Substitute.For<IPoolEngines>(), new DrainOptions { MeterFactory = f }) },
+        { "supervisor", f => new Supervisor(new PoolRegistry(), Substitute.For<IEngineLauncher>(), new SupervisorOptions { MeterFactory = f }) },
     };
 
     public void Dispose() => _factory.Dispose();
@@ -39,6 +41,7 @@ public sealed class MetersAndConstructionTests : IDisposable
             MeterOwnership.Instruments(() => new PoolCircuitBreaker("gpu-0", null, TestClock.New())),
             MeterOwnership.Instruments(() => new RestartRateLimiter("gpu-0", null, TestClock.New())),
             MeterOwnership.Instruments(() => new DrainCoordinator(new PoolRegistry(), Substitute.For<IPoolEngines>())),
+            MeterOwnership.Instruments(() => new Supervisor(new PoolRegistry(), Substitute.For<IEngineLauncher>())),
         }.SelectMany(d => d).ToDictionary(p => p.Key, p => p.Value);
 
         published.Should().Equal(new Dictionary<string, (string?, string?)>
@@ -50,6 +53,8 @@ public sealed class MetersAndConstructionTests : IDisposable
             ["restart_storm_total"] = ("{storm}", "Restart storms of a pool."),
             ["restart_rate"] = ("{restart}", "Restarts of a pool within the sliding window."),
             ["drain_duration_ms"] = ("ms", "Time from drain start to its end."),
+            [SupervisionDefaults.CrashCounterName] = ("{crash}", "Engine crashes by pool and reason."),
+            [SupervisionDefaults.RestartCounterName] = ("{restart}", "Engine restarts by pool."),
         });
     }
 
