@@ -63,7 +63,7 @@ public sealed partial class Pool
         return refusal == LeaseRefusal.None ? lease : throw new LeaseRefusedException(Id, refusal);
     }
 
-    /// <summary>The ids of leases still held, in slot order.</summary>
+    /// <summary>The ids of leases still held, in the order they were granted.</summary>
     public IReadOnlyList<long> ActiveLeaseIds()
     {
         var ids = new List<long>();
