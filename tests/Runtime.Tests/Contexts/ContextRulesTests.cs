@@ -155,4 +155,23 @@ public sealed class ContextRulesTests : IDisposable
         (await context.ExecuteAsync(new ModelRequest("hi"), "acme")).ToString().Should().Be("succeeded: hello");
         (await context.ExecuteAsync(new ModelRequest("hi"), "evil")).ToString().Should().Be($"Forbidden: tenant evil may not use context {context.Id} of tenant acme");
     }
+
+    [Fact]
+    public async Task Refusals_OfAFaultedOrDisposedContext_SayWhich()
+    {
+        var context = _kit.Create(backend: new ScriptedBackend(_kit.Time).FailNextCall("boom"));
+        await context.ExecuteAsync(new ModelRequest("hi"), "acme");
+
+        (await context.ExecuteAsync(new ModelRequest("hi"), "acme")).Error.Should().Be($"{context.Id} is faulted (boom) until reset");
+        context.Dispose();
+        context.Allocate(1, "acme").Error.Should().Be($"{context.Id} is disposed");
+    }
+
+    [Fact]
+    public void ACreation_ReadsAsASentence()
+    {
+        var created = _kit.Factory.Create("llama-7b-v1", "acme", new BudgetLimits(1), new ScriptedBackend(_kit.Time));
+
+        created.ToString().Should().Be($"created {created.Context!.Id}");
+    }
 }
