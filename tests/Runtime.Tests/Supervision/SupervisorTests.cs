@@ -44,6 +44,7 @@ public sealed class SupervisorTests : IDisposable
         crashed.Ready.Should().BeFalse();
         crashed.CrashCount.Should().Be(1);
         crashed.LastError.Should().Be("process_exit: exited with code 3");
+        _f.Logger.WithEvent("OutOfMemoryKill").Should().BeEmpty("the engine exited, nothing killed it");
 
         _f.Time.Advance(TimeSpan.FromSeconds(1));
         var restarted = await PoolEvents.WaitFor(pool, s => s.State == PoolState.Ready && s.RestartCount == 1);
@@ -75,6 +76,10 @@ public sealed class SupervisorTests : IDisposable
 
         crash.Reason.Should().Be(CrashReason.OutOfMemory);
         crash.Signal.Should().Be("SIGKILL");
+        await PoolEvents.WaitForState(pool, PoolState.Restarting); // the crash is logged before the pool turns restarting
+        var oom = _f.Logger.WithEvent("OutOfMemoryKill").Should().ContainSingle("an out-of-memory kill is logged as such, for capacity planning").Subject;
+        oom.Level.Should().Be(Microsoft.Extensions.Logging.LogLevel.Critical);
+        oom.Fields.Should().Contain(new Dictionary<string, object?> { ["PoolId"] = "gpu-0", ["Model"] = "llama-7b-v1", ["EngineVersion"] = "1.0" });
     }
 
     [Fact]
