@@ -174,4 +174,27 @@ public sealed class ContextRulesTests : IDisposable
 
         created.ToString().Should().Be($"created {created.Context!.Id}");
     }
+
+    [Fact]
+    public async Task ARequestAnsweredLater_NeverResumesOnTheCallersContext()
+    {
+        var context = _kit.Create(backend: new ScriptedBackend(_kit.Time).RespondAfter(TimeSpan.FromSeconds(1)));
+        var caller = new CountingContext();
+        ValueTask<ContextResult> pending;
+        var previous = SynchronizationContext.Current;
+        SynchronizationContext.SetSynchronizationContext(caller);
+        try
+        {
+            pending = context.ExecuteAsync(new ModelRequest("hi"), "acme");
+        }
+        finally
+        {
+            SynchronizationContext.SetSynchronizationContext(previous);
+        }
+
+        _kit.Time.Advance(TimeSpan.FromSeconds(1));
+
+        (await pending).IsSuccess.Should().BeTrue();
+        caller.Posts.Should().Be(0, "a library that resumes on its caller's context deadlocks a caller that blocks on it");
+    }
 }
