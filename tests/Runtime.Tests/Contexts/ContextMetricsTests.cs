@@ -13,6 +13,8 @@ public sealed class ContextMetricsTests : IDisposable
     private readonly ContextTestKit _kit = new();
     private readonly MeterListener _listener = new();
     private readonly ConcurrentDictionary<string, long> _counts = new();
+    private readonly ConcurrentDictionary<string, string?> _descriptions = new();
+    private readonly ConcurrentDictionary<string, object?> _models = new();
 
     public ContextMetricsTests()
     {
@@ -20,6 +22,7 @@ public sealed class ContextMetricsTests : IDisposable
         {
             if (instrument.Meter.Name == ContextMetrics.MeterName)
             {
+                _descriptions[instrument.Name] = instrument.Description;
                 listener.EnableMeasurementEvents(instrument);
             }
         };
@@ -30,6 +33,13 @@ public sealed class ContextMetricsTests : IDisposable
                 if (tag.Key == "tenant" && Equals(tag.Value, Tenant))
                 {
                     _counts.AddOrUpdate(instrument.Name, value, (_, sum) => sum + value);
+                    foreach (var other in tags)
+                    {
+                        if (other.Key == "model")
+                        {
+                            _models[instrument.Name] = other.Value;
+                        }
+                    }
                 }
             }
         });
@@ -53,5 +63,12 @@ public sealed class ContextMetricsTests : IDisposable
         await context.ExecuteAsync(new ModelRequest("x"), "globex");
 
         _counts.Should().Contain("context_budget_refusals", 1).And.Contain("context_faults", 1).And.Contain("context_forbidden_attempts", 1);
+        _models.Values.Should().HaveCount(3).And.AllBeEquivalentTo(context.ModelId, "each count is tagged with the model too");
+        _descriptions.Should().Contain(new Dictionary<string, string?>
+        {
+            ["context_faults"] = "Backend failures contained by a context",
+            ["context_budget_refusals"] = "Requests and allocations refused by a budget",
+            ["context_forbidden_attempts"] = "Attempts by another tenant",
+        });
     }
 }
