@@ -141,6 +141,31 @@ public sealed class SupervisorRulesTests : IDisposable
     }
 
     [Fact]
+    public async Task Dispose_LeavesNoTimerBehind()
+    {
+        var time = new Support.TimerCountingTimeProvider();
+        using var f = new SupervisorFixture(o => o.TimeProvider = time);
+        var pool = await f.StartReady("gpu-0");
+        f.Supervisor.EngineOf("gpu-0")!.WriteLine("exit 3");
+        await PoolEvents.WaitForState(pool, PoolState.Restarting); // a restart timer and the policies' timers are armed
+        time.LiveTimers.Should().BePositive();
+
+        f.Supervisor.Dispose();
+
+        time.LiveTimers.Should().Be(0, "a disposed supervisor's policies and restart wake nothing up");
+    }
+
+    [Fact]
+    public async Task ADisposedSupervisor_StartsNoEngine()
+    {
+        await _f.StartReady("gpu-0");
+        _f.Supervisor.Dispose();
+
+        await FluentActions.Awaiting(() => _f.Supervisor.StartEngineAsync("gpu-0", _f.Registry.Get("gpu-0").Spec).WaitAsync(PoolEvents.Bound)).Should()
+            .ThrowAsync<ObjectDisposedException>("an engine started now would have no owner to stop it");
+    }
+
+    [Fact]
     public async Task BadArguments_AreRefused()
     {
         FluentActions.Invoking(() => new Supervisor(new PoolRegistry(), null!)).Should().Throw<ArgumentNullException>().WithParameterName("launcher");
