@@ -25,6 +25,26 @@ public sealed class PoolCircuitBreakerLateTimerTests : IDisposable
     public void Dispose() => _breaker.Dispose();
 
     [Fact]
+    public void LateTimers_EveryCallSeesTheTransitionsTimeHasDue()
+    {
+        OpenFiveFailures();
+        _time.Advance(TimeSpan.FromSeconds(300));
+        _breaker.RecordFailure(CrashReason.ProcessExit);
+
+        _breaker.State.Should().Be(CircuitState.HalfOpen, "300 seconds have passed, though no timer has fired");
+        _breaker.RequestRestart().Should().Be(RestartAdmission.Probe);
+    }
+
+    [Fact]
+    public void LateTimers_ARequestSeesTheCircuitHalfOpen()
+    {
+        OpenFiveFailures();
+        _time.Advance(TimeSpan.FromSeconds(300));
+
+        _breaker.RequestRestart().Should().Be(RestartAdmission.Probe, "300 seconds have passed, though no timer has fired");
+    }
+
+    [Fact]
     public void RequestRestart_ProbeRanStable_IsAPlainRestartAndLeavesNothingToAllow()
     {
         ProbeThenRunStable();

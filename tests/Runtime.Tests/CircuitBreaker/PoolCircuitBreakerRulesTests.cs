@@ -148,28 +148,6 @@ public sealed class PoolCircuitBreakerRulesTests : PoolCircuitBreakerFixture
     }
 
     [Fact]
-    public void LateTimers_EveryCallSeesTheTransitionsTimeHasDue()
-    {
-        var (time, breaker) = OpenWithLateTimers();
-        using var _ = breaker;
-        time.Advance(TimeSpan.FromSeconds(300));
-        breaker.RecordFailure(CrashReason.ProcessExit);
-
-        breaker.State.Should().Be(CircuitState.HalfOpen, "300 seconds have passed, though no timer has fired");
-        breaker.RequestRestart().Should().Be(RestartAdmission.Probe);
-    }
-
-    [Fact]
-    public void LateTimers_ARequestSeesTheCircuitHalfOpen()
-    {
-        var (time, breaker) = OpenWithLateTimers();
-        using var _ = breaker;
-        time.Advance(TimeSpan.FromSeconds(300));
-
-        breaker.RequestRestart().Should().Be(RestartAdmission.Probe, "300 seconds have passed, though no timer has fired");
-    }
-
-    [Fact]
     public void Dispose_AfterOutagesAndProbes_LeavesNoTimer()
     {
         var time = new TimerCountingTimeProvider();
@@ -240,16 +218,4 @@ public sealed class PoolCircuitBreakerRulesTests : PoolCircuitBreakerFixture
     public void GetStateName_UnknownState_IsRefused() =>
         FluentActions.Invoking(() => CircuitBreakerConstants.GetStateName((CircuitState)9)).Should()
             .Throw<ArgumentOutOfRangeException>().WithParameterName("state").WithMessage("Unknown circuit state.*");
-
-    private static (LateTimeProvider Time, PoolCircuitBreaker Breaker) OpenWithLateTimers()
-    {
-        var time = new LateTimeProvider(TimeSpan.FromDays(1)); // no timer fires within these tests
-        var breaker = new PoolCircuitBreaker("gpu-0", null, time);
-        for (var i = 0; i < 5; i++)
-        {
-            breaker.RecordFailure(CrashReason.ProcessExit);
-        }
-
-        return (time, breaker);
-    }
 }
