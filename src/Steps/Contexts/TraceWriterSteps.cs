@@ -33,9 +33,18 @@ public sealed class TraceWriterSteps(ContextDriver contexts)
         contexts.Traces.ReadAll().Select(e => e.Sequence).Should().OnlyHaveUniqueItems("no event is recorded twice");
     }
 
-    [Then("no writer thread allocated memory while recording")]
-    public void ThenNoAllocation() =>
-        contexts.WriterAllocations.Should().OnlyContain(bytes => bytes == 0, "recording an event allocates nothing, so memory per thread stays flat however long it runs");
+    /// <remarks>
+    /// The smallest object takes 24 bytes, so a recording that allocated anything per event would show 24 bytes per event
+    /// or more. Less than one byte per event is the bound, not zero bytes, because the runtime's per-thread counter
+    /// sometimes includes a one-off allocation of its own on a writer thread (8,008 bytes once in a 10-million-event run).
+    /// </remarks>
+    [Then("every writer thread allocated less than one byte per event it recorded")]
+    public void ThenNoAllocationPerEvent()
+    {
+        var events = contexts.EventsPerWriter;
+        contexts.WriterAllocations.Should().HaveCount(contexts.Writers.Count);
+        contexts.WriterAllocations.Should().OnlyContain(bytes => bytes < events, $"each thread recorded {events} events, and recording an event allocates nothing, so memory per thread stays flat however long it runs");
+    }
 
     [Then("the subscriber has heard {long} events, all of tenant {word}, each context's in the order recorded")]
     public void ThenSubscriberHeard(long count, string tenant)

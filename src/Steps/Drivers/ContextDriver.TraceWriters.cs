@@ -16,6 +16,9 @@ public sealed partial class ContextDriver
     /// <summary>The writers of the last run: their context ids, in thread order.</summary>
     public IReadOnlyList<string> Writers => _writers;
 
+    /// <summary>The events each writer of the last run recorded.</summary>
+    public long EventsPerWriter { get; private set; }
+
     /// <summary>Bytes each writer thread allocated while recording.</summary>
     public IReadOnlyList<long> WriterAllocations => _writerAllocations;
 
@@ -49,6 +52,7 @@ public sealed partial class ContextDriver
             return Traces.Subscribe(w, "llama-7b-v1", tenant, w);
         }).ToArray();
         _writerAllocations = new long[threads];
+        EventsPerWriter = perThread;
         OnThreads(threads, t =>
         {
             var subscription = subscriptions[t];
