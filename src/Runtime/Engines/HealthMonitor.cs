@@ -14,7 +14,7 @@ public sealed class HealthMonitor : IDisposable
 {
     private readonly object _lock = new();
     private readonly HealthProbeOptions _options;
-    private readonly HealthProbe _probe;
+    private readonly Func<Uri, CancellationToken, Task<HealthProbeResult>> _probe;
     private readonly Action<HealthVerdict, HealthProbeResult> _onVerdict;
     private readonly ITimer _startupTimer;
     private readonly CancellationTokenSource _stop = new();
@@ -29,11 +29,17 @@ public sealed class HealthMonitor : IDisposable
 
     /// <summary>Starts the startup timeout now; probing starts with <see cref="Watch"/>.</summary>
     public HealthMonitor(HealthProbeOptions options, HealthProbe probe, Action<HealthVerdict, HealthProbeResult> onVerdict)
+        : this(options, (probe ?? throw new ArgumentNullException(nameof(probe))).ProbeAsync, onVerdict)
+    {
+    }
+
+    /// <summary>The same, with the probe as a function: the schedule's tests hold a probe in flight and answer it.</summary>
+    internal HealthMonitor(HealthProbeOptions options, Func<Uri, CancellationToken, Task<HealthProbeResult>> probe, Action<HealthVerdict, HealthProbeResult> onVerdict)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         _options = options;
-        _probe = probe ?? throw new ArgumentNullException(nameof(probe));
+        _probe = probe;
         _onVerdict = onVerdict ?? throw new ArgumentNullException(nameof(onVerdict));
         _startupTimer = options.TimeProvider.CreateTimer(_ => OnStartupTimeout(), null, options.StartupTimeout, Timeout.InfiniteTimeSpan);
     }
@@ -113,7 +119,7 @@ public sealed class HealthMonitor : IDisposable
             token = _stop.Token;
         }
 
-        var result = await _probe.ProbeAsync(endpoint, token);
+        var result = await _probe(endpoint, token);
         HealthVerdict? verdict;
         bool next;
         lock (_lock)
