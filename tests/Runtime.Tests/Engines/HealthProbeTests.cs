@@ -1,5 +1,8 @@
+using System.Net;
+using System.Net.Sockets;
 using FluentAssertions;
 using Runtime.Engines;
+using Runtime.Tests.Support;
 using Xunit;
 
 namespace Runtime.Tests.Engines;
@@ -53,6 +56,20 @@ public sealed class HealthProbeTests : IDisposable
         while (result.Healthy && ++attempts < 50);
 
         result.Should().Be(new HealthProbeResult(false, null, "timed out after 300 ms"));
+    }
+
+    [Fact]
+    public async Task ProbeAsync_AnEndpointThatNeverAnswers_TimesOutOnTheRequestClock()
+    {
+        using var silent = new TcpListener(IPAddress.Loopback, 0);
+        silent.Start();
+        var requestClock = TestClock.New();
+        using var probe = new HealthProbe(TimeSpan.FromHours(1), requestClock);
+
+        var pending = probe.ProbeAsync(new Uri($"http://127.0.0.1:{((IPEndPoint)silent.LocalEndpoint).Port}/"));
+        requestClock.Advance(TimeSpan.FromHours(1));
+
+        (await pending.WaitAsync(Bound)).Should().Be(new HealthProbeResult(false, null, "timed out after 3600000 ms"));
     }
 
     [Fact]
