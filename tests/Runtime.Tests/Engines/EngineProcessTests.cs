@@ -55,6 +55,23 @@ public sealed class EngineProcessTests : IDisposable
         exit.Source.Should().NotBe(ExitStatusSource.ExitCodeInference);
     }
 
+    [Fact]
+    public async Task Exited_TheKernelsWaitStatusIsRead_ThoughDotNetSometimesReapsFirst()
+    {
+        // waitid races .NET's own reaping of the child, and loses it now and then (1 to 4 exits in 20 on a loaded
+        // 2-core machine): the announcement is the fallback. So one exit proves little; ten exits all lost would
+        // mean the wait status is never read.
+        var sources = new List<ExitStatusSource>();
+        for (var engine = 0; engine < 10; engine++)
+        {
+            var exit = await _launcher.Start(EngineStubCommand.Request("--exit-code", "3")).Exited.WaitAsync(Bound);
+            exit.ExitCode.Should().Be(3);
+            sources.Add(exit.Source);
+        }
+
+        sources.Should().Contain(ExitStatusSource.WaitStatus);
+    }
+
     [Theory]
     [InlineData("SIGSEGV", Signals.SIGSEGV)]
     [InlineData("SIGABRT", Signals.SIGABRT)]
