@@ -1,11 +1,15 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using Runtime.Engines;
 using Runtime.Pools;
 
-// manager-host COUNT COMMAND [ARGUMENT...]
+// manager-host [--untied] COUNT COMMAND [ARGUMENT...]
 //   Starts COUNT engines running COMMAND through the runtime's EngineLauncher, writes 'engine pid N' for each,
-//   then 'ready', and runs until it is killed or stopped. It never stops its engines itself: whether they
-//   survive it is what the specs observe.
+//   then 'ready', and runs until it is killed, or stopped by SIGTERM, which it handles as a service does: it
+//   returns from Main (since .NET 10 the runtime no longer turns a SIGTERM nobody handles into a normal exit).
+//   It never stops its engines itself: whether they survive it is what the specs observe. With --untied the
+//   kernel does not tie the engines to it (EngineLauncherOptions.KillEnginesWithOwner = false): only the
+//   launcher's own clean-up at exit ends them.
 // manager-host --write-state PATH
 //   Registers pool-1, pool-2, ... in a registry saving to PATH, one after another without end, and writes
 //   'saved N' once the save of pool-N has returned (it is on disk). A test kills it mid-write.
@@ -20,20 +24,40 @@ if (args is ["--write-state", var path])
     }
 }
 
+var untied = args is ["--untied", ..];
+if (untied)
+{
+    args = args[1..];
+}
+
 if (args.Length < 2 || !int.TryParse(args[0], NumberStyles.None, CultureInfo.InvariantCulture, out var count) || count < 1)
 {
-    Console.Error.WriteLine("usage: manager-host COUNT COMMAND [ARGUMENT...] | manager-host --write-state PATH");
+    Console.Error.WriteLine("usage: manager-host [--untied] COUNT COMMAND [ARGUMENT...] | manager-host --write-state PATH");
     return 2;
 }
 
-var launcher = new EngineLauncher();
+var launcher = new EngineLauncher(new EngineLauncherOptions { KillEnginesWithOwner = !untied });
 for (var i = 0; i < count; i++)
 {
     var engine = launcher.Start(new EngineLaunchRequest(args[1], args[2..]));
     Console.Out.WriteLine($"engine pid {engine.Pid}");
 }
 
+using var stopped = new CancellationTokenSource();
+using var onSigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+{
+    context.Cancel = true;
+    stopped.Cancel();
+});
 Console.Out.WriteLine("ready");
 Console.Out.Flush();
-await Task.Delay(Timeout.Infinite);
+try
+{
+    await Task.Delay(Timeout.Infinite, stopped.Token);
+}
+catch (OperationCanceledException)
+{
+    // Stopped by SIGTERM: Main returns, and the process exits normally.
+}
+
 return 0;

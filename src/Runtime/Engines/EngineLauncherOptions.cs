@@ -12,7 +12,9 @@ public sealed class EngineLauncherOptions
     /// <summary>
     /// True (the default): the kernel ends every engine when this process ends, even by <c>kill -9</c>, through
     /// the parent-death signal (util-linux's <c>setpriv</c> must be installed, or starting an engine fails saying so).
-    /// False: engines that do not watch their parent themselves may outlive this process.
+    /// False: the launcher still kills its engines when it is disposed or this process exits normally (since .NET 10 a
+    /// SIGTERM ends the process normally only when the application handles it, as the generic host does); a process
+    /// killed by SIGKILL leaves running every engine that does not watch its parent itself.
     /// </summary>
     public bool KillEnginesWithOwner { get; set; } = true;
 

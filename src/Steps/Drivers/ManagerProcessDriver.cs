@@ -21,11 +21,19 @@ public sealed class ManagerProcessDriver : IDisposable
     /// <summary>The engine stub's command line for an engine that neither watches its parent nor reads its stdin.</summary>
     public static string[] StubIgnoringItsParent => [EngineProcessDriver.DotNet, EngineProcessDriver.StubPath, "--ignore-parent"];
 
-    /// <summary>Starts the manager with <paramref name="count"/> engines running <paramref name="commandLine"/>; returns once they run.</summary>
-    public async Task StartAsync(int count, IReadOnlyList<string> commandLine)
+    /// <summary>
+    /// Starts the manager with <paramref name="count"/> engines running <paramref name="commandLine"/>; returns once they run.
+    /// <paramref name="untied"/> turns off the kernel's tie (<see cref="EngineLauncherOptions.KillEnginesWithOwner"/>).
+    /// </summary>
+    public async Task StartAsync(int count, IReadOnlyList<string> commandLine, bool untied = false)
     {
         var info = new ProcessStartInfo(EngineProcessDriver.DotNet) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "manager-host.dll"));
+        if (untied)
+        {
+            info.ArgumentList.Add("--untied");
+        }
+
         info.ArgumentList.Add(count.ToString(CultureInfo.InvariantCulture));
         foreach (var argument in commandLine)
         {

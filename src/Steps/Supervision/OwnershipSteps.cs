@@ -12,6 +12,9 @@ public sealed class OwnershipSteps(ManagerProcessDriver manager)
     [Given("a manager process runs {int} engines that ignore their parent")]
     public Task EnginesIgnoringTheirParent(int count) => manager.StartAsync(count, ManagerProcessDriver.StubIgnoringItsParent);
 
+    [Given("a manager process runs {int} engines that ignore their parent and are not tied to it by the kernel")]
+    public Task UntiedEngines(int count) => manager.StartAsync(count, ManagerProcessDriver.StubIgnoringItsParent, untied: true);
+
     [Given("a manager process runs {int} engines that are the plain program {string}")]
     public Task PlainPrograms(int count, string commandLine) => manager.StartAsync(count, commandLine.Split(' ', StringSplitOptions.RemoveEmptyEntries));
 

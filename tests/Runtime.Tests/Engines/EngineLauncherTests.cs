@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using FluentAssertions;
 using Runtime.Engines;
 using Xunit;
@@ -46,6 +47,18 @@ public sealed class EngineLauncherTests
     }
 
     [Fact]
+    public void Dispose_StopsListeningForThisProcessExit_SoTheLauncherCanBeCollected()
+    {
+        var launcher = DisposedLauncher();
+
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+
+        launcher.IsAlive.Should().BeFalse("a disposed launcher is no longer held by this process's exit event");
+    }
+
+    [Fact]
     public void Start_AfterDispose_Throws()
     {
         var launcher = new EngineLauncher();
@@ -81,5 +94,13 @@ public sealed class EngineLauncherTests
         {
             lines.Should().ContainSingle().Which.Should().Be($"devices=0 parent={Environment.ProcessId}");
         }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static WeakReference DisposedLauncher()
+    {
+        var launcher = new EngineLauncher();
+        launcher.Dispose();
+        return new WeakReference(launcher);
     }
 }
