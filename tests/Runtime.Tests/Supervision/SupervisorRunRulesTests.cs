@@ -1,0 +1,159 @@
+using FluentAssertions;
+using Runtime.Crashes;
+using Runtime.Engines;
+using Runtime.Pools;
+using Runtime.Supervision;
+using Runtime.Tests.Support;
+using Xunit;
+
+namespace Runtime.Tests.Supervision;
+
+/// <summary>
+/// Rules of one engine run found unpinned by mutation testing (docs/mutation.md), on real engine processes: a stop on
+/// purpose ends what the run had scheduled, a failed engine still running is stopped (gracefully once it was supervised,
+/// at once before), and an operator's start racing a scheduled restart starts one engine.
+/// </summary>
+public sealed class SupervisorRunRulesTests : IDisposable
+{
+    private static readonly TimeSpan Restart = TimeSpan.FromMinutes(10);
+    private readonly TimerCountingTimeProvider _time = new();
+    private readonly SupervisorFixture _f;
+
+    public SupervisorRunRulesTests() => _f = new SupervisorFixture(o =>
+    {
+        o.TimeProvider = _time;
+        o.CircuitBreaker.OpenDuration = TimeSpan.FromSeconds(30);
+    });
+
+    public void Dispose() => _f.Dispose();
+
+    [Fact]
+    public async Task AStopBeforeReady_EndsTheStartAsStopped()
+    {
+        _f.Register("gpu-0", "llama-7b-v1", "--never-healthy");
+        var start = _f.Supervisor.StartAsync("gpu-0");
+
+        await _f.Supervisor.StopEngineAsync("gpu-0", force: false).WaitAsync(PoolEvents.Bound);
+
+        var result = await start.WaitAsync(PoolEvents.Bound);
+        result.Ready.Should().BeFalse();
+        result.Failure.Should().Be(CrashReason.GracefulExit);
+        result.Error.Should().Be("stopped before it was ready");
+    }
+
+    [Fact]
+    public async Task AStop_EndsTheRunsHealthMonitor()
+    {
+        await _f.StartReady("gpu-0");
+        var running = _time.LiveTimers;
+
+        await _f.Supervisor.StopEngineAsync("gpu-0", force: false).WaitAsync(PoolEvents.Bound);
+
+        _time.LiveTimers.Should().Be(running - 2, "the monitor's startup timer and probe timer end with the run");
+    }
+
+    [Fact]
+    public async Task AStop_CancelsARestartAlreadyScheduled()
+    {
+        var pool = await _f.StartReady("gpu-0");
+        _f.Supervisor.EngineOf("gpu-0")!.WriteLine("exit 3");
+        await PoolEvents.WaitForState(pool, PoolState.Restarting);
+
+        await _f.Supervisor.StopEngineAsync("gpu-0", force: false).WaitAsync(PoolEvents.Bound);
+        _time.Advance(Restart);
+
+        _f.Supervisor.EngineOf("gpu-0").Should().BeNull("the stop on purpose wins over the restart scheduled before it");
+        pool.Snapshot().RestartCount.Should().Be(0);
+    }
+
+    [Fact]
+    public async Task AStop_CancelsTheWaitForTheCircuit()
+    {
+        var pool = await FailedByTheCircuit();
+        var restarts = pool.Snapshot().RestartCount;
+
+        await _f.Supervisor.StopEngineAsync("gpu-0", force: false).WaitAsync(PoolEvents.Bound);
+        _time.Advance(TimeSpan.FromSeconds(30));
+
+        _f.Supervisor.EngineOf("gpu-0").Should().BeNull("a half-open circuit restarts only a pool that still waits for it");
+        pool.Snapshot().RestartCount.Should().Be(restarts);
+    }
+
+    [Fact]
+    public async Task ACrashedRun_EndsItsHealthMonitor()
+    {
+        var pool = await _f.StartReady("gpu-0");
+        var firstRun = _time.LiveTimers;
+        _f.Supervisor.EngineOf("gpu-0")!.WriteLine("exit 3");
+        await PoolEvents.WaitForState(pool, PoolState.Restarting);
+
+        _time.Advance(Restart);
+        await PoolEvents.WaitFor(pool, s => s.State == PoolState.Ready && s.RestartCount == 1);
+
+        _time.LiveTimers.Should().Be(firstRun, "the crashed run's monitor ended with it; only the new run's monitor runs");
+    }
+
+    [Fact]
+    public async Task ASupervisedEngineThatFailsWhileRunning_IsStoppedGracefully()
+    {
+        var pool = await _f.StartReady("gpu-0");
+        var engine = _f.Supervisor.EngineOf("gpu-0")!;
+
+        engine.WriteLine("log CUDA error: an illegal memory access was encountered");
+
+        (await engine.Exited.WaitAsync(PoolEvents.Bound)).IsGraceful.Should().BeTrue("SIGTERM first: the stub honours it and exits 0");
+        (await _f.CrashSeen.Task.WaitAsync(PoolEvents.Bound)).Reason.Should().Be(CrashReason.DriverError);
+        pool.Snapshot().State.Should().Be(PoolState.Restarting);
+    }
+
+    [Fact]
+    public async Task AnEngineThatNeverBecameReady_IsKilledWhenItsStartFails()
+    {
+        _f.Register("gpu-0", "llama-7b-v1", "--never-healthy");
+        var start = _f.Supervisor.StartEngineAsync("gpu-0", _f.Registry.Get("gpu-0").Spec);
+        var engine = _f.Supervisor.EngineOf("gpu-0")!;
+        await engine.Listening.WaitAsync(PoolEvents.Bound);
+
+        _time.Advance(TimeSpan.FromSeconds(60));
+
+        (await start.WaitAsync(PoolEvents.Bound)).Failure.Should().Be(CrashReason.StartupFailure);
+        (await engine.Exited.WaitAsync(PoolEvents.Bound)).Signal.Should().Be(Signals.SIGKILL, "an engine that never served is not given a grace period");
+    }
+
+    [Fact]
+    public async Task AnOperatorsStartWhileARestartIsScheduled_StartsOneEngine()
+    {
+        var pool = await _f.StartReady("gpu-0");
+        _f.Supervisor.EngineOf("gpu-0")!.WriteLine("exit 3");
+        await PoolEvents.WaitForState(pool, PoolState.Restarting);
+        (await _f.Supervisor.StartAsync("gpu-0").WaitAsync(PoolEvents.Bound)).Ready.Should().BeTrue();
+        var engine = _f.Supervisor.EngineOf("gpu-0")!;
+
+        _time.Advance(Restart);
+
+        _f.Supervisor.EngineOf("gpu-0").Should().BeSameAs(engine, "the scheduled restart finds the pool started already");
+        _f.Launcher.RunningPids.Should().Equal(engine.Pid);
+        pool.Snapshot().RestartCount.Should().Be(0);
+    }
+
+    private async Task<Pool> FailedByTheCircuit()
+    {
+        var pool = await _f.StartReady("gpu-0");
+        for (var crash = 1; crash <= 5; crash++)
+        {
+            var engine = _f.Supervisor.EngineOf("gpu-0")!;
+            engine.WriteLine("exit 3");
+            var next = await PoolEvents.WaitFor(pool, s => s.State is PoolState.Restarting or PoolState.Failed);
+            if (next.State == PoolState.Failed)
+            {
+                next.LastError.Should().Be("restart refused: circuit open");
+                return pool;
+            }
+
+            _time.Advance(Restart);
+            await PoolEvents.WaitFor(pool, s => s.State == PoolState.Ready && s.RestartCount == crash);
+        }
+
+        throw new InvalidOperationException("the circuit never opened");
+    }
+}
