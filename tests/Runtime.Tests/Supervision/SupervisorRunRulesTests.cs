@@ -136,6 +136,82 @@ public sealed class SupervisorRunRulesTests : IDisposable
         pool.Snapshot().RestartCount.Should().Be(0);
     }
 
+    [Fact]
+    public async Task AStartThatFailsBeforeReady_IsACrashTheRestartPoliciesHandle()
+    {
+        var pool = _f.Registry.Register("gpu-0", new EngineSpec("/bin/sh", ["-c", "exit 1"], "llama-7b-v1", "1.0"), new Dictionary<string, string>());
+
+        var result = await _f.Supervisor.StartAsync("gpu-0").WaitAsync(PoolEvents.Bound);
+
+        result.Failure.Should().Be(CrashReason.ProcessExit);
+        (await PoolEvents.WaitForState(pool, PoolState.Restarting)).CrashCount.Should().Be(1);
+        _f.Logger.WithEvent("RestartScheduled").Select(e => e.Message).Should().Contain("Pool gpu-0: restart in 1 s after process_exit");
+    }
+
+    [Fact]
+    public async Task AnEngineThatCannotBeStarted_FailsItsStartSayingWhy()
+    {
+        _f.Registry.Register("gpu-0", new EngineSpec("no-such-engine-anywhere", [], "llama-7b-v1", "1.0"), new Dictionary<string, string>());
+
+        var result = await _f.Supervisor.StartAsync("gpu-0").WaitAsync(PoolEvents.Bound);
+
+        result.Failure.Should().Be(CrashReason.StartupFailure);
+        result.Error.Should().Contain("no-such-engine-anywhere");
+    }
+
+    [Fact]
+    public async Task AnEngineReadyAfterItsPoolWasStopped_FailsItsStart_AndIsStopped()
+    {
+        var pool = _f.Register("gpu-0", "llama-7b-v1", "--never-healthy");
+        var start = _f.Supervisor.StartAsync("gpu-0");
+        var engine = _f.Supervisor.EngineOf("gpu-0")!;
+        var endpoint = await engine.Listening.WaitAsync(PoolEvents.Bound);
+        pool.Transition(PoolState.Stopped);
+
+        engine.WriteLine("healthy");
+        await UntilHealthy(endpoint);
+        _time.Advance(TimeSpan.FromSeconds(5));
+
+        var result = await start.WaitAsync(PoolEvents.Bound);
+        result.Failure.Should().Be(CrashReason.StartupFailure, "a stopped pool cannot become ready");
+        result.Error.Should().Contain("cannot go from Stopped to Ready");
+        (await engine.Exited.WaitAsync(PoolEvents.Bound)).IsGraceful.Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task ATakeOverWhileARestartIsScheduled_ReplacesItsTimer()
+    {
+        var pool = await _f.StartReady("gpu-0");
+        _f.Supervisor.EngineOf("gpu-0")!.WriteLine("exit 3");
+        await PoolEvents.WaitForState(pool, PoolState.Restarting);
+        var scheduled = _time.LiveTimers;
+
+        _f.Supervisor.TakeOver("gpu-0", "reload rollback failed");
+
+        _time.LiveTimers.Should().Be(scheduled, "one restart is scheduled, not two");
+    }
+
+    [Fact]
+    public async Task ADisposedSupervisor_LeavesNoTimerOfARunningEngine_AndRefusesATakeOver()
+    {
+        await _f.StartReady("gpu-0");
+
+        _f.Supervisor.Dispose();
+
+        _time.LiveTimers.Should().Be(0, "the running engine's health monitor ends with the supervisor");
+        FluentActions.Invoking(() => _f.Supervisor.TakeOver("gpu-0", "too late")).Should().Throw<ObjectDisposedException>();
+        _time.LiveTimers.Should().Be(0);
+    }
+
+    private static async Task UntilHealthy(Uri endpoint)
+    {
+        // The stub applies "healthy" asynchronously: probe (bounded) until it answers 200.
+        using var probe = new HealthProbe(TimeSpan.FromSeconds(5));
+        for (var attempt = 0; attempt < 200 && !(await probe.ProbeAsync(endpoint)).Healthy; attempt++)
+        {
+        }
+    }
+
     private async Task<Pool> FailedByTheCircuit()
     {
         var pool = await _f.StartReady("gpu-0");
