@@ -259,14 +259,25 @@ internal sealed partial class PoolSupervisor
             {
                 return;
             }
+        }
+
+        // A restart needs every circuit: while another one is still open, the pool keeps waiting for that one.
+        if (!_breaker.RequestRestart().IsAllowed())
+        {
+            return;
+        }
+
+        lock (_lock)
+        {
+            if (!_waitingForCircuit || _disposed)
+            {
+                return;
+            }
 
             _waitingForCircuit = false;
         }
 
-        if (_breaker.RequestRestart().IsAllowed())
-        {
-            Restart();
-        }
+        Restart();
     }
 
     private bool TryTransition(PoolState to, string? error = null, bool countRestart = false)

@@ -203,6 +203,29 @@ public sealed class SupervisorRunRulesTests : IDisposable
         _time.LiveTimers.Should().Be(0);
     }
 
+    [Fact]
+    public async Task APoolStoppedByTwoCircuits_RestartsOnceTheLaterOneHalfOpens()
+    {
+        using var f = new SupervisorFixture(o =>
+        {
+            o.TimeProvider = _time;
+            o.CircuitBreaker.FailureThreshold = 1;
+            o.CircuitBreaker.OpenDuration = TimeSpan.FromSeconds(30);
+            o.CircuitBreaker.SeparateCircuitReasons = new HashSet<CrashReason> { CrashReason.StartupFailure };
+        });
+        var pool = await f.StartReady("gpu-0");
+        f.Supervisor.EngineOf("gpu-0")!.WriteLine("exit 3");
+        await PoolEvents.WaitForState(pool, PoolState.Failed); // the general circuit is open until 30 s
+        _time.Advance(TimeSpan.FromSeconds(10));
+        f.Supervisor.TakeOver("gpu-0", "reload rollback failed"); // the startup_failure circuit is open until 40 s
+
+        _time.Advance(TimeSpan.FromSeconds(20));
+        pool.Snapshot().State.Should().Be(PoolState.Failed, "the startup_failure circuit is still open");
+        _time.Advance(TimeSpan.FromSeconds(10));
+
+        await PoolEvents.WaitFor(pool, s => s.State == PoolState.Ready && s.RestartCount == 1);
+    }
+
     private static async Task UntilHealthy(Uri endpoint)
     {
         // The stub applies "healthy" asynchronously: probe (bounded) until it answers 200.
