@@ -146,6 +146,25 @@ public sealed class SupervisorRunRulesTests : IDisposable
         result.Failure.Should().Be(CrashReason.ProcessExit);
         (await PoolEvents.WaitForState(pool, PoolState.Restarting)).CrashCount.Should().Be(1);
         _f.Logger.WithEvent("RestartScheduled").Select(e => e.Message).Should().Contain("Pool gpu-0: restart in 1 s after process_exit");
+
+        _time.Advance(Restart);
+
+        var again = await PoolEvents.WaitFor(pool, s => s.State == PoolState.Restarting && s.CrashCount == 2);
+        again.RestartCount.Should().Be(1, "the restarted engine is supervised too: its failure before ready is another crash");
+    }
+
+    [Fact]
+    public async Task AResetOfAPoolWithARestartScheduled_LeavesTheRestartToItsTime()
+    {
+        var pool = await _f.StartReady("gpu-0");
+        _f.Supervisor.EngineOf("gpu-0")!.WriteLine("exit 3");
+        await PoolEvents.WaitForState(pool, PoolState.Restarting);
+
+        _f.Supervisor.ResetCircuit("gpu-0", "c-1");
+
+        _f.Supervisor.EngineOf("gpu-0").Should().BeNull("no engine is started before the scheduled restart");
+        pool.Snapshot().RestartCount.Should().Be(0);
+        _f.Logger.WithEvent("OperatorAction").Should().ContainSingle().Which.Fields["Outcome"].Should().Be("circuit closed");
     }
 
     [Fact]
