@@ -245,6 +245,36 @@ public sealed class SupervisorRunRulesTests : IDisposable
         await PoolEvents.WaitFor(pool, s => s.State == PoolState.Ready && s.RestartCount == 1);
     }
 
+    [Fact]
+    public async Task AStableRun_ClearsTheBackoffTheCircuitsFailuresAndTheRestartWindow()
+    {
+        using var f = new SupervisorFixture(o =>
+        {
+            o.TimeProvider = _time;
+            o.Backoff.StableResetAfter = TimeSpan.FromSeconds(60);
+            o.CircuitBreaker.FailureThreshold = 2;
+            o.CircuitBreaker.StableRunDuration = TimeSpan.FromSeconds(60);
+            o.RestartLimits.MaxRestarts = 1;
+            o.RestartLimits.WarningThreshold = 0;
+            o.RestartLimits.Window = TimeSpan.FromHours(1);
+            o.RestartLimits.StableResetAfter = TimeSpan.FromSeconds(60);
+        });
+        var pool = await f.StartReady("gpu-0");
+        f.Supervisor.EngineOf("gpu-0")!.WriteLine("exit 3");
+        await PoolEvents.WaitForState(pool, PoolState.Restarting);
+        // Started by the operator rather than by the restart timer: the start completes once the policies know the
+        // engine runs, so the clock cannot move before that.
+        (await f.Supervisor.StartAsync("gpu-0").WaitAsync(PoolEvents.Bound)).Ready.Should().BeTrue();
+
+        _time.Advance(TimeSpan.FromSeconds(60));
+        f.Supervisor.EngineOf("gpu-0")!.WriteLine("exit 3");
+
+        var restarting = await PoolEvents.WaitFor(pool, s => s.CrashCount == 2 && s.State is PoolState.Restarting or PoolState.Failed);
+        restarting.State.Should().Be(PoolState.Restarting, $"the circuit's failures and the restart window were cleared ({restarting.LastError})");
+        f.Logger.WithEvent("RestartScheduled").Select(e => e.Message).Where(m => m.StartsWith("Pool gpu-0: restart in", StringComparison.Ordinal))
+            .Should().Equal(["Pool gpu-0: restart in 1 s after process_exit", "Pool gpu-0: restart in 1 s after process_exit"], "the backoff starts over");
+    }
+
     private static async Task UntilHealthy(Uri endpoint)
     {
         // The stub applies "healthy" asynchronously: probe (bounded) until it answers 200.
