@@ -16,14 +16,15 @@ namespace Runtime.Tests.Supervision;
 public sealed class SupervisorRunRulesTests : IDisposable
 {
     private static readonly TimeSpan Restart = TimeSpan.FromMinutes(10);
+
+    // Probes only when a test moves the clock by a whole interval: a real probe that a loaded machine answers late
+    // would otherwise make a running engine unhealthy while the clock moves past a restart.
+    private static readonly TimeSpan ProbeInterval = TimeSpan.FromHours(1);
+    private static readonly TimeSpan StartupTimeout = TimeSpan.FromHours(2);
     private readonly TimerCountingTimeProvider _time = new();
     private readonly SupervisorFixture _f;
 
-    public SupervisorRunRulesTests() => _f = new SupervisorFixture(o =>
-    {
-        o.TimeProvider = _time;
-        o.CircuitBreaker.OpenDuration = TimeSpan.FromSeconds(30);
-    });
+    public SupervisorRunRulesTests() => _f = new SupervisorFixture(o => Configure(o));
 
     public void Dispose() => _f.Dispose();
 
@@ -114,7 +115,7 @@ public sealed class SupervisorRunRulesTests : IDisposable
         var engine = _f.Supervisor.EngineOf("gpu-0")!;
         await engine.Listening.WaitAsync(PoolEvents.Bound);
 
-        _time.Advance(TimeSpan.FromSeconds(60));
+        _time.Advance(StartupTimeout);
 
         (await start.WaitAsync(PoolEvents.Bound)).Failure.Should().Be(CrashReason.StartupFailure);
         (await engine.Exited.WaitAsync(PoolEvents.Bound)).Signal.Should().Be(Signals.SIGKILL, "an engine that never served is not given a grace period");
@@ -189,7 +190,7 @@ public sealed class SupervisorRunRulesTests : IDisposable
 
         engine.WriteLine("healthy");
         await UntilHealthy(endpoint);
-        _time.Advance(TimeSpan.FromSeconds(5));
+        _time.Advance(ProbeInterval);
 
         var result = await start.WaitAsync(PoolEvents.Bound);
         result.Failure.Should().Be(CrashReason.StartupFailure, "a stopped pool cannot become ready");
@@ -227,7 +228,7 @@ public sealed class SupervisorRunRulesTests : IDisposable
     {
         using var f = new SupervisorFixture(o =>
         {
-            o.TimeProvider = _time;
+            Configure(o);
             o.CircuitBreaker.FailureThreshold = 1;
             o.CircuitBreaker.OpenDuration = TimeSpan.FromSeconds(30);
             o.CircuitBreaker.SeparateCircuitReasons = new HashSet<CrashReason> { CrashReason.StartupFailure };
@@ -250,7 +251,7 @@ public sealed class SupervisorRunRulesTests : IDisposable
     {
         using var f = new SupervisorFixture(o =>
         {
-            o.TimeProvider = _time;
+            Configure(o);
             o.Backoff.StableResetAfter = TimeSpan.FromSeconds(60);
             o.CircuitBreaker.FailureThreshold = 2;
             o.CircuitBreaker.StableRunDuration = TimeSpan.FromSeconds(60);
@@ -282,6 +283,14 @@ public sealed class SupervisorRunRulesTests : IDisposable
         for (var attempt = 0; attempt < 200 && !(await probe.ProbeAsync(endpoint)).Healthy; attempt++)
         {
         }
+    }
+
+    private void Configure(SupervisorOptions options)
+    {
+        options.TimeProvider = _time;
+        options.CircuitBreaker.OpenDuration = TimeSpan.FromSeconds(30);
+        options.Health.Interval = ProbeInterval;
+        options.Health.StartupTimeout = StartupTimeout;
     }
 
     private async Task<Pool> FailedByTheCircuit()
