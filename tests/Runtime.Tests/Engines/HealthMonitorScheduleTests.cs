@@ -106,6 +106,23 @@ public sealed class HealthMonitorScheduleTests : IDisposable
     }
 
     [Fact]
+    public void BeforeReady_FailedProbes_MakeNoVerdict_OnlyTheStartupTimeoutEndsTheWait()
+    {
+        _monitor.Watch(Endpoint);
+
+        for (var probe = 0; probe < 5; probe++)
+        {
+            _probe.Answer(HeldProbe.Failing);
+            _time.Advance(Interval);
+        }
+
+        _verdicts.Should().BeEmpty();
+        _monitor.ConsecutiveFailures.Should().Be(0, "failures count once the engine has been ready");
+        _time.Advance(TimeSpan.FromSeconds(60));
+        _verdicts.Should().Equal(HealthVerdict.StartupTimedOut);
+    }
+
+    [Fact]
     public void AfterReady_ATimedOutProbe_WaitsForTheNextTick()
     {
         _monitor.Watch(Endpoint);
