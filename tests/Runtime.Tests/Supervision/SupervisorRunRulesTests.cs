@@ -276,6 +276,43 @@ public sealed class SupervisorRunRulesTests : IDisposable
             .Should().Equal(["Pool gpu-0: restart in 1 s after process_exit", "Pool gpu-0: restart in 1 s after process_exit"], "the backoff starts over");
     }
 
+    [Fact]
+    public async Task AHungEngineThatIgnoresSigterm_IsKilledAfterTheGracePeriod_AndItsCrashIsTheHealthCheck()
+    {
+        await _f.StartReady("gpu-0", "--ignore-sigterm");
+        var engine = _f.Supervisor.EngineOf("gpu-0")!;
+        var ignored = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _f.Supervisor.EngineOutput += (_, line) =>
+        {
+            if (line.Text == "SIGTERM received: ignored")
+            {
+                ignored.TrySetResult();
+            }
+        };
+        engine.WriteLine("hang");
+        await UntilHung(await engine.Listening);
+
+        for (var tick = 0; tick < 3; tick++)
+        {
+            _time.Advance(ProbeInterval); // each probe times out (1 s, real time); the three run one after another
+        }
+
+        await ignored.Task.WaitAsync(PoolEvents.Bound);
+        _f.Time.Advance(TimeSpan.FromSeconds(10)); // the grace period, on the launcher's clock
+
+        (await engine.Exited.WaitAsync(PoolEvents.Bound)).Signal.Should().Be(Signals.SIGKILL);
+        (await _f.CrashSeen.Task.WaitAsync(PoolEvents.Bound)).Reason.Should().Be(CrashReason.HealthCheckFailure, "the kill was ours");
+    }
+
+    private static async Task UntilHung(Uri endpoint)
+    {
+        // The stub applies "hang" asynchronously: probe (bounded) until a probe no longer gets an answer.
+        using var probe = new HealthProbe(TimeSpan.FromMilliseconds(300));
+        for (var attempt = 0; attempt < 50 && (await probe.ProbeAsync(endpoint)).Healthy; attempt++)
+        {
+        }
+    }
+
     private static async Task UntilHealthy(Uri endpoint)
     {
         // The stub applies "healthy" asynchronously: probe (bounded) until it answers 200.
