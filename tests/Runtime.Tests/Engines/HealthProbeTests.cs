@@ -83,6 +83,14 @@ public sealed class HealthProbeTests : IDisposable
     }
 
     [Fact]
+    public async Task ProbeAsync_NoEndpoint_ThrowsNamingIt()
+    {
+        var act = () => _probe.ProbeAsync(null!);
+
+        await act.Should().ThrowAsync<ArgumentNullException>().WithParameterName("endpoint");
+    }
+
+    [Fact]
     public async Task ProbeAsync_NotLoopback_Throws()
     {
         var act = () => _probe.ProbeAsync(new Uri("http://10.0.0.8:8080/"));
