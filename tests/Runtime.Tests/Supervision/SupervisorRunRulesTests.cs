@@ -146,12 +146,13 @@ public sealed class SupervisorRunRulesTests : IDisposable
 
         result.Failure.Should().Be(CrashReason.ProcessExit);
         (await PoolEvents.WaitForState(pool, PoolState.Restarting)).CrashCount.Should().Be(1);
-        _f.Logger.WithEvent("RestartScheduled").Select(e => e.Message).Should().Contain("Pool gpu-0: restart in 1 s after process_exit");
 
         _time.Advance(Restart);
 
         var again = await PoolEvents.WaitFor(pool, s => s.State == PoolState.Restarting && s.CrashCount == 2);
         again.RestartCount.Should().Be(1, "the restarted engine is supervised too: its failure before ready is another crash");
+        // Checked once the restart has happened: the supervisor logs the schedule just after the pool turns Restarting.
+        _f.Logger.WithEvent("RestartScheduled").Select(e => e.Message).Should().Contain("Pool gpu-0: restart in 1 s after process_exit");
     }
 
     [Fact]
@@ -272,6 +273,8 @@ public sealed class SupervisorRunRulesTests : IDisposable
 
         var restarting = await PoolEvents.WaitFor(pool, s => s.CrashCount == 2 && s.State is PoolState.Restarting or PoolState.Failed);
         restarting.State.Should().Be(PoolState.Restarting, $"the circuit's failures and the restart window were cleared ({restarting.LastError})");
+        _time.Advance(Restart);
+        await PoolEvents.WaitFor(pool, s => s.State == PoolState.Ready && s.CrashCount == 2); // the schedule is logged by now
         f.Logger.WithEvent("RestartScheduled").Select(e => e.Message).Where(m => m.StartsWith("Pool gpu-0: restart in", StringComparison.Ordinal))
             .Should().Equal(["Pool gpu-0: restart in 1 s after process_exit", "Pool gpu-0: restart in 1 s after process_exit"], "the backoff starts over");
     }
