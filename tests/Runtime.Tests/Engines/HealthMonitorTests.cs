@@ -74,7 +74,7 @@ public sealed class HealthMonitorTests : IDisposable
         }
 
         engine.WriteLine("hang");
-        await UntilHung(engine);
+        await StubHealth.UntilHung(await engine.Listening);
         _time.Advance(TimeSpan.FromSeconds(15));
         await unhealthy.Task.WaitAsync(Bound);
 
@@ -106,14 +106,4 @@ public sealed class HealthMonitorTests : IDisposable
             _verdict.TrySetResult(v);
             then?.Invoke(v);
         });
-
-    private static async Task UntilHung(IEngineProcess engine)
-    {
-        // The stub applies "hang" asynchronously: probe (bounded) until a probe no longer gets an answer.
-        using var probe = new HealthProbe(TimeSpan.FromMilliseconds(300));
-        var endpoint = await engine.Listening;
-        for (var attempt = 0; attempt < 50 && (await probe.ProbeAsync(endpoint)).Healthy; attempt++)
-        {
-        }
-    }
 }

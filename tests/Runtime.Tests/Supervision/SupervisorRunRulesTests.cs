@@ -190,7 +190,7 @@ public sealed class SupervisorRunRulesTests : IDisposable
         pool.Transition(PoolState.Stopped);
 
         engine.WriteLine("healthy");
-        await UntilHealthy(endpoint);
+        await StubHealth.UntilHealthy(endpoint);
         _time.Advance(ProbeInterval);
 
         var result = await start.WaitAsync(PoolEvents.Bound);
@@ -293,7 +293,7 @@ public sealed class SupervisorRunRulesTests : IDisposable
             }
         };
         engine.WriteLine("hang");
-        await UntilHung(await engine.Listening);
+        await StubHealth.UntilHung(await engine.Listening);
 
         for (var tick = 0; tick < 3; tick++)
         {
@@ -305,24 +305,6 @@ public sealed class SupervisorRunRulesTests : IDisposable
 
         (await engine.Exited.WaitAsync(PoolEvents.Bound)).Signal.Should().Be(Signals.SIGKILL);
         (await _f.CrashSeen.Task.WaitAsync(PoolEvents.Bound)).Reason.Should().Be(CrashReason.HealthCheckFailure, "the kill was ours");
-    }
-
-    private static async Task UntilHung(Uri endpoint)
-    {
-        // The stub applies "hang" asynchronously: probe (bounded) until a probe no longer gets an answer.
-        using var probe = new HealthProbe(TimeSpan.FromMilliseconds(300));
-        for (var attempt = 0; attempt < 50 && (await probe.ProbeAsync(endpoint)).Healthy; attempt++)
-        {
-        }
-    }
-
-    private static async Task UntilHealthy(Uri endpoint)
-    {
-        // The stub applies "healthy" asynchronously: probe (bounded) until it answers 200.
-        using var probe = new HealthProbe(TimeSpan.FromSeconds(5));
-        for (var attempt = 0; attempt < 200 && !(await probe.ProbeAsync(endpoint)).Healthy; attempt++)
-        {
-        }
     }
 
     private void Configure(SupervisorOptions options)
