@@ -3,6 +3,15 @@ using EngineStub;
 
 // The stub is a real process and plays a real engine, so it lives on the real clock (Task.Delay):
 // the runtime under test never does.
+TestHostTie.EndWithTestHost();
+if (args is [StubOptions.HoldOutputFlag])
+{
+    // The helper of --helper-holds-output: it holds the output it inherited from its stub, and outlives it, until it
+    // has waited 600 s or the test host has ended.
+    await Task.Delay(TimeSpan.FromSeconds(600));
+    return 0;
+}
+
 StubOptions options;
 try
 {
@@ -57,8 +66,16 @@ Console.Out.WriteLine($"listening on http://127.0.0.1:{port}");
 
 if (options.HelperHoldsOutput)
 {
-    // No redirection: the helper inherits this process's stdout and stderr, the pipes to the manager.
-    var helper = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("sleep", "600") { UseShellExecute = false })!;
+    // No redirection: the helper inherits this process's stdout and stderr, the pipes to the manager. It is this stub
+    // again, in its helper mode, so that it ends with the test host though it outlives the stub (TestHostTie).
+    var self = new System.Diagnostics.ProcessStartInfo(Environment.ProcessPath!) { UseShellExecute = false };
+    if (Path.GetFileNameWithoutExtension(self.FileName) == "dotnet")
+    {
+        self.ArgumentList.Add(typeof(StubOptions).Assembly.Location);
+    }
+
+    self.ArgumentList.Add(StubOptions.HoldOutputFlag);
+    var helper = System.Diagnostics.Process.Start(self)!;
     Console.Out.WriteLine($"helper pid {helper.Id}");
 }
 

@@ -34,9 +34,11 @@ internal sealed class StubOptions
           --hang-after-ms N        stops answering /health after N ms (connections stay open, no reply)
           --shutdown-ms N          on SIGTERM, in-flight work takes N ms before exit code 0 (default 0)
           --ignore-sigterm         logs and ignores SIGTERM (only SIGKILL ends it)
-          --helper-holds-output    starts a helper process (sleep 600) that inherits the stub's stdout
-                                   and stderr and outlives it, as an engine's forked worker can: the
-                                   pipes stay open after the stub dies. Writes 'helper pid N'
+          --helper-holds-output    starts a helper process that inherits the stub's stdout and stderr
+                                   and outlives it, as an engine's forked worker can: the pipes stay
+                                   open after the stub dies. Writes 'helper pid N'. The helper is the
+                                   stub run as 'engine-stub --hold-output': it waits 600 s, writing
+                                   nothing
           --ignore-parent          does not watch its parent: keeps running when the manager dies
                                    (stdin end of file included), as an engine that does not cooperate
           --exit-on-stdin-eof      reads commands from stdin, one per line, and exits when stdin
@@ -49,9 +51,16 @@ internal sealed class StubOptions
                                      healthy        answer 200 on /health from now on
           --help                   prints this text
 
+        Whatever its flags, the stub (and its helper) exits as soon as the process named by the
+        SPECS_TEST_HOST_PID environment variable has ended: the test host names itself there, so that
+        no stub outlives the test run.
+
         Unless --ignore-parent is given, the stub exits (code 0) when its parent process dies (it watches
         getppid()) or when the process named by the ENGINE_PARENT_PID environment variable no longer exists.
         """;
+
+    /// <summary>The only argument of the helper that <c>--helper-holds-output</c> starts.</summary>
+    public const string HoldOutputFlag = "--hold-output";
 
     public int Port { get; private set; }
 

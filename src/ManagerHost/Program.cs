@@ -13,6 +13,8 @@ using Runtime.Pools;
 // manager-host --write-state PATH
 //   Registers pool-1, pool-2, ... in a registry saving to PATH, one after another without end, and writes
 //   'saved N' once the save of pool-N has returned (it is on disk). A test kills it mid-write.
+// In both modes it exits once the test host named by SPECS_TEST_HOST_PID has ended (EngineStub.TestHostTie).
+EngineStub.TestHostTie.EndWithTestHost();
 if (args is ["--write-state", var path])
 {
     var registry = new PoolRegistry(new PoolRegistryOptions { StateFilePath = path });

@@ -20,6 +20,8 @@ public sealed class EngineProcessDriver : IEngineLauncher, IDisposable
     private readonly List<int> _helpers = [];
     private readonly Lazy<string> _models = new(() => Directory.CreateTempSubdirectory("engine-models-").FullName);
 
+    static EngineProcessDriver() => TestHost.Claim();
+
     /// <summary>Creates the launcher on the scenario clock.</summary>
     public EngineProcessDriver(ScenarioClock clock)
     {

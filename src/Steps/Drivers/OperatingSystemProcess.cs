@@ -1,5 +1,3 @@
-using System.Runtime.InteropServices;
-
 namespace Steps.Drivers;
 
 /// <summary>What the operating system says of a process id, read from /proc (Linux, where the real-process scenarios run).</summary>
@@ -22,49 +20,12 @@ public static class OperatingSystemProcess
 
     /// <summary>
     /// Waits, at most <paramref name="bound"/>, for process <paramref name="pid"/> to end, whoever its parent is: a
-    /// pidfd (<c>pidfd_open</c>) becomes readable when the process exits, so the kernel wakes the wait; nothing polls.
-    /// True when it has ended.
+    /// pidfd becomes readable when the process exits, so the kernel wakes the wait (<see cref="EngineStub.ProcessExit"/>);
+    /// nothing polls. True when it has ended.
     /// </summary>
     public static Task<bool> WaitForExitAsync(int pid, TimeSpan bound) => Task.Factory.StartNew(
-        () =>
-        {
-            var fd = syscall(PidfdOpen, pid, 0);
-            if (fd < 0)
-            {
-                return !IsRunning(pid); // ESRCH: already gone
-            }
-
-            try
-            {
-                var poll = new PollFd { Fd = fd, Events = PollIn };
-                return IsRunning(pid) is false || Poll(ref poll, 1, (int)bound.TotalMilliseconds) > 0;
-            }
-            finally
-            {
-                _ = close(fd);
-            }
-        },
+        () => !IsRunning(pid) || EngineStub.ProcessExit.Wait(pid, bound) is true,
         CancellationToken.None,
         TaskCreationOptions.LongRunning,
         TaskScheduler.Default);
-
-    private const long PidfdOpen = 434; // the same number on x86-64 and arm64
-    private const short PollIn = 1;
-
-    [StructLayout(LayoutKind.Sequential)]
-    private struct PollFd
-    {
-        public int Fd;
-        public short Events;
-        public short Revents;
-    }
-
-    [DllImport("libc", SetLastError = true)]
-    private static extern int syscall(long number, int pid, uint flags);
-
-    [DllImport("libc", EntryPoint = "poll", SetLastError = true)]
-    private static extern int Poll(ref PollFd fds, ulong count, int timeoutMs);
-
-    [DllImport("libc", SetLastError = true)]
-    private static extern int close(int fd);
 }

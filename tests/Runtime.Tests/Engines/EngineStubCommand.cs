@@ -3,9 +3,15 @@ using Runtime.Pools;
 
 namespace Runtime.Tests.Engines;
 
-/// <summary>Builds command lines that run the engine stub copied next to the tests (<c>dotnet engine-stub.dll ...</c>).</summary>
+/// <summary>
+/// Builds command lines that run the engine stub copied next to the tests (<c>dotnet engine-stub.dll ...</c>). Names
+/// this process in <c>SPECS_TEST_HOST_PID</c> first, so that every stub and manager host the tests start, and every
+/// helper of a stub, ends when this test host ends, SIGKILL included (src/EngineStub/TestHostTie.cs).
+/// </summary>
 internal static class EngineStubCommand
 {
+    static EngineStubCommand() => Environment.SetEnvironmentVariable("SPECS_TEST_HOST_PID", Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
     /// <summary>The stub assembly.</summary>
     public static string StubPath { get; } = Path.Combine(AppContext.BaseDirectory, "engine-stub.dll");
 
