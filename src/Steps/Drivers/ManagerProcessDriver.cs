@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using System.Globalization;
+using System.Threading.Channels;
 using FluentAssertions;
 using Runtime.Engines;
 
@@ -7,13 +7,18 @@ namespace Steps.Drivers;
 
 /// <summary>
 /// A separate manager process (src/ManagerHost) that owns engines through the runtime's launcher, so a
-/// scenario can end the manager by a real signal and look for engines that outlived it. Disposal kills
-/// the manager and every engine it reported, even when the scenario failed.
+/// scenario can end the manager by a real signal and look for engines that outlived it. The manager is started
+/// through a launcher of its own, tied to this process as the runtime ties an engine to its manager: the kernel kills
+/// it when the test host dies, SIGKILL included. Disposal kills the manager and every engine it reported, even when
+/// the scenario failed.
 /// </summary>
 public sealed class ManagerProcessDriver : IDisposable
 {
     private readonly List<int> _engines = [];
-    private Process? _manager;
+    private readonly EngineLauncher _launcher = new();
+    private IEngineProcess? _manager;
+
+    static ManagerProcessDriver() => TestHost.Claim();
 
     /// <summary>The engine pids the manager reported.</summary>
     public IReadOnlyList<int> Engines => _engines;
@@ -27,32 +32,31 @@ public sealed class ManagerProcessDriver : IDisposable
     /// </summary>
     public async Task StartAsync(int count, IReadOnlyList<string> commandLine, bool untied = false)
     {
-        var info = new ProcessStartInfo(EngineProcessDriver.DotNet) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "manager-host.dll"));
-        if (untied)
-        {
-            info.ArgumentList.Add("--untied");
-        }
-
-        info.ArgumentList.Add(count.ToString(CultureInfo.InvariantCulture));
-        foreach (var argument in commandLine)
-        {
-            info.ArgumentList.Add(argument);
-        }
-
-        _manager = Process.Start(info)!;
+        string[] arguments = [Path.Combine(AppContext.BaseDirectory, "manager-host.dll"), .. untied ? ["--untied"] : Array.Empty<string>(), count.ToString(CultureInfo.InvariantCulture), .. commandLine];
+        var lines = Channel.CreateUnbounded<EngineOutputLine>();
+        _manager = _launcher.Start(new EngineLaunchRequest(EngineProcessDriver.DotNet, arguments) { OnOutput = line => lines.Writer.TryWrite(line) });
+        _ = _manager.Exited.ContinueWith(_ => lines.Writer.TryComplete(), TaskScheduler.Default);
+        var errors = new List<string>();
         using var bound = new CancellationTokenSource(PoolDriver.Bound);
-        while (await _manager.StandardOutput.ReadLineAsync(bound.Token) is { } line && line != "ready")
+        await foreach (var line in lines.Reader.ReadAllAsync(bound.Token))
         {
-            if (line.StartsWith("engine pid ", StringComparison.Ordinal))
+            if (line.IsError)
             {
-                _engines.Add(int.Parse(line["engine pid ".Length..], CultureInfo.InvariantCulture));
+                errors.Add(line.Text);
+            }
+            else if (line.Text == "ready")
+            {
+                break;
+            }
+            else if (line.Text.StartsWith("engine pid ", StringComparison.Ordinal))
+            {
+                _engines.Add(int.Parse(line.Text["engine pid ".Length..], CultureInfo.InvariantCulture));
             }
         }
 
         if (_engines.Count != count)
         {
-            throw new InvalidOperationException($"the manager reported {_engines.Count} of {count} engines: {await _manager.StandardError.ReadToEndAsync(bound.Token)}");
+            throw new InvalidOperationException($"the manager reported {_engines.Count} of {count} engines: {string.Join(Environment.NewLine, errors)}");
         }
     }
 
@@ -60,8 +64,8 @@ public sealed class ManagerProcessDriver : IDisposable
     public async Task EndAsync(int signal)
     {
         var manager = _manager ?? throw new InvalidOperationException("no manager process was started in this scenario");
-        SignalSender.Send(manager.Id, signal).Should().BeTrue("the manager process should be running until it is signalled");
-        await manager.WaitForExitAsync().WaitAsync(PoolDriver.Bound);
+        manager.Signal(signal).Should().BeTrue("the manager process should be running until it is signalled");
+        await manager.Exited.WaitAsync(PoolDriver.Bound);
     }
 
     /// <summary>The engines still running once they have all ended, or once <see cref="PoolDriver.Bound"/> has passed.</summary>
@@ -75,12 +79,7 @@ public sealed class ManagerProcessDriver : IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
-        if (_manager is { HasExited: false })
-        {
-            SignalSender.Send(_manager.Id, Signals.SIGKILL);
-        }
-
+        _launcher.Dispose();
         _engines.Where(OperatingSystemProcess.IsRunning).ToList().ForEach(pid => SignalSender.Send(pid, Signals.SIGKILL));
-        _manager?.Dispose();
     }
 }
