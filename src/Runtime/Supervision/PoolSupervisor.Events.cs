@@ -45,6 +45,18 @@ internal sealed partial class PoolSupervisor
         {
             _pool.Transition(PoolState.Ready, m =>
             {
+                // Under the pool's lock, once the transition is allowed: the restart policies learn that the run started
+                // before anyone can see the pool ready (an observer may move the clock at once, and a stable run is
+                // measured from here), and a crash recorded on the pool after this finds the run supervised.
+                if (run.HasEnded)
+                {
+                    throw new InvalidOperationException($"the engine of pool {_pool.Id} ended before it was ready");
+                }
+
+                _backoff.RecordStarted();
+                _breaker.RecordStarted();
+                _limiter.RecordStarted();
+                run.Supervised = true;
                 m.SetSpec(run.Spec);
                 m.SetEngine(process.Pid, endpoint, live: true);
             });
@@ -55,10 +67,6 @@ internal sealed partial class PoolSupervisor
             return;
         }
 
-        run.Supervised = true;
-        _backoff.RecordStarted();
-        _breaker.RecordStarted();
-        _limiter.RecordStarted();
         SupervisionLog.Ready(_logger, _pool.Id, process.Pid, endpoint);
         run.Started.TrySetResult(EngineStartResult.Success(process.Pid, endpoint));
     }
