@@ -12,7 +12,11 @@ namespace Runtime.Drain;
 /// lease completes it (no polling); the deadline is a timer on the <see cref="TimeProvider"/>, and it
 /// bounds the engine's graceful stop too. Draining a draining pool joins the same drain: an operator's
 /// drain (<see cref="DrainMode.StopEngine"/>) that joins a reload's drain makes it stop the engine; a
-/// reload cannot join an operator's drain. Drains of different pools are independent. Thread-safe.
+/// reload never joins a drain. When a drain has ended the pool is never left <see cref="PoolState.Draining"/>
+/// with nobody to move it on: a drain that stops the engine leaves it <see cref="PoolState.Stopped"/>, one that
+/// keeps it gives it back <see cref="PoolState.Ready"/>, and only a reload's own drain, whose leases all finished,
+/// hands it on to that reload (which turns it <see cref="PoolState.Reloading"/>). Drains of different pools are
+/// independent. Thread-safe.
 /// </summary>
 public sealed class DrainCoordinator : IDisposable
 {
@@ -47,14 +51,43 @@ public sealed class DrainCoordinator : IDisposable
     /// </summary>
     /// <param name="poolId">The pool.</param>
     /// <param name="deadline">How long the leases have; the engine's graceful stop ends by then too.</param>
-    /// <param name="mode">Stop the engine (an operator's drain) or keep it (a reload's).</param>
+    /// <param name="mode">Stop the engine (the pool ends Stopped) or keep it (the pool serves again when the drain ends).</param>
     /// <param name="correlationId">Carried by every log event of the drain and by its outcome; generated when null. A drain joined keeps its own.</param>
     /// <exception cref="PoolNotRegisteredException">"pool gpu-9 is not registered".</exception>
     /// <exception cref="InvalidOperationException">
     /// When the pool is neither ready nor draining ("pool gpu-0 cannot be drained while Stopped"), or when a
     /// <see cref="DrainMode.KeepEngine"/> drain would join a drain that stops the engine.
     /// </exception>
-    public Task<DrainOutcome> DrainAsync(string poolId, TimeSpan deadline, DrainMode mode = DrainMode.StopEngine, string? correlationId = null)
+    public Task<DrainOutcome> DrainAsync(string poolId, TimeSpan deadline, DrainMode mode = DrainMode.StopEngine, string? correlationId = null) =>
+        Start(poolId, deadline, mode, correlationId, forReload: false);
+
+    /// <summary>
+    /// A reload's drain: it keeps the engine and never joins another drain ("pool gpu-0 is draining"). When its leases
+    /// all finish it leaves the pool <see cref="PoolState.Draining"/> for the reload, which turns it Reloading at once;
+    /// at its deadline the pool serves again, as for any drain that keeps the engine.
+    /// </summary>
+    internal Task<DrainOutcome> DrainForReloadAsync(string poolId, TimeSpan deadline, string correlationId) =>
+        Start(poolId, deadline, DrainMode.KeepEngine, correlationId, forReload: true);
+
+    /// <summary>True while pool <paramref name="poolId"/> drains.</summary>
+    public bool IsDraining(string poolId)
+    {
+        lock (_lock)
+        {
+            return _drains.ContainsKey(poolId);
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        if (_ownsMeter)
+        {
+            _meter.Dispose();
+        }
+    }
+
+    private Task<DrainOutcome> Start(string poolId, TimeSpan deadline, DrainMode mode, string? correlationId, bool forReload)
     {
         correlationId = CorrelationIds.OrNew(correlationId);
         ArgumentOutOfRangeException.ThrowIfLessThan(deadline, TimeSpan.Zero);
@@ -64,6 +97,11 @@ public sealed class DrainCoordinator : IDisposable
         {
             if (_drains.TryGetValue(poolId, out var running))
             {
+                if (forReload)
+                {
+                    throw new InvalidOperationException($"pool {poolId} is draining");
+                }
+
                 if (mode == DrainMode.StopEngine)
                 {
                     running.Mode = DrainMode.StopEngine;
@@ -86,28 +124,10 @@ public sealed class DrainCoordinator : IDisposable
             var started = time.GetTimestamp();
             var atStart = pool.ActiveLeases;
             DrainLog.Started(_logger, pool.Id, atStart, deadline.TotalSeconds, correlationId);
-            var drain = new RunningDrain(mode, correlationId);
+            var drain = new RunningDrain(mode, correlationId, forReload);
             _drains[poolId] = drain;
             drain.Task = RunAsync(pool, drain, started, atStart, deadline);
             return drain.Task;
-        }
-    }
-
-    /// <summary>True while pool <paramref name="poolId"/> drains.</summary>
-    public bool IsDraining(string poolId)
-    {
-        lock (_lock)
-        {
-            return _drains.ContainsKey(poolId);
-        }
-    }
-
-    /// <inheritdoc />
-    public void Dispose()
-    {
-        if (_ownsMeter)
-        {
-            _meter.Dispose();
         }
     }
 
@@ -124,12 +144,20 @@ public sealed class DrainCoordinator : IDisposable
         await Task.Yield(); // never on the thread whose release (or timer) ended the wait
         // When both are done by now, the leases were all released: nothing is abandoned, whichever woke this first.
         var first = idle.IsCompleted ? idle : expired;
+        IReadOnlyList<long> abandoned = first == idle ? [] : pool.ActiveLeaseIds();
         DrainMode mode;
         lock (_lock)
         {
-            // Decided: from here on nobody joins this drain, and nobody changes what it does with the engine.
+            // Decided: from here on nobody joins this drain, and nobody changes what it does with the engine. A drain
+            // that keeps the engine gives the pool back now, in the same step, so that nobody finds it Draining with no
+            // drain under way; only a reload's drain whose leases finished leaves it to the reload. Only from Draining:
+            // when the engine crashed meanwhile, the supervisor owns the pool's state.
             _drains.Remove(pool.Id);
             mode = drain.Mode;
+            if (mode == DrainMode.KeepEngine && !(drain.ForReload && first == idle))
+            {
+                pool.TryTransition(PoolState.Draining, PoolState.Ready);
+            }
         }
 
         DrainOutcome outcome;
@@ -146,7 +174,6 @@ public sealed class DrainCoordinator : IDisposable
         }
         else
         {
-            var abandoned = pool.ActiveLeaseIds();
             if (mode == DrainMode.StopEngine)
             {
                 DrainLog.DeadlinePassed(_logger, pool.Id, abandoned.Count, "force-stopping the engine", drain.CorrelationId);
@@ -157,8 +184,6 @@ public sealed class DrainCoordinator : IDisposable
             else
             {
                 DrainLog.DeadlinePassed(_logger, pool.Id, abandoned.Count, "the pool serves again", drain.CorrelationId);
-                // Only from Draining: when the engine crashed meanwhile, the supervisor owns the pool's state.
-                pool.TryTransition(PoolState.Draining, PoolState.Ready);
                 outcome = new DrainOutcome(pool.Id, DrainStatus.TimedOut, atStart, abandoned, time.GetElapsedTime(started), null) { Mode = mode, CorrelationId = drain.CorrelationId };
             }
         }
@@ -191,9 +216,12 @@ public sealed class DrainCoordinator : IDisposable
     };
 
     /// <summary>A drain under way: its task, and what it will do with the engine (an operator's join can change that).</summary>
-    private sealed class RunningDrain(DrainMode mode, string correlationId)
+    private sealed class RunningDrain(DrainMode mode, string correlationId, bool forReload)
     {
         public DrainMode Mode { get; set; } = mode;
+
+        /// <summary>A reload's own drain: when its leases finish, the pool stays Draining for the reload to take on.</summary>
+        public bool ForReload { get; } = forReload;
 
         public string CorrelationId { get; } = correlationId;
 

@@ -10,8 +10,10 @@ public enum DrainMode
     StopEngine,
 
     /// <summary>
-    /// Keep the engine (a reload stops it itself): when the deadline passes with leases still active,
-    /// the drain times out and the pool is ready again on the same engine.
+    /// Keep the engine: when the drain ends the pool is <see cref="Pools.PoolState.Ready"/> again on the same
+    /// engine, whether its leases all finished (<see cref="DrainStatus.Completed"/>) or the deadline passed with
+    /// leases still active (<see cref="DrainStatus.TimedOut"/>). A reload drains this way too; only when its own
+    /// drain completes is the pool handed on to the reload instead.
     /// </summary>
     KeepEngine,
 }

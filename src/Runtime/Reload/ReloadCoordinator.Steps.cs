@@ -23,11 +23,11 @@ public sealed partial class ReloadCoordinator
         DrainOutcome drain;
         try
         {
-            drain = await _drains.DrainAsync(pool.Id, drainDeadline, DrainMode.KeepEngine, correlationId);
+            drain = await _drains.DrainForReloadAsync(pool.Id, drainDeadline, correlationId);
         }
         catch (InvalidOperationException e)
         {
-            // An operator's drain began first, or the pool left Ready: nothing was touched.
+            // Another drain began first, or the pool left Ready: nothing was touched.
             return Fail(ReloadStep.Drain, e.Message, rolledBack: false);
         }
 

@@ -45,6 +45,18 @@ internal sealed partial class PoolSupervisor
         {
             _pool.Transition(PoolState.Ready, m =>
             {
+                // Under the pool's lock, once the transition is allowed: the restart policies learn that the run started
+                // before anyone can see the pool ready (an observer may move the clock at once, and a stable run is
+                // measured from here), and a crash recorded on the pool after this finds the run supervised.
+                if (run.HasEnded)
+                {
+                    throw new InvalidOperationException($"the engine of pool {_pool.Id} ended before it was ready");
+                }
+
+                _backoff.RecordStarted();
+                _breaker.RecordStarted();
+                _limiter.RecordStarted();
+                run.Supervised = true;
                 m.SetSpec(run.Spec);
                 m.SetEngine(process.Pid, endpoint, live: true);
             });
@@ -55,10 +67,6 @@ internal sealed partial class PoolSupervisor
             return;
         }
 
-        run.Supervised = true;
-        _backoff.RecordStarted();
-        _breaker.RecordStarted();
-        _limiter.RecordStarted();
         SupervisionLog.Ready(_logger, _pool.Id, process.Pid, endpoint);
         run.Started.TrySetResult(EngineStartResult.Success(process.Pid, endpoint));
     }
@@ -148,14 +156,20 @@ internal sealed partial class PoolSupervisor
         run.Started.TrySetResult(EngineStartResult.Failed(run.Process?.Pid, reason, crash.Message));
         if (current && run.Supervised)
         {
-            AfterCrash(reason);
+            AfterCrash(reason, run);
         }
 
         // Raised last: when observers hear of the crash, the restart decision (and its timer) exists.
         _context.RaiseCrashed(crash);
     }
 
-    private void AfterCrash(CrashReason reason)
+    /// <summary>
+    /// The restart policies' answer to a crash of <paramref name="crashed"/> (null for a take-over). When the run was
+    /// stopped on purpose meanwhile (a drain, a reload replacing its engine), the failure is counted but the pool is
+    /// left to whoever stopped it: no restart is scheduled and no circuit awaited, which would start an engine over the
+    /// one they start and leave their wait for it unanswered.
+    /// </summary>
+    private void AfterCrash(CrashReason reason, EngineRun? crashed = null)
     {
         if (reason == CrashReason.GracefulExit && !_context.Options.RestartOnGracefulExit)
         {
@@ -164,6 +178,14 @@ internal sealed partial class PoolSupervisor
         }
 
         _breaker.RecordFailure(reason);
+        lock (_lock)
+        {
+            if (crashed is not null && !ReferenceEquals(_run, crashed))
+            {
+                return;
+            }
+        }
+
         var rate = _restarts.TryRecordRestart(reason);
         if (!rate.IsAllowed)
         {
@@ -175,6 +197,11 @@ internal sealed partial class PoolSupervisor
         {
             lock (_lock)
             {
+                if (!Owns_NeedsLock(crashed))
+                {
+                    return;
+                }
+
                 _waitingForCircuit = true;
             }
 
@@ -185,7 +212,7 @@ internal sealed partial class PoolSupervisor
         var decision = _backoff.RecordCrash(reason);
         lock (_lock)
         {
-            if (_disposed)
+            if (!Owns_NeedsLock(crashed))
             {
                 return;
             }
@@ -200,6 +227,9 @@ internal sealed partial class PoolSupervisor
 
         SupervisionLog.RestartScheduled(_logger, _pool.Id, decision.Delay.TotalSeconds, CrashReasonNames.GetName(reason));
     }
+
+    /// <summary>True while the supervisor runs and <paramref name="crashed"/> (when given) is still the pool's run.</summary>
+    private bool Owns_NeedsLock(EngineRun? crashed) => !_disposed && (crashed is null || ReferenceEquals(_run, crashed));
 
     private void Refuse(string why)
     {

@@ -76,6 +76,31 @@ public sealed class DrainCoordinatorTests : DrainCoordinatorFixture
     }
 
     [Fact]
+    public async Task DrainAsync_KeepEngineLeasesFinish_CompletesAndServesAgain()
+    {
+        var lease = _pool.Acquire();
+        var drain = _drains.DrainAsync("gpu-0", TimeSpan.FromSeconds(30), DrainMode.KeepEngine);
+
+        lease.Release();
+        var outcome = await drain.WaitAsync(Bound);
+
+        outcome.Status.Should().Be(DrainStatus.Completed);
+        _pool.Snapshot().Ready.Should().BeTrue("a drain that keeps the engine never leaves its pool draining once it has returned (issue 22)");
+        (await _drains.DrainAsync("gpu-0", TimeSpan.Zero).WaitAsync(Bound)).Status.Should().Be(DrainStatus.Completed, "the pool can be drained again");
+    }
+
+    [Fact]
+    public void DrainForReloadAsync_WhileAKeepEngineDrainRuns_IsRefusedAsDraining()
+    {
+        _pool.Acquire();
+        _ = _drains.DrainAsync("gpu-0", TimeSpan.FromSeconds(30), DrainMode.KeepEngine);
+
+        Action reload = () => _drains.DrainForReloadAsync("gpu-0", TimeSpan.FromSeconds(30), "reload-1");
+
+        reload.Should().Throw<InvalidOperationException>().WithMessage("pool gpu-0 is draining", "a reload never joins a drain it would not own");
+    }
+
+    [Fact]
     public async Task DrainAsync_DrainingPool_JoinsTheSameDrain()
     {
         var lease = _pool.Acquire();
