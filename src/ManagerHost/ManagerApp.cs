@@ -69,7 +69,7 @@ internal static class ManagerApp
         var section = builder.Configuration.GetSection(ManagerOptions.Section);
         builder.Services.AddOptions<ManagerOptions>().Bind(section).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<ManagerOptions>, ManagerOptionsValidator>();
-        var grace = section.GetValue<TimeSpan?>(nameof(ManagerOptions.ShutdownGracePeriod)) ?? new ManagerOptions().ShutdownGracePeriod;
+        var grace = GracePeriod(section);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = grace + TimeSpan.FromSeconds(10));
         builder.Services.AddSingleton<ManagerRuntime>();
         builder.Services.AddSingleton<ManagerService>();
@@ -87,6 +87,19 @@ internal static class ManagerApp
         app.MapPools();
         app.MapPrometheusScrapingEndpoint("/metrics");
         return app;
+    }
+
+    /// <summary>The configured grace period, for the host's own shutdown timeout; a bad value is refused by the validation at start.</summary>
+    private static TimeSpan GracePeriod(IConfiguration section)
+    {
+        try
+        {
+            return section.GetValue<TimeSpan?>(nameof(ManagerOptions.ShutdownGracePeriod)) ?? new ManagerOptions().ShutdownGracePeriod;
+        }
+        catch (InvalidOperationException)
+        {
+            return new ManagerOptions().ShutdownGracePeriod;
+        }
     }
 
     private static int Refuse(WebApplication app, IEnumerable<string> failures)
