@@ -83,6 +83,14 @@ Feature: Operating the manager
       And the manager's log says the engine of pool gpu-0 was killed by SIGKILL
       And no engine of the manager service is running
 
+  Rule: The state file keeps each pool's counts across a restart of the manager
+
+    Scenario: Crash and restart counts survive a restart of the manager
+      Given the manager service runs pool gpu-0 serving llama-7b-v1
+      And the engine the manager service runs for pool gpu-0 has crashed and restarted once
+      When the manager service restarts
+      Then the API shows pool gpu-0 as Ready, with 1 crash and 1 restart
+
   Rule: A bad configuration is refused at start, naming the setting
 
     Scenario Outline: The manager refuses to start with a bad setting

@@ -53,6 +53,21 @@ public sealed class ManagerApiSteps(ManagerServiceDriver service, ManagerApiClie
         SignalSender.Send(pid, Signals.SIGKILL).Should().BeTrue($"the engine of pool {pool} should be running");
     }
 
+    [Given("the engine the manager service runs for pool {word} has crashed and restarted once")]
+    public async Task CrashedAndRestarted(string pool)
+    {
+        await EngineKilled(pool);
+        await api.EventuallyAsync(() => api.PoolAsync(pool),
+            p => p.GetProperty("state").GetString() == "Ready" && p.GetProperty("restartCount").GetInt32() == 1,
+            $"pool {pool} to be ready again after its restart");
+    }
+
+    [Then("the API shows pool {word} as {word}, with {int} crash(es) and {int} restart(s)")]
+    public Task ShowsCounts(string pool, string state, int crashes, int restarts) =>
+        api.EventuallyAsync(() => api.PoolAsync(pool),
+            p => p.GetProperty("state").GetString() == state && p.GetProperty("crashCount").GetInt32() == crashes && p.GetProperty("restartCount").GetInt32() == restarts,
+            $"the API to show pool {pool} as {state} with {crashes} crashes and {restarts} restarts");
+
     [When("a client lists the pools over the API without a token")]
     public Task ListsWithoutToken() => api.SendAsync(HttpMethod.Get, "/pools", withToken: false);
 

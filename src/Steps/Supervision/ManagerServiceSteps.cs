@@ -43,6 +43,14 @@ public sealed class ManagerServiceSteps(ManagerServiceDriver service, ManagerApi
         await api.EventuallyAsync(() => api.PoolAsync(pool), p => p.GetProperty("state").GetString() == "Ready", $"pool {pool} to be ready");
     }
 
+    [When("the manager service restarts")]
+    public async Task Restarts()
+    {
+        service.Terminate();
+        (await service.ExitedAsync()).Exit.ExitCode.Should().Be(0, "the manager should stop gracefully");
+        await service.StartAsync();
+    }
+
     [When("the manager service attempts to start")]
     public async Task AttemptsToStart() => _refusedExit = await service.AttemptStartAsync();
 
