@@ -57,6 +57,17 @@ Feature: Operating the manager
       When the engine the manager service runs for pool gpu-0 is killed by SIGKILL
       Then the manager service is live but not ready
 
+    Scenario Outline: Readiness follows the configured rule
+      Given the manager service's readiness rule is <rule>
+      And the manager service also runs pool gpu-1, whose engine never becomes healthy
+      And the manager service runs pool gpu-0 serving llama-7b-v1
+      Then the manager service is <readiness>
+
+      Examples:
+        | description              | rule     | readiness          |
+        | any ready pool will do   | AnyPool  | live and ready     |
+        | every pool must be ready | AllPools | live but not ready |
+
     Scenario: The metrics endpoint counts an engine's crash
       Given the manager service runs pool gpu-0 serving llama-7b-v1
       When the engine the manager service runs for pool gpu-0 is killed by SIGKILL

@@ -12,6 +12,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
+using Runtime.Pools;
 using Runtime.Supervision;
 
 namespace ManagerHost;
@@ -27,12 +28,20 @@ internal static class ManagerApp
     /// <summary>The exit code of a refused configuration (EX_CONFIG of sysexits.h).</summary>
     public const int ConfigurationRefused = 78;
 
+    /// <summary>The exit code of a state file that cannot be read (never silently reset).</summary>
+    public const int StateFileRefused = 1;
+
     public static async Task<int> RunAsync(string[] args)
     {
         await using var app = Build(args);
         try
         {
             await app.StartAsync();
+        }
+        catch (PoolStateFileException e)
+        {
+            Console.Error.WriteLine($"manager-host: {e.Message}");
+            return StateFileRefused;
         }
         catch (OptionsValidationException e)
         {

@@ -55,10 +55,11 @@ internal static class PoolEndpoints
         string id, DrainRequest? request, ManagerRuntime m, HttpContext http, ILogger<ManagerRuntime> log)
     {
         var correlationId = Correlation(http);
-        var deadline = request?.DeadlineSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : m.Options.DefaultDrainDeadline;
+        var deadline = m.Options.DefaultDrainDeadline;
         Task<DrainOutcome> drain;
         try
         {
+            deadline = request?.DeadlineSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : deadline;
             drain = m.Drains.DrainAsync(id, deadline, DrainMode.StopEngine, correlationId);
         }
         catch (PoolNotRegisteredException e)
@@ -69,7 +70,7 @@ internal static class PoolEndpoints
         {
             return Refused(log, "drain", id, correlationId, Problems.Refused("The pool refused the drain", e.Message, correlationId));
         }
-        catch (ArgumentException e)
+        catch (Exception e) when (e is ArgumentException or OverflowException)
         {
             return Refused(log, "drain", id, correlationId, Problems.BadRequest(e.Message, correlationId));
         }
@@ -95,9 +96,14 @@ internal static class PoolEndpoints
 
         var current = pool.Spec;
         var target = current with { Model = request.Model ?? current.Model, EngineVersion = request.EngineVersion ?? current.EngineVersion };
-        var deadline = request.DrainDeadlineSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : m.Options.DefaultDrainDeadline;
+        if (request.DrainDeadlineSeconds is { } seconds && !(seconds >= 0 && seconds <= int.MaxValue / 1000))
+        {
+            return Refused(log, "reload", id, correlationId, Problems.BadRequest($"drainDeadlineSeconds must be between 0 and {int.MaxValue / 1000}, got {seconds}", correlationId));
+        }
+
+        var deadline = request.DrainDeadlineSeconds is { } given ? TimeSpan.FromSeconds(given) : m.Options.DefaultDrainDeadline;
         ManagerLog.Action(log, "reload", id, correlationId, $"reloading to {target.VersionLabel}");
-        var result = await m.Reloads.ReloadAsync(id, target, deadline, http.RequestAborted, correlationId);
+        var result = await m.Reloads.ReloadAsync(id, target, deadline, CancellationToken.None, correlationId); // an operator's action outlives its request
         return result.Status switch
         {
             ReloadStatus.Reloaded or ReloadStatus.AlreadyCurrent => Done(log, "reload", id, result.Status == ReloadStatus.Reloaded ? $"serves {target.VersionLabel}" : $"already serves {target.VersionLabel}", correlationId),

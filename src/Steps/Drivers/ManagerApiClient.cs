@@ -15,12 +15,12 @@ public sealed record ManagerAnswer(HttpStatusCode Status, string Body, string? C
 
 /// <summary>
 /// The operator's HTTP client of the manager service (loopback only, no proxy). Keeps the last answer for Then steps,
-/// and waits for the API to show a state by asking again within <see cref="PoolDriver.Bound"/>.
+/// and waits for the API to show a state by asking again within <see cref="ManagerServiceDriver.Bound"/>.
 /// </summary>
 public sealed class ManagerApiClient(ManagerServiceDriver service) : IDisposable
 {
     private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(25);
-    private readonly HttpClient _http = new(new SocketsHttpHandler { UseProxy = false }) { Timeout = PoolDriver.Bound };
+    private readonly HttpClient _http = new(new SocketsHttpHandler { UseProxy = false }) { Timeout = ManagerServiceDriver.Bound };
     private readonly Dictionary<string, long> _leases = new(StringComparer.Ordinal);
 
     /// <summary>The bearer token sent with every request, when set.</summary>
@@ -78,9 +78,9 @@ public sealed class ManagerApiClient(ManagerServiceDriver service) : IDisposable
                 return answer;
             }
 
-            if (TimeProvider.System.GetElapsedTime(started) > PoolDriver.Bound)
+            if (TimeProvider.System.GetElapsedTime(started) > ManagerServiceDriver.Bound)
             {
-                throw new TimeoutException($"waited {PoolDriver.Bound.TotalSeconds} s for {what}; last answer: {answer}");
+                throw new TimeoutException($"waited {ManagerServiceDriver.Bound.TotalSeconds} s for {what}; last answer: {answer}");
             }
 
             await Task.Delay(Interval);

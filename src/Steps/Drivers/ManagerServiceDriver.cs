@@ -13,6 +13,12 @@ namespace Steps.Drivers;
 /// </summary>
 public sealed class ManagerServiceDriver : IDisposable
 {
+    /// <summary>
+    /// Safety bound of every wait on the service (a hang detector, never a wait that passes): the service and its engine
+    /// start within a second on an idle machine, and took up to 15 s with four suites building and testing on two cores.
+    /// </summary>
+    public static readonly TimeSpan Bound = TimeSpan.FromSeconds(60);
+
     private readonly EngineLauncher _launcher = new(new EngineLauncherOptions { TimeProvider = TimeProvider.System });
     private readonly string _folder = Directory.CreateTempSubdirectory("manager-service-").FullName;
     private readonly Dictionary<string, string> _settings = new(StringComparer.Ordinal);
@@ -51,10 +57,10 @@ public sealed class ManagerServiceDriver : IDisposable
     /// <summary>Sets <c>Manager:<paramref name="key"/></c> for the next start.</summary>
     public void Set(string key, string value) => _settings[$"Manager:{key}"] = value;
 
-    /// <summary>Configures pool <paramref name="pool"/> to run the engine stub serving <paramref name="model"/>.</summary>
-    public void AddPool(string pool, string model)
+    /// <summary>Configures pool <paramref name="pool"/> to run the engine stub serving <paramref name="model"/>, with <paramref name="stubFlags"/>.</summary>
+    public void AddPool(string pool, string model, params string[] stubFlags)
     {
-        string[] arguments = [EngineProcessDriver.StubPath, "--model", "{model}", "--engine-version", "{engine_version}"];
+        string[] arguments = [EngineProcessDriver.StubPath, "--model", "{model}", "--engine-version", "{engine_version}", .. stubFlags];
         Set($"Pools:{pool}:Command", EngineProcessDriver.DotNet);
         for (var i = 0; i < arguments.Length; i++)
         {
@@ -71,7 +77,7 @@ public sealed class ManagerServiceDriver : IDisposable
         Launch();
         try
         {
-            BaseAddress = await Process!.Listening.WaitAsync(PoolDriver.Bound);
+            BaseAddress = await Process!.Listening.WaitAsync(Bound);
         }
         catch (EngineExitedException e)
         {
@@ -83,7 +89,7 @@ public sealed class ManagerServiceDriver : IDisposable
     public async Task<EngineExit> AttemptStartAsync()
     {
         Launch();
-        return await Process!.Exited.WaitAsync(PoolDriver.Bound);
+        return await Process!.Exited.WaitAsync(Bound);
     }
 
     /// <summary>Sends SIGTERM to the service and notes when.</summary>
@@ -96,7 +102,7 @@ public sealed class ManagerServiceDriver : IDisposable
     /// <summary>Waits until the service has exited; returns its exit and the real time since SIGTERM.</summary>
     public async Task<(EngineExit Exit, TimeSpan SinceSigterm)> ExitedAsync()
     {
-        var exit = await Process!.Exited.WaitAsync(PoolDriver.Bound);
+        var exit = await Process!.Exited.WaitAsync(Bound);
         return (exit, TimeProvider.System.GetElapsedTime(Interlocked.Read(ref _stopSignalled)));
     }
 

@@ -21,6 +21,12 @@ public sealed class ManagerServiceSteps(ManagerServiceDriver service, ManagerApi
     [Given("the circuit of every pool of the manager service opens at its first crash")]
     public void CircuitOpensAtFirstCrash() => service.Set("Supervision:CircuitBreaker:FailureThreshold", "1");
 
+    [Given("the manager service's readiness rule is {word}")]
+    public void ReadinessRule(string rule) => service.Set("Readiness", rule);
+
+    [Given("the manager service also runs pool {word}, whose engine never becomes healthy")]
+    public void NeverHealthyPool(string pool) => service.AddPool(pool, "llama-13b-v1", "--never-healthy");
+
     [Given("the manager service has a shutdown grace period of {int} second(s)")]
     public void GracePeriod(int seconds)
     {
@@ -90,7 +96,7 @@ public sealed class ManagerServiceSteps(ManagerServiceDriver service, ManagerApi
     public async Task NoEngineRunning()
     {
         service.EnginePids.Should().NotBeEmpty("the API should have shown the engines");
-        await Task.WhenAll(service.EnginePids.Select(pid => OperatingSystemProcess.WaitForExitAsync(pid, PoolDriver.Bound)));
+        await Task.WhenAll(service.EnginePids.Select(pid => OperatingSystemProcess.WaitForExitAsync(pid, ManagerServiceDriver.Bound)));
         service.EnginePids.Where(OperatingSystemProcess.IsRunning).Should().BeEmpty("no engine may outlive the manager");
     }
 }
