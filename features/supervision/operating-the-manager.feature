@@ -38,7 +38,7 @@ Feature: Operating the manager
       When the operator reloads pool gpu-0 to llama-7b-v2 over the API
       Then the API answers 409 with the problem "pool gpu-0 is draining"
 
-  Rule: An operator's reset restarts a pool its circuit stopped
+  Rule: An operator restarts a pool its circuit stopped
 
     Scenario: An operator resets the open circuit of a pool
       Given the circuit of every pool of the manager service opens at its first crash
@@ -47,6 +47,19 @@ Feature: Operating the manager
       Then the API shows pool gpu-0 as Failed, with its circuit open
       When the operator resets the circuit of pool gpu-0 over the API
       Then the API shows pool gpu-0 as Ready, with its circuit closed
+
+    Scenario: An operator lets one restart through the open circuit
+      Given the circuit of every pool of the manager service opens at its first crash
+      And the manager service runs pool gpu-0 serving llama-7b-v1
+      And the manager service has stopped pool gpu-0, its circuit opened by a crash
+      When the operator lets one restart of pool gpu-0 through over the API
+      Then the API answers 200 with the action's correlation id, which the manager's log names
+      And the API shows pool gpu-0 as Ready
+
+    Scenario: One restart is refused for a pool its circuit did not stop
+      Given the manager service runs pool gpu-0 serving llama-7b-v1
+      When the operator lets one restart of pool gpu-0 through over the API
+      Then the API answers 409 with the problem "pool gpu-0 is not stopped by its restart policies: it is Ready"
 
   Rule: The probes and the metrics tell an orchestrator how the manager is doing
 

@@ -68,6 +68,16 @@ public sealed class ManagerApiSteps(ManagerServiceDriver service, ManagerApiClie
             p => p.GetProperty("state").GetString() == state && p.GetProperty("crashCount").GetInt32() == crashes && p.GetProperty("restartCount").GetInt32() == restarts,
             $"the API to show pool {pool} as {state} with {crashes} crashes and {restarts} restarts");
 
+    [Given("the manager service has stopped pool {word}, its circuit opened by a crash")]
+    public async Task StoppedByItsCircuit(string pool)
+    {
+        await EngineKilled(pool);
+        await ShowsCircuit(pool, "Failed", "open");
+    }
+
+    [When("the operator lets one restart of pool {word} through over the API")]
+    public Task AllowsOneRestart(string pool) => api.SendAsync(HttpMethod.Post, $"/pools/{pool}/restart");
+
     [When("a client lists the pools over the API without a token")]
     public Task ListsWithoutToken() => api.SendAsync(HttpMethod.Get, "/pools", withToken: false);
 
