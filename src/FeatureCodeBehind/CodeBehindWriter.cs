@@ -51,7 +51,7 @@ internal static class CodeBehindWriter
         code.AppendLine("        public sealed class Messages : global::FeatureXunit.FeatureMessages");
         code.AppendLine("        {");
         code.Append("            public Messages() : base(typeof(Messages).Assembly, ").Append(Literal(feature.FolderPath)).Append(", ")
-            .Append(Literal(feature.Language)).Append(", ").Append(pickles).AppendLine(",");
+            .Append(Literal(feature.Language)).Append(", ").Append(pickles).Append(", ").Append(Literal(featurePath)).AppendLine(",");
         code.Append("                new global::Reqnroll.Formatters.RuntimeSupport.FeatureLevelCucumberMessages(")
             .Append(Literal(resourceName)).Append(", ").Append(Count(feature.Pickles.Count + 2)).AppendLine(")) { }");
         code.AppendLine("        }");

@@ -13,7 +13,7 @@ public sealed class SampleRun(string folder, int exit, string output)
 
     public string Output { get; } = output;
 
-    /// <summary>Every test result by display name.</summary>
+    /// <summary>Every test result by display name (none when no test ran).</summary>
     public IReadOnlyDictionary<string, TestResult> Results { get; } = ReadTrx(Path.Combine(folder, "run.trx"));
 
     /// <summary>The Cucumber messages Reqnroll's message formatter wrote (none when no test ran).</summary>
@@ -27,6 +27,11 @@ public sealed class SampleRun(string folder, int exit, string output)
 
     private static Dictionary<string, TestResult> ReadTrx(string path)
     {
+        if (!File.Exists(path))
+        {
+            return [];
+        }
+
         var trx = XDocument.Load(path);
         var categories = trx.Descendants(Trx + "UnitTest").ToDictionary(
             test => (string)test.Attribute("id")!,

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using FeatureCodeBehind.Tests.Suite;
 
 namespace FeatureCodeBehind.Tests.EndToEnd;
@@ -15,7 +14,7 @@ public sealed class SampleSuite : IDisposable
 
     public SampleSuite()
     {
-        var (exit, output) = Dotnet(["build", _project, "-nologo", "-v:q"], []);
+        var (exit, output) = DotnetCli.Run(["build", _project, "-nologo", "-v:q"]);
         if (exit != 0)
         {
             throw new InvalidOperationException("tests/FeatureSample does not build:\n" + output);
@@ -31,7 +30,7 @@ public sealed class SampleSuite : IDisposable
             {
                 var folder = Path.Combine(_work, "run" + _runs.Count);
                 string[] arguments = ["test", _project, "--no-build", "-nologo", "--logger", "trx;LogFileName=run.trx", "--results-directory", folder];
-                var (exit, output) = Dotnet(filter.Length == 0 ? arguments : [.. arguments, "--filter", filter], new()
+                var (exit, output) = DotnetCli.Run(filter.Length == 0 ? arguments : [.. arguments, "--filter", filter], new Dictionary<string, string>
                 {
                     ["REQNROLL_FORMATTERS_MESSAGE"] = "outputFilePath=" + Path.Combine(folder, "messages.ndjson"),
                     ["REQNROLL_FORMATTERS_HTML"] = "false",
@@ -45,29 +44,4 @@ public sealed class SampleSuite : IDisposable
     }
 
     public void Dispose() => Directory.Delete(_work, recursive: true);
-
-    private static (int Exit, string Output) Dotnet(string[] arguments, Dictionary<string, string> environment)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        foreach (var (name, value) in environment)
-        {
-            start.Environment[name] = value;
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(300_000))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException("dotnet " + string.Join(' ', arguments) + " did not finish in 5 minutes");
-        }
-
-        return (process.ExitCode, output.Result + error.Result);
-    }
 }

@@ -6,6 +6,7 @@ namespace FeatureCodeBehind.Tests.EndToEnd;
 /// The integration as users meet it: outcomes, messages, output, and the Category traits through filters of a real <c>dotnet test</c> run
 /// of tests/FeatureSample on the Reqnroll runtime.
 /// </summary>
+[Collection(SampleBuilds.Name)]
 public sealed class SampleSuiteTests(SampleSuite sample) : IClassFixture<SampleSuite>
 {
     private SampleRun All => sample.Run("");
