@@ -45,10 +45,11 @@ public sealed class SampleRun(string folder, int exit, string output)
                 (string)result.Attribute("outcome")!,
                 (string?)result.Descendants(Trx + "Message").FirstOrDefault() ?? "",
                 (string?)result.Descendants(Trx + "StdOut").FirstOrDefault() ?? "",
+                (string?)result.Descendants(Trx + "StackTrace").FirstOrDefault() ?? "",
                 categories[(string)result.Attribute("testId")!],
                 locations[(string)result.Attribute("testId")!]));
     }
 }
 
-/// <summary>A test's result in the TRX: outcome, failure message, output, Category traits and its method.</summary>
-public sealed record TestResult(string Outcome, string Message, string Output, IReadOnlyList<string> Categories, string Method);
+/// <summary>A test's result in the TRX: outcome, failure message, output, stack trace, Category traits and its method.</summary>
+public sealed record TestResult(string Outcome, string Message, string Output, string StackTrace, IReadOnlyList<string> Categories, string Method);

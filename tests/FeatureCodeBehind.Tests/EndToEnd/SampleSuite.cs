@@ -21,12 +21,16 @@ public sealed class SampleSuite : IDisposable
         }
     }
 
-    /// <summary>The run with <paramref name="filter"/> (empty: every test), made once.</summary>
-    public SampleRun Run(string filter)
+    /// <summary>The feature file <paramref name="name"/> of the sample, as its build knows it.</summary>
+    public string Feature(string name) => Path.Combine(Path.GetDirectoryName(_project)!, "features", name);
+
+    /// <summary>The run with <paramref name="filter"/> (empty: every test) and the environment <paramref name="selection"/> (e.g. SPECS_SHARD=1/2), made once.</summary>
+    public SampleRun Run(string filter, params (string Name, string Value)[] selection)
     {
         lock (_runs)
         {
-            if (!_runs.TryGetValue(filter, out var run))
+            var key = filter + string.Concat(selection.Select(s => $"\n{s.Name}={s.Value}"));
+            if (!_runs.TryGetValue(key, out var run))
             {
                 var folder = Path.Combine(_work, "run" + _runs.Count);
                 string[] arguments = ["test", _project, "--no-build", "-nologo", "--logger", "trx;LogFileName=run.trx", "--results-directory", folder];
@@ -35,8 +39,8 @@ public sealed class SampleSuite : IDisposable
                     ["REQNROLL_FORMATTERS_MESSAGE"] = "outputFilePath=" + Path.Combine(folder, "messages.ndjson"),
                     ["REQNROLL_FORMATTERS_HTML"] = "false",
                     ["SAMPLE_HOOK_LOG"] = Path.Combine(folder, "hooks.txt"),
-                });
-                run = _runs[filter] = new SampleRun(folder, exit, output);
+                }.Concat(selection.Select(s => KeyValuePair.Create(s.Name, s.Value))).ToDictionary());
+                run = _runs[key] = new SampleRun(folder, exit, output);
             }
 
             return run;
