@@ -5,11 +5,13 @@ namespace FeatureCodeBehind;
 
 /// <summary>
 /// Writes a feature's code-behind: one xUnit test class deriving from <c>FeatureXunit.FeatureTests</c>, with the
-/// feature's messages as its class fixture and ONE method, <c>Scenario(int pickle)</c>, marked
-/// <c>[FeatureXunit.Scenarios]</c>: at discovery it becomes one test per pickle (name, Category traits and source line
-/// from the embedded messages), and each test hands its pickle index to <c>FeatureTests.RunAsync</c>, which makes
-/// Reqnroll's runtime calls. The code is the same size for 1 or 1,000 scenarios, so editing a feature recompiles
-/// little. A feature with a tag of <c>generator.addNonParallelizableMarkerForTags</c> joins the non-parallel collection.
+/// feature's messages as its class fixture, and one one-line method per scenario, named after its title as
+/// Reqnroll.xUnit names them (<c>ADrainingPoolRefusesNewLeases</c>, so that <c>FullyQualifiedName~</c> filters find it)
+/// and marked <c>[FeatureXunit.Scenarios(pickles)]</c>: at discovery it becomes one test per pickle (an outline's rows
+/// each), with name, Category traits and source line from the embedded messages, and each test hands its pickle index
+/// to <c>FeatureTests.RunAsync</c>, which makes Reqnroll's runtime calls. A scenario costs one attribute and one line
+/// of code, so editing a feature recompiles little. A feature with a tag of
+/// <c>generator.addNonParallelizableMarkerForTags</c> joins the non-parallel collection.
 /// </summary>
 internal static class CodeBehindWriter
 {
@@ -41,6 +43,7 @@ internal static class CodeBehindWriter
             code.Append("    [global::Xunit.Collection(\"").Append(NonParallelizableCollection).AppendLine("\")]");
         }
 
+        code.Append("    [global::FeatureXunit.FeatureFile(").Append(Literal(resourceName)).Append(", ").Append(Literal(path)).AppendLine(")]");
         code.Append("    public sealed class ").Append(className)
             .Append(" : global::FeatureXunit.FeatureTests, global::Xunit.IClassFixture<").Append(className).AppendLine(".Messages>");
         code.AppendLine("    {");
@@ -51,19 +54,42 @@ internal static class CodeBehindWriter
         code.AppendLine("        public sealed class Messages : global::FeatureXunit.FeatureMessages");
         code.AppendLine("        {");
         code.Append("            public Messages() : base(typeof(Messages).Assembly, ").Append(Literal(feature.FolderPath)).Append(", ")
-            .Append(Literal(feature.Language)).Append(", ").Append(pickles).AppendLine(",");
+            .Append(Literal(feature.Language)).Append(", ").Append(pickles).Append(", ").Append(Literal(featurePath)).AppendLine(",");
         code.Append("                new global::Reqnroll.Formatters.RuntimeSupport.FeatureLevelCucumberMessages(")
             .Append(Literal(resourceName)).Append(", ").Append(Count(feature.Pickles.Count + 2)).AppendLine(")) { }");
         code.AppendLine("        }");
         code.AppendLine();
-        code.Append("        /// <summary>One test per pickle of ").Append(Escape(feature.Uri)).Append(" (").Append(pickles).AppendLine(").</summary>");
-        code.Append("        [global::FeatureXunit.Scenarios(").Append(Literal(resourceName)).Append(", ").Append(Literal(path)).AppendLine(")]");
-        code.Append("#line ").Append(Count(gherkinFeature.Location.Line)).Append(" \"").Append(path).AppendLine("\"");
-        code.AppendLine("        public global::System.Threading.Tasks.Task Scenario(int pickle) => RunAsync(pickle);");
+        var taken = new HashSet<string>(ReservedNames.Append(className), StringComparer.Ordinal);
+        foreach (var (scenario, pickleIndices) in Scenarios(feature))
+        {
+            code.Append("        [global::FeatureXunit.Scenarios(").AppendJoin(", ", pickleIndices.Select(i => Count(i))).AppendLine(")]");
+            code.Append("#line ").Append(Count(scenario.Location.Line)).Append(" \"").Append(path).AppendLine("\"");
+            code.Append("        public global::System.Threading.Tasks.Task ").Append(TestNames.Unique(TestNames.PascalCase(scenario.Name, "Scenario"), taken))
+                .AppendLine("(int pickle) => RunAsync(pickle);");
+        }
+
         code.AppendLine("#line default");
+
         code.AppendLine("    }");
         code.AppendLine("}");
         return code.ToString();
+    }
+
+    /// <summary>Names a test method cannot take: the class's own and its members', inherited or generated.</summary>
+    private static readonly string[] ReservedNames =
+        ["Messages", "RunAsync", "InitializeAsync", "DisposeAsync", "Equals", "GetHashCode", "GetType", "ToString", "MemberwiseClone", "Finalize"];
+
+    /// <summary>Each scenario of the feature with the indices of its pickles (one, or one per Examples row), in pickle order.</summary>
+    private static IEnumerable<(Io.Cucumber.Messages.Types.Scenario Scenario, int[] Pickles)> Scenarios(ParsedFeature feature)
+    {
+        var children = feature.Document.Feature!.Children;
+        var scenarios = children.Select(c => c.Scenario)
+            .Concat(children.SelectMany(c => c.Rule?.Children.Select(r => r.Scenario) ?? []))
+            .OfType<Io.Cucumber.Messages.Types.Scenario>()
+            .ToDictionary(s => s.Id, StringComparer.Ordinal);
+        return feature.Pickles.Select((pickle, index) => (pickle.AstNodeIds[0], index))
+            .GroupBy(p => p.Item1, StringComparer.Ordinal)
+            .Select(g => (scenarios[g.Key], g.Select(p => p.index).ToArray()));
     }
 
     /// <summary>A path as a <c>#line</c> directive takes it: no escapes are processed there, so '/' separators and no quotes.</summary>

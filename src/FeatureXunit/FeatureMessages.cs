@@ -14,15 +14,17 @@ namespace FeatureXunit;
 public abstract class FeatureMessages : IAsyncLifetime
 {
     private readonly Lazy<IReadOnlyList<ScenarioPlan>> _plans;
+    private readonly Lazy<string?> _changed;
 
     /// <param name="testAssembly">The assembly with the step definitions and this feature's code-behind.</param>
     /// <param name="folderPath">The feature's project-relative folder, e.g. <c>features/supervision</c>.</param>
     /// <param name="language">The feature's language (culture name).</param>
     /// <param name="pickleCount">How many tests the code-behind has: one per pickle.</param>
+    /// <param name="featurePath">The feature file on disk when the code-behind was generated.</param>
     /// <param name="messages">The embedded Source, GherkinDocument and Pickles; constructed in the test assembly.</param>
     /// <exception cref="InvalidOperationException">When the messages are missing, or their pickles are not the code-behind's:
     /// the reports would otherwise lose or mislabel the feature's scenarios without a word.</exception>
-    protected FeatureMessages(Assembly testAssembly, string folderPath, string language, int pickleCount, IFeatureLevelCucumberMessages messages)
+    protected FeatureMessages(Assembly testAssembly, string folderPath, string language, int pickleCount, string featurePath, IFeatureLevelCucumberMessages messages)
     {
         ArgumentNullException.ThrowIfNull(messages);
         var pickles = messages.Pickles?.ToArray() ?? [];
@@ -40,6 +42,8 @@ public abstract class FeatureMessages : IAsyncLifetime
             new CultureInfo(language), folderPath, feature.Name, string.IsNullOrEmpty(feature.Description) ? null : feature.Description,
             ProgrammingLanguage.CSharp, feature.Tags.Select(t => t.Name.TrimStart('@')).ToArray(), messages);
         _plans = new Lazy<IReadOnlyList<ScenarioPlan>>(() => ScenarioPlans.Build(messages.GherkinDocument, pickles));
+        var source = messages.Source.Data;
+        _changed = new Lazy<string?>(() => FeatureFreshness.Check(Uri, featurePath, source));
     }
 
     /// <summary>The feature as Reqnroll's runtime knows it.</summary>
@@ -52,6 +56,16 @@ public abstract class FeatureMessages : IAsyncLifetime
     public string Uri { get; }
 
     internal ScenarioPlan Plan(int pickleIndex) => _plans.Value[pickleIndex];
+
+    /// <summary>Throws when the feature file no longer holds the text the tests were generated from (read once per feature class).</summary>
+    /// <exception cref="FeatureChangedException">The file was edited, moved or deleted since the build.</exception>
+    internal void EnsureUnchanged()
+    {
+        if (_changed.Value is { } reason)
+        {
+            throw new FeatureChangedException(reason);
+        }
+    }
 
     /// <inheritdoc />
     public Task InitializeAsync() => Task.CompletedTask;

@@ -9,7 +9,8 @@ namespace FeatureXunit;
 /// (as Reqnroll's xUnit code-behind does), and <see cref="RunAsync"/> runs one pickle: scenario initialize, the
 /// <c>ITestOutputHelper</c> into the scenario container, skip on <c>@ignore</c>, else scenario start and every step in
 /// pickle order (Background, the Rule's Background, the scenario), then the scenario's errors. A failure names the
-/// feature file and the line of the step that failed.
+/// feature file and the line of the step that failed. A feature file changed since the build runs nothing: each of
+/// its tests fails asking for a rebuild (<see cref="FeatureChangedException"/>).
 /// </summary>
 public abstract class FeatureTests(FeatureMessages feature, ITestOutputHelper output) : IAsyncLifetime
 {
@@ -18,6 +19,7 @@ public abstract class FeatureTests(FeatureMessages feature, ITestOutputHelper ou
     /// <summary>Takes a test runner for this test and makes sure it runs this feature.</summary>
     public async Task InitializeAsync()
     {
+        feature.EnsureUnchanged();
         try
         {
             var runner = _runner = TestRunnerManager.GetTestRunnerForAssembly(feature.TestAssembly, featureHint: feature.Info);

@@ -5,10 +5,10 @@ namespace FeatureXunit;
 /// <summary>
 /// How one pickle appears in the test runner: its display name, its <c>Category</c> traits (every tag it carries or
 /// inherits: feature, rule, scenario and Examples block), the feature's and the scenario's titles (the
-/// <c>FeatureTitle</c> and <c>Description</c> traits, as in Reqnroll.xUnit) and the line it navigates to (its
-/// scenario, or its Examples row).
+/// <c>FeatureTitle</c> and <c>Description</c> traits, as in Reqnroll.xUnit), the line it navigates to (its
+/// scenario, or its Examples row), its stable id (<see cref="ScenarioIds"/>) and the lines that select it.
 /// </summary>
-internal sealed record ScenarioEntry(string DisplayName, string FeatureTitle, string ScenarioTitle, IReadOnlyList<string> Categories, long Line);
+internal sealed record ScenarioEntry(string DisplayName, string FeatureTitle, string ScenarioTitle, IReadOnlyList<string> Categories, long Line, string Id, ScenarioLines Lines);
 
 /// <summary>Builds a <see cref="ScenarioEntry"/> per pickle of a feature, in pickle order.</summary>
 internal static class ScenarioCatalog
@@ -17,6 +17,7 @@ internal static class ScenarioCatalog
     {
         var feature = document.Feature ?? throw new InvalidOperationException($"{document.Uri} has no Feature.");
         var index = new DocumentIndex(feature);
+        var ids = ScenarioIds.Build(document.Uri, feature);
         return pickles.Select(pickle =>
         {
             var (scenario, _) = index.Scenario(pickle.AstNodeIds[0]);
@@ -28,7 +29,8 @@ internal static class ScenarioCatalog
             }
 
             var categories = pickle.Tags.Select(t => t.Name.TrimStart('@')).Distinct(StringComparer.Ordinal).ToArray();
-            return new ScenarioEntry(display, feature.Name, scenario.Name, categories, row?.Location.Line ?? scenario.Location.Line);
+            return new ScenarioEntry(display, feature.Name, scenario.Name, categories, row?.Location.Line ?? scenario.Location.Line,
+                ScenarioIds.Of(pickle, ids), ScenarioLines.Of(scenario, examples, row));
         }).ToArray();
     }
 

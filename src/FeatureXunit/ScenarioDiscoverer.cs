@@ -8,13 +8,28 @@ using Xunit.Sdk;
 namespace FeatureXunit;
 
 /// <summary>
-/// Turns a <see cref="ScenariosAttribute"/> method into one <see cref="ScenarioTestCase"/> per pickle of the feature's
-/// embedded messages, in pickle order. A feature whose messages cannot be read yields one failing test that says so,
-/// never silently no test.
+/// Turns a <see cref="ScenariosAttribute"/> method into one <see cref="ScenarioTestCase"/> per pickle it names, from the
+/// feature's embedded messages (<see cref="FeatureFileAttribute"/>), in pickle order, leaving out the pickles that the
+/// environment's <see cref="ScenarioSelection"/> does not select. A feature whose messages cannot be read, or a selection
+/// that does not parse, yields one failing test that says so, never silently no test.
 /// </summary>
-public sealed class ScenarioDiscoverer(IMessageSink diagnosticMessageSink) : IXunitTestCaseDiscoverer
+public sealed class ScenarioDiscoverer : IXunitTestCaseDiscoverer
 {
     private static readonly ConcurrentDictionary<(Assembly, string), IReadOnlyList<ScenarioEntry>> Catalogs = new();
+    private readonly IMessageSink _diagnostics;
+    private readonly Func<ScenarioSelection?> _selection;
+
+    /// <summary>A discoverer with the selection of the environment (<see cref="ScenarioSelection.FromEnvironment"/>); xUnit's constructor.</summary>
+    public ScenarioDiscoverer(IMessageSink diagnosticMessageSink)
+        : this(diagnosticMessageSink, ScenarioSelection.FromEnvironment)
+    {
+    }
+
+    internal ScenarioDiscoverer(IMessageSink diagnosticMessageSink, Func<ScenarioSelection?> selection)
+    {
+        _diagnostics = diagnosticMessageSink;
+        _selection = selection;
+    }
 
     /// <inheritdoc />
     public IEnumerable<IXunitTestCase> Discover(ITestFrameworkDiscoveryOptions discoveryOptions, ITestMethod testMethod, IAttributeInfo factAttribute)
@@ -22,24 +37,36 @@ public sealed class ScenarioDiscoverer(IMessageSink diagnosticMessageSink) : IXu
         ArgumentNullException.ThrowIfNull(discoveryOptions);
         ArgumentNullException.ThrowIfNull(testMethod);
         ArgumentNullException.ThrowIfNull(factAttribute);
-        var arguments = factAttribute.GetConstructorArguments().Cast<string>().ToArray();
-        var (resource, featurePath) = (arguments[0], arguments[1]);
         var display = discoveryOptions.MethodDisplayOrDefault();
         var displayOptions = discoveryOptions.MethodDisplayOptionsOrDefault();
+        var feature = testMethod.TestClass.Class.GetCustomAttributes(typeof(FeatureFileAttribute).AssemblyQualifiedName!).SingleOrDefault();
+        var featurePath = feature?.GetNamedArgument<string>(nameof(FeatureFileAttribute.FeaturePath)) ?? testMethod.TestClass.Class.Name;
         IReadOnlyList<ScenarioEntry> catalog;
+        ScenarioSelection? selection;
         try
         {
+            var resource = feature?.GetNamedArgument<string>(nameof(FeatureFileAttribute.MessagesResource))
+                ?? throw new InvalidOperationException($"{testMethod.TestClass.Class.Name} has no [FeatureFile]; rebuild the project");
             var assembly = testMethod.TestClass.Class.ToRuntimeType().Assembly;
             catalog = Catalogs.GetOrAdd((assembly, resource), key => Read(key.Item1, key.Item2));
+            selection = _selection();
         }
-        catch (System.Exception error) when (error is InvalidOperationException or IOException or System.Text.Json.JsonException)
+        catch (System.Exception error) when (error is InvalidOperationException or IOException or System.Text.Json.JsonException or FormatException)
         {
-            return [new ExecutionErrorTestCase(diagnosticMessageSink, display, displayOptions, testMethod,
+            return [new ExecutionErrorTestCase(_diagnostics, display, displayOptions, testMethod,
                 $"The scenarios of {featurePath} cannot be discovered: {error.Message}")];
         }
 
-        return catalog.Select((entry, pickle) =>
-            (IXunitTestCase)new ScenarioTestCase(diagnosticMessageSink, display, displayOptions, testMethod, pickle, entry, featurePath)).ToArray();
+        var pickles = factAttribute.GetNamedArgument<IReadOnlyList<int>>(nameof(ScenariosAttribute.Pickles));
+        if (pickles.Any(p => p < 0 || p >= catalog.Count))
+        {
+            return [new ExecutionErrorTestCase(_diagnostics, display, displayOptions, testMethod,
+                $"The scenarios of {featurePath} cannot be discovered: {testMethod.Method.Name} names pickles its messages do not have; rebuild the project")];
+        }
+
+        return pickles.Where(pickle => selection?.Includes(catalog[pickle], featurePath) ?? true)
+            .Select(pickle => (IXunitTestCase)new ScenarioTestCase(_diagnostics, display, displayOptions, testMethod, pickle, catalog[pickle], featurePath))
+            .ToArray();
     }
 
     private static IReadOnlyList<ScenarioEntry> Read(Assembly assembly, string resource)

@@ -4,20 +4,17 @@ using Xunit.Sdk;
 namespace FeatureXunit;
 
 /// <summary>
-/// Marks a generated feature class's one test method, <c>Task Scenario(int pickle)</c>: it stands for one xUnit test
-/// per pickle of the feature, found by <see cref="ScenarioDiscoverer"/> in the embedded feature messages. So the
-/// code-behind stays one method per feature however many scenarios the feature has (compile cost), while every
-/// scenario and Examples row is still a test of its own with its name, Category traits and source line.
+/// Marks a generated test method, <c>Task &lt;ScenarioTitle&gt;(int pickle)</c>, named after its scenario as
+/// Reqnroll.xUnit names them (so <c>--filter FullyQualifiedName~ADrainingPoolRefusesNewLeases</c> selects it): it stands
+/// for one xUnit test per pickle in <see cref="Pickles"/> (one for a scenario, one per Examples row for an outline),
+/// found by <see cref="ScenarioDiscoverer"/> in the feature's embedded messages (<see cref="FeatureFileAttribute"/> on
+/// the class). Every test has its name, Category traits and source line.
 /// </summary>
-/// <param name="messagesResource">The embedded NDJSON resource with the feature's Source, GherkinDocument and Pickles.</param>
-/// <param name="featurePath">The feature file on disk, where each test navigates to.</param>
+/// <param name="pickles">The indices of the scenario's pickles in the feature.</param>
 [XunitTestCaseDiscoverer("FeatureXunit.ScenarioDiscoverer", "FeatureXunit")]
 [AttributeUsage(AttributeTargets.Method)]
-public sealed class ScenariosAttribute(string messagesResource, string featurePath) : FactAttribute
+public sealed class ScenariosAttribute(params int[] pickles) : FactAttribute
 {
-    /// <summary>The embedded NDJSON resource.</summary>
-    public string MessagesResource { get; } = messagesResource;
-
-    /// <summary>The feature file on disk.</summary>
-    public string FeaturePath { get; } = featurePath;
+    /// <summary>The indices of the scenario's pickles in the feature.</summary>
+    public IReadOnlyList<int> Pickles { get; } = pickles;
 }

@@ -14,7 +14,7 @@ public sealed class ScenarioDiscovererTests
     [Fact]
     public void Discover_TheShowcase_MakesOneTestPerPickleInPickleOrder()
     {
-        var tests = Discover(nameof(Showcase.Scenario));
+        var tests = DiscoverAll();
 
         tests.Select(t => t.DisplayName).Should().Equal(
             "A plain scenario with a data table", "Add 1 and 2", "Add 100 and 200", "Add 500 and 500", "A doc string is stored verbatim");
@@ -23,9 +23,52 @@ public sealed class ScenarioDiscovererTests
     }
 
     [Fact]
+    public void Discover_EachTest_IsItsScenariosMethod_AsReqnrollXunitNamesIt()
+    {
+        var tests = DiscoverAll();
+
+        tests.Select(t => t.TestMethod.Method.Name).Should().Equal(
+            "APlainScenarioWithADataTable", "AddAAndB", "AddAAndB", "AddAAndB", "ADocStringIsStoredVerbatim");
+    }
+
+    [Theory]
+    [InlineData("/repo/features/golden/showcase.feature:10", null, null, new[] { 0 })]
+    [InlineData("/repo/features/golden/showcase.feature:13", null, null, new[] { 0 })]
+    [InlineData("/repo/features/golden/showcase.feature:17", null, null, new[] { 1, 2, 3 })]
+    [InlineData("/repo/features/golden/showcase.feature:19", null, null, new[] { 1, 2, 3 })]
+    [InlineData("/repo/features/golden/showcase.feature:27", null, null, new[] { 2, 3 })]
+    [InlineData("/repo/features/golden/showcase.feature:29", null, null, new[] { 2, 3 })]
+    [InlineData("/repo/features/golden/showcase.feature:30", null, null, new[] { 2 })]
+    [InlineData("/repo/features/golden/showcase.feature:31", null, null, new[] { 3 })]
+    [InlineData("/repo/features/golden/showcase.feature:44", null, null, new[] { 4 })]
+    [InlineData("/repo/features/golden/showcase.feature:7", null, null, new int[0])]
+    [InlineData("/repo/features/golden/other.feature:10", null, null, new int[0])]
+    [InlineData("/repo/features/golden/showcase.feature", null, null, new[] { 0, 1, 2, 3, 4 })]
+    [InlineData("/repo/features/golden/showcase.feature:10\n/repo/features/golden/showcase.feature:31", null, null, new[] { 0, 3 })]
+    [InlineData(null, "ADD 1 and", null, new[] { 1 })]
+    [InlineData(null, "add 1", null, new[] { 1, 2 })]
+    [InlineData("/repo/features/golden/showcase.feature:17", "500", null, new[] { 3 })]
+    public void Discover_ASelection_KeepsExactlyTheSelectedPickles(string? lines, string? name, string? shard, int[] expected)
+    {
+        var selection = ScenarioSelection.Parse(lines?.Replace("\\n", "\n", StringComparison.Ordinal), name, shard);
+
+        DiscoverAll(selection).Select(t => (int)t.TestMethodArguments.Single()).Should().Equal(expected);
+    }
+
+    [Fact]
+    public void Discover_Shards_HoldEveryPickleExactlyOnce()
+    {
+        var shards = Enumerable.Range(1, 3).Select(k => DiscoverAll(ScenarioSelection.Parse(null, null, $"{k}/3"))
+            .Select(t => (int)t.TestMethodArguments.Single()).ToArray()).ToArray();
+
+        shards.SelectMany(s => s).Should().BeEquivalentTo([0, 1, 2, 3, 4]);
+        shards.Should().OnlyContain(s => s.Length < 5, "a shard is part of the scenarios (this split is fixed by the stable ids)");
+    }
+
+    [Fact]
     public void Discover_EachTest_CarriesItsTagsAndTitlesAsTraits()
     {
-        var row = Discover(nameof(Showcase.Scenario))[2];
+        var row = DiscoverAll()[2];
 
         row.Traits["Category"].Should().Equal("showcase", "serial", "outline", "large");
         row.Traits["FeatureTitle"].Should().Equal("Showcase of every construct");
@@ -35,7 +78,7 @@ public sealed class ScenarioDiscovererTests
     [Fact]
     public void Discover_EachTest_NavigatesToItsScenarioInTheFeatureFile()
     {
-        var tests = Discover(nameof(Showcase.Scenario));
+        var tests = DiscoverAll();
 
         tests.Select(t => t.SourceInformation.FileName).Distinct().Should().Equal("/repo/features/golden/showcase.feature");
         tests.Select(t => t.SourceInformation.LineNumber).Should().Equal(10, 25, 30, 31, 39);
@@ -44,7 +87,7 @@ public sealed class ScenarioDiscovererTests
     [Fact]
     public void Serialize_ATest_KeepsWhatItShows()
     {
-        var test = Discover(nameof(Showcase.Scenario))[4];
+        var test = DiscoverAll()[4];
 
         var copy = SerializationHelper.Deserialize<IXunitTestCase>(SerializationHelper.Serialize(test));
 
@@ -59,30 +102,45 @@ public sealed class ScenarioDiscovererTests
     [Fact]
     public void Discover_MissingMessages_IsOneFailingTestThatSaysWhy()
     {
-        var tests = Discover(nameof(Showcase.Missing));
+        var tests = Discover(typeof(Missing), nameof(Missing.Scenario), null);
 
         tests.Should().ContainSingle().Which.Should().BeOfType<ExecutionErrorTestCase>()
             .Which.ErrorMessage.Should().Contain("no embedded resource 'features/golden/missing.feature.ndjson'");
     }
 
-    private static List<IXunitTestCase> Discover(string method)
+    private static List<IXunitTestCase> DiscoverAll(ScenarioSelection? selection = null) =>
+        [.. new[] { nameof(Showcase.APlainScenarioWithADataTable), nameof(Showcase.AddAAndB), nameof(Showcase.ADocStringIsStoredVerbatim) }
+            .SelectMany(method => Discover(typeof(Showcase), method, selection))];
+
+    private static List<IXunitTestCase> Discover(Type type, string method, ScenarioSelection? selection)
     {
-        var info = typeof(Showcase).GetMethod(method)!;
-        var assembly = new TestAssembly(Reflector.Wrap(typeof(Showcase).Assembly));
-        var testMethod = new TestMethod(new TestClass(new TestCollection(assembly, null, "showcase"), Reflector.Wrap(typeof(Showcase))), Reflector.Wrap(info));
+        var info = type.GetMethod(method)!;
+        var assembly = new TestAssembly(Reflector.Wrap(type.Assembly));
+        var testMethod = new TestMethod(new TestClass(new TestCollection(assembly, null, "showcase"), Reflector.Wrap(type)), Reflector.Wrap(info));
         var attribute = Reflector.Wrap(info.CustomAttributes.Single(a => a.AttributeType == typeof(ScenariosAttribute)));
-        return new ScenarioDiscoverer(new NullMessageSink()).Discover(new DiscoveryOptions(), testMethod, attribute).ToList();
+        return new ScenarioDiscoverer(new NullMessageSink(), () => selection).Discover(new DiscoveryOptions(), testMethod, attribute).ToList();
     }
 
     /// <summary>A code-behind as the tool writes it, over the golden showcase's embedded messages. Internal, so xUnit itself does not run it.</summary>
 #pragma warning disable xUnit1000 // deliberately not public: xUnit must not discover it as a test class of this project
+    [FeatureFile("features/golden/showcase.feature.ndjson", "/repo/features/golden/showcase.feature")]
     internal sealed class Showcase
     {
-        [Scenarios("features/golden/showcase.feature.ndjson", "/repo/features/golden/showcase.feature")]
-        public Task Scenario(int pickle) => Task.FromResult(pickle);
+        [Scenarios(0)]
+        public Task APlainScenarioWithADataTable(int pickle) => Task.FromResult(pickle);
 
-        [Scenarios("features/golden/missing.feature.ndjson", "/repo/features/golden/missing.feature")]
-        public Task Missing(int pickle) => Task.FromResult(pickle);
+        [Scenarios(1, 2, 3)]
+        public Task AddAAndB(int pickle) => Task.FromResult(pickle);
+
+        [Scenarios(4)]
+        public Task ADocStringIsStoredVerbatim(int pickle) => Task.FromResult(pickle);
+    }
+
+    [FeatureFile("features/golden/missing.feature.ndjson", "/repo/features/golden/missing.feature")]
+    internal sealed class Missing
+    {
+        [Scenarios(0)]
+        public Task Scenario(int pickle) => Task.FromResult(pickle);
     }
 #pragma warning restore xUnit1000
 

@@ -13,7 +13,7 @@ public sealed class SampleRun(string folder, int exit, string output)
 
     public string Output { get; } = output;
 
-    /// <summary>Every test result by display name.</summary>
+    /// <summary>Every test result by display name (none when no test ran).</summary>
     public IReadOnlyDictionary<string, TestResult> Results { get; } = ReadTrx(Path.Combine(folder, "run.trx"));
 
     /// <summary>The Cucumber messages Reqnroll's message formatter wrote (none when no test ran).</summary>
@@ -27,6 +27,11 @@ public sealed class SampleRun(string folder, int exit, string output)
 
     private static Dictionary<string, TestResult> ReadTrx(string path)
     {
+        if (!File.Exists(path))
+        {
+            return [];
+        }
+
         var trx = XDocument.Load(path);
         var categories = trx.Descendants(Trx + "UnitTest").ToDictionary(
             test => (string)test.Attribute("id")!,
@@ -40,10 +45,11 @@ public sealed class SampleRun(string folder, int exit, string output)
                 (string)result.Attribute("outcome")!,
                 (string?)result.Descendants(Trx + "Message").FirstOrDefault() ?? "",
                 (string?)result.Descendants(Trx + "StdOut").FirstOrDefault() ?? "",
+                (string?)result.Descendants(Trx + "StackTrace").FirstOrDefault() ?? "",
                 categories[(string)result.Attribute("testId")!],
                 locations[(string)result.Attribute("testId")!]));
     }
 }
 
-/// <summary>A test's result in the TRX: outcome, failure message, output, Category traits and its method.</summary>
-public sealed record TestResult(string Outcome, string Message, string Output, IReadOnlyList<string> Categories, string Method);
+/// <summary>A test's result in the TRX: outcome, failure message, output, stack trace, Category traits and its method.</summary>
+public sealed record TestResult(string Outcome, string Message, string Output, string StackTrace, IReadOnlyList<string> Categories, string Method);

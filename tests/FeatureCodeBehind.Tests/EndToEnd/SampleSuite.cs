@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using FeatureCodeBehind.Tests.Suite;
 
 namespace FeatureCodeBehind.Tests.EndToEnd;
@@ -15,29 +14,33 @@ public sealed class SampleSuite : IDisposable
 
     public SampleSuite()
     {
-        var (exit, output) = Dotnet(["build", _project, "-nologo", "-v:q"], []);
+        var (exit, output) = DotnetCli.Run(["build", _project, "-nologo", "-v:q"]);
         if (exit != 0)
         {
             throw new InvalidOperationException("tests/FeatureSample does not build:\n" + output);
         }
     }
 
-    /// <summary>The run with <paramref name="filter"/> (empty: every test), made once.</summary>
-    public SampleRun Run(string filter)
+    /// <summary>The feature file <paramref name="name"/> of the sample, as its build knows it.</summary>
+    public string Feature(string name) => Path.Combine(Path.GetDirectoryName(_project)!, "features", name);
+
+    /// <summary>The run with <paramref name="filter"/> (empty: every test) and the environment <paramref name="selection"/> (e.g. SPECS_SHARD=1/2), made once.</summary>
+    public SampleRun Run(string filter, params (string Name, string Value)[] selection)
     {
         lock (_runs)
         {
-            if (!_runs.TryGetValue(filter, out var run))
+            var key = filter + string.Concat(selection.Select(s => $"\n{s.Name}={s.Value}"));
+            if (!_runs.TryGetValue(key, out var run))
             {
                 var folder = Path.Combine(_work, "run" + _runs.Count);
                 string[] arguments = ["test", _project, "--no-build", "-nologo", "--logger", "trx;LogFileName=run.trx", "--results-directory", folder];
-                var (exit, output) = Dotnet(filter.Length == 0 ? arguments : [.. arguments, "--filter", filter], new()
+                var (exit, output) = DotnetCli.Run(filter.Length == 0 ? arguments : [.. arguments, "--filter", filter], new Dictionary<string, string>
                 {
                     ["REQNROLL_FORMATTERS_MESSAGE"] = "outputFilePath=" + Path.Combine(folder, "messages.ndjson"),
                     ["REQNROLL_FORMATTERS_HTML"] = "false",
                     ["SAMPLE_HOOK_LOG"] = Path.Combine(folder, "hooks.txt"),
-                });
-                run = _runs[filter] = new SampleRun(folder, exit, output);
+                }.Concat(selection.Select(s => KeyValuePair.Create(s.Name, s.Value))).ToDictionary());
+                run = _runs[key] = new SampleRun(folder, exit, output);
             }
 
             return run;
@@ -45,29 +48,4 @@ public sealed class SampleSuite : IDisposable
     }
 
     public void Dispose() => Directory.Delete(_work, recursive: true);
-
-    private static (int Exit, string Output) Dotnet(string[] arguments, Dictionary<string, string> environment)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        foreach (var (name, value) in environment)
-        {
-            start.Environment[name] = value;
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(300_000))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException("dotnet " + string.Join(' ', arguments) + " did not finish in 5 minutes");
-        }
-
-        return (process.ExitCode, output.Result + error.Result);
-    }
 }

@@ -6,6 +6,7 @@ namespace FeatureCodeBehind.Tests.EndToEnd;
 /// The integration as users meet it: outcomes, messages, output, and the Category traits through filters of a real <c>dotnet test</c> run
 /// of tests/FeatureSample on the Reqnroll runtime.
 /// </summary>
+[Collection(SampleBuilds.Name)]
 public sealed class SampleSuiteTests(SampleSuite sample) : IClassFixture<SampleSuite>
 {
     private SampleRun All => sample.Run("");
@@ -40,6 +41,17 @@ public sealed class SampleSuiteTests(SampleSuite sample) : IClassFixture<SampleS
     }
 
     [Fact]
+    public void AFailure_ShowsOneShortStackOfTheProjectsOwnFrames()
+    {
+        var failure = All.Results["A failing scenario names its step"];
+
+        failure.StackTrace.Should().Contain("Sample.CounterSteps.Reads(Int32 expected)")
+            .And.NotContain("Reqnroll.").And.NotContain("System.").And.NotContain("Xunit.").And.NotContain("FeatureXunit.")
+            .And.NotContain("End of stack trace");
+        failure.Message.Should().NotContain("----", "the step's error is part of the message, not an inner exception printed with its own stack");
+    }
+
+    [Fact]
     public void AnUndefinedStep_FailsWithReqnrollsSnippet()
     {
         All.Results["An undefined step fails with a snippet"].Message.Should()
@@ -60,10 +72,11 @@ public sealed class SampleSuiteTests(SampleSuite sample) : IClassFixture<SampleS
     }
 
     [Fact]
-    public void EachTest_RunsItsFeatureClassesScenarioMethod()
+    public void EachTest_RunsItsScenariosMethod_NamedAsReqnrollXunitNamesIt()
     {
-        All.Results["A passing scenario"].Method.Should().Be("Sample.Features.OutcomesFeature.Scenario");
-        All.Results["Ein Zähler zählt"].Method.Should().Be("Sample.Features.ZählerFeature.Scenario");
+        All.Results["A passing scenario"].Method.Should().Be("Sample.Features.OutcomesFeature.APassingScenario");
+        All.Results["Increase by 100"].Method.Should().Be("Sample.Features.OutcomesFeature.IncreaseByBy");
+        All.Results["Ein Zähler zählt"].Method.Should().Be("Sample.Features.ZählerFeature.EinZählerZählt");
     }
 
     [Theory]
@@ -72,6 +85,9 @@ public sealed class SampleSuiteTests(SampleSuite sample) : IClassFixture<SampleS
     [InlineData("Category=rule-tag", new[] { "A rule scenario runs both backgrounds" })]
     [InlineData("Category=sample&Category!=serial&DisplayName~Increase", new[] { "Increase by 1", "Increase by 100", "Increase by 500" })]
     [InlineData("FullyQualifiedName~ZählerFeature", new[] { "Ein Zähler zählt" })]
+    [InlineData("FullyQualifiedName~APassingScenario", new[] { "A passing scenario" })]
+    [InlineData("FullyQualifiedName~ARuleScenarioRunsBothBackgrounds", new[] { "A rule scenario runs both backgrounds" })]
+    [InlineData("FullyQualifiedName~OutcomesFeature.IncreaseBy", new[] { "Increase by 1", "Increase by 100", "Increase by 500" })]
     [InlineData("FeatureTitle=Zähler", new[] { "Ein Zähler zählt" })]
     [InlineData("Description=Increase by <by>", new[] { "Increase by 1", "Increase by 100", "Increase by 500" })]
     public void AFilter_RunsExactlyTheTaggedTests(string filter, string[] expected)
@@ -80,6 +96,30 @@ public sealed class SampleSuiteTests(SampleSuite sample) : IClassFixture<SampleS
 
         run.Results.Keys.Should().BeEquivalentTo(expected);
         run.Exit.Should().Be(0);
+    }
+
+    [Fact]
+    public void ASelectionByLine_RunsTheScenarioAndTheRowAtThoseLines()
+    {
+        var run = sample.Run("", ("SPECS_SELECT_LINES", sample.Feature("outcomes.feature") + ":8\n" + sample.Feature("outcomes.feature") + ":39"));
+
+        run.Results.Keys.Should().BeEquivalentTo("A passing scenario", "Increase by 100");
+        run.Messages.Count(m => m.TestCase is not null).Should().Be(2, "the reports hold the selected scenarios only");
+    }
+
+    [Fact]
+    public void ASelectionByName_RunsTheScenariosWhoseNameContainsIt()
+    {
+        sample.Run("", ("SPECS_SELECT_NAME", "increase BY 5")).Results.Keys.Should().BeEquivalentTo("Increase by 500");
+    }
+
+    [Fact]
+    public void TwoShards_RunEveryScenarioExactlyOnce()
+    {
+        var shards = new[] { "1/2", "2/2" }.Select(shard => sample.Run("", ("SPECS_SHARD", shard)).Results.Keys.ToArray()).ToArray();
+
+        shards.SelectMany(s => s).Should().BeEquivalentTo(All.Results.Keys, "the shards together are every scenario, none twice");
+        shards.Should().OnlyContain(s => s.Length > 0 && s.Length < All.Results.Count);
     }
 
     [Fact]

@@ -48,4 +48,25 @@ public sealed class ScenarioCatalogTests
 
         entries.Select(e => e.DisplayName).Should().Equal("Same title [1]", "Same title [2]", "Described 1 [the first]");
     }
+
+    [Fact]
+    public void Build_EveryPickle_HasItsStableId()
+    {
+        Showcase.Select(e => e.Id).Should().Equal(
+            "features/golden/showcase.feature/a-plain-scenario-with-a-data-table",
+            "features/golden/showcase.feature/add-a-and-b/1",
+            "features/golden/showcase.feature/add-a-and-b/2",
+            "features/golden/showcase.feature/add-a-and-b/3",
+            "features/golden/showcase.feature/a-doc-string-is-stored-verbatim");
+    }
+
+    [Fact]
+    public void Build_ScenariosWithTheSameTitle_GetNumberedIds()
+    {
+        var feature = FeatureParser.Parse("features/x.feature",
+            "Feature: x\n  Scenario: Twice, the same!\n    Given a\n  Rule: r\n    Scenario: twice the same\n      Given b\n", "en-US");
+
+        ScenarioCatalog.Build(feature.Document, feature.Pickles).Select(e => e.Id).Should().Equal(
+            "features/x.feature/twice-the-same", "features/x.feature/twice-the-same-2");
+    }
 }

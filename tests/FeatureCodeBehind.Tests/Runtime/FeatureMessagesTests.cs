@@ -47,8 +47,54 @@ public sealed class FeatureMessagesTests
         create.Should().Throw<InvalidOperationException>();
     }
 
-    private sealed class Fixture(int tests, IFeatureLevelCucumberMessages messages)
-        : FeatureMessages(typeof(Fixture).Assembly, "features/golden", "en-US", tests, messages);
+    [Fact]
+    public void EnsureUnchanged_TheFileStillHoldsTheGeneratedText_Passes()
+    {
+        using var file = new FeatureFile(Showcase.Source.Data);
+
+        var ensure = () => new Fixture(5, new Messages(Showcase.Source, Showcase.Document, Showcase.Pickles, 7), file.Path).EnsureUnchanged();
+
+        ensure.Should().NotThrow();
+    }
+
+    [Theory]
+    [InlineData(" ")]
+    [InlineData("\n# a comment\n")]
+    public void EnsureUnchanged_TheFileWasEdited_ThrowsAskingForARebuild(string edit)
+    {
+        using var file = new FeatureFile(Showcase.Source.Data + edit);
+
+        var ensure = () => new Fixture(5, new Messages(Showcase.Source, Showcase.Document, Showcase.Pickles, 7), file.Path).EnsureUnchanged();
+
+        ensure.Should().Throw<FeatureChangedException>().WithMessage($"features/golden/showcase.feature changed since the test project was built ({file.Path})*Rebuild*");
+    }
+
+    [Fact]
+    public void EnsureUnchanged_TheFileIsGone_ThrowsAskingForARebuild()
+    {
+        var ensure = () => new Fixture(5, new Messages(Showcase.Source, Showcase.Document, Showcase.Pickles, 7), "/nowhere/showcase.feature").EnsureUnchanged();
+
+        ensure.Should().Throw<FeatureChangedException>().WithMessage("features/golden/showcase.feature cannot be read at /nowhere/showcase.feature*rebuild*");
+    }
+
+    private sealed class Fixture(int tests, IFeatureLevelCucumberMessages messages, string path = "/repo/features/golden/showcase.feature")
+        : FeatureMessages(typeof(Fixture).Assembly, "features/golden", "en-US", tests, path, messages);
+
+    /// <summary>A feature file in a temporary folder, deleted with it.</summary>
+    private sealed class FeatureFile : IDisposable
+    {
+        private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("feature-freshness-");
+
+        public FeatureFile(string text)
+        {
+            Path = System.IO.Path.Combine(_folder.FullName, "showcase.feature");
+            File.WriteAllText(Path, text);
+        }
+
+        public string Path { get; }
+
+        public void Dispose() => _folder.Delete(recursive: true);
+    }
 
     /// <summary>Messages as <see cref="FeatureLevelCucumberMessages"/> reads them, with its envelope-count check.</summary>
     private sealed class Messages(Source source, GherkinDocument document, IReadOnlyList<Pickle> pickles, int expectedEnvelopes) : IFeatureLevelCucumberMessages

@@ -42,7 +42,10 @@ public sealed class RealSuiteTests
 
         var code = CodeBehindFiles.Generate(feature, "Steps", relativePath, GeneratorConfig.Default).Code;
         code.Should().Contain($", {feature.Pickles.Count},").And.Contain($"\"{relativePath}.ndjson\", {feature.Pickles.Count + 2})")
-            .And.Contain($"[global::FeatureXunit.Scenarios(\"{relativePath}.ndjson\"");
+            .And.Contain($"[global::FeatureXunit.FeatureFile(\"{relativePath}.ndjson\"");
+        System.Text.RegularExpressions.Regex.Matches(code, @"FeatureXunit\.Scenarios\(([0-9, ]+)\)")
+            .SelectMany(m => m.Groups[1].Value.Split(", ").Select(int.Parse))
+            .Should().Equal(Enumerable.Range(0, feature.Pickles.Count), "every pickle is a test of exactly one scenario method, in pickle order");
     }
 
     [Theory]
