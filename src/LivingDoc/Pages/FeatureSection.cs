@@ -51,7 +51,7 @@ internal static class FeatureSection
     private static void Rule(StringBuilder html, DocFeature feature, PageContext context, Rule rule)
     {
         var pickles = rule.Children.Where(c => c.Scenario is not null).SelectMany(c => PageContext.PicklesOf(feature, c.Scenario!.Id)).ToList();
-        html.Append("<section class=\"rule\" id=\"").Append(E(PageContext.Anchor(feature, "r", rule.Id))).Append("\"><h3><span class=\"kw\">").Append(E(rule.Keyword)).Append(":</span> ")
+        html.Append("<section class=\"rule\" id=\"").Append(E(PageContext.RuleAnchor(feature, rule))).Append("\"><h3><span class=\"kw\">").Append(E(rule.Keyword)).Append(":</span> ")
             .Append(E(rule.Name)).Append(' ').Append(Badge(context.Run.Worst(pickles))).Append("</h3>\n");
         TagLinks(html, rule.Tags.Select(t => t.Name), context);
         Description(html, rule.Description);

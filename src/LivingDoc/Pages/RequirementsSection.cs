@@ -49,8 +49,8 @@ internal static class RequirementsSection
             html.Append(" <span class=\"muted\">").Append(DocPage.Plural(scenarios.Count, "scenario")).Append("</span></h3><ul>");
             foreach (var (feature, pickle) in scenarios)
             {
-                html.Append("<li>").Append(Badge(context.Run.StatusOf(pickle))).Append(" <a href=\"#").Append(E(PageContext.Anchor(feature, "s", pickle.AstNodeIds[0]))).Append("\">")
-                    .Append(E(pickle.Name)).Append("</a> <span class=\"muted\">").Append(E(feature.Title)).Append("</span></li>");
+                html.Append("<li>").Append(Badge(context.Run.StatusOf(pickle))).Append(" <a href=\"#").Append(E(context.Anchor(feature, pickle))).Append("\">")
+                    .Append(E(Names.Of(feature, pickle))).Append("</a> <span class=\"muted\">").Append(E(feature.Title)).Append("</span></li>");
             }
 
             html.Append("</ul></div>\n");

@@ -107,7 +107,8 @@ public sealed class BrowserTests(LivingDocPage page) : IClassFixture<LivingDocPa
 
         driver.FindElement(By.CssSelector("a.tag.req[href='#req-OC-POOL-3021']")).Click();
 
-        LivingDocPage.Wait(driver, d => ((IJavaScriptExecutor)d).ExecuteScript("return location.hash") as string == "#req-OC-POOL-3021");
+        LivingDocPage.Wait(driver, d => d.FindElement(By.Id("req-OC-POOL-3021")).Displayed);
+        driver.Url.Should().EndWith("#req-OC-POOL-3021");
         var requirement = driver.FindElement(By.Id("req-OC-POOL-3021"));
         requirement.Text.Should().Contain("OC-POOL-3021").And.Contain("A rollback restores the old model");
         requirement.FindElement(By.CssSelector("a.external")).GetAttribute("href").Should().Be("https://tracker.example/browse/OC-POOL-3021");
