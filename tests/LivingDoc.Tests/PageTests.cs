@@ -101,4 +101,28 @@ public sealed class PageTests
             .And.Contain("&lt;/pre&gt;&lt;script&gt;alert(2)&lt;/script&gt;")
             .And.Contain("@tag&lt;b&gt;");
     }
+
+    [Theory]
+    [InlineData("https://reqnroll.net", true)]
+    [InlineData("mailto:po@example.org", true)]
+    [InlineData("#req-OC-POOL-3010", true)]
+    [InlineData("docs/supervision.md", true)]
+    [InlineData("javascript:alert(1)", false)]
+    [InlineData(" JavaScript:alert(1)", false)]
+    [InlineData("java\tscript:alert(1)", false)]
+    [InlineData("data:text/html,x", false)]
+    [InlineData("vbscript:x", false)]
+    public void Markdown_Safe_LetsOnlyWebMailAndRelativeLinksThrough(string url, bool safe)
+    {
+        Markdown.Safe(url.Replace("\\t", "\t", StringComparison.Ordinal)).Should().Be(safe);
+    }
+
+    [Fact]
+    public void Markdown_ToHtml_RendersMarkdownButNoMarkupAndNoScriptLinks()
+    {
+        var html = Markdown.ToHtml("  A **bold** [link](https://x.org) and `code`.\n\n  - one\n  - two\n\n  <b>raw</b> [bad](javascript:alert(1)) ![i](x.png) <javascript:alert(2)>");
+
+        html.Should().Contain("<strong>bold</strong>").And.Contain("<a href=\"https://x.org\">link</a>").And.Contain("<code>code</code>").And.Contain("<li>one</li>")
+            .And.Contain("&lt;b&gt;raw&lt;/b&gt;").And.NotContain("<img").And.NotContain("href=\"javascript").And.NotContain("<pre");
+    }
 }

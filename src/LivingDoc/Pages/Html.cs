@@ -44,16 +44,12 @@ internal static class Html
         html.Append("</span>");
     }
 
+    /// <summary>A feature's, rule's, scenario's or Examples' description, as Markdown (see <see cref="Markdown"/>).</summary>
     public static void Description(StringBuilder html, string? description)
     {
         if (string.IsNullOrWhiteSpace(description))
             return;
-        var lines = description.Split('\n').Select(l => l.Trim());
-        var paragraphs = string.Join("\n", lines).Split("\n\n", StringSplitOptions.RemoveEmptyEntries);
-        html.Append("<div class=\"description\">");
-        foreach (var paragraph in paragraphs)
-            html.Append("<p>").Append(E(paragraph.Trim()).Replace("\n", "<br>", StringComparison.Ordinal)).Append("</p>");
-        html.Append("</div>\n");
+        html.Append("<div class=\"description\">").Append(Markdown.ToHtml(description)).Append("</div>\n");
     }
 
     /// <summary>A status group's name in the counts: "not run", and "pending or undefined" where there is room.</summary>

@@ -110,7 +110,7 @@ internal static partial class Script
             list.forEach(function (s) { if (group[s]) chosen.add(group[s]); });
           }
 
-          function fit() { tags.style.height = 'auto'; tags.style.height = tags.scrollHeight + 'px'; }
+          function fit() { tags.style.height = 'auto'; tags.style.height = (tags.scrollHeight + tags.offsetHeight - tags.clientHeight) + 'px'; }
 
           search.addEventListener('input', apply);
           tags.addEventListener('input', function () { fit(); apply(); });

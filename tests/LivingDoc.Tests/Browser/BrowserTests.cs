@@ -83,6 +83,17 @@ public sealed class BrowserTests(LivingDocPage page) : IClassFixture<LivingDocPa
     }
 
     [SkippableFact]
+    public void Titles_ShowNoPlaceholder()
+    {
+        LivingDocPage.RequireBrowser();
+        var driver = page.Open();
+
+        var titles = driver.FindElements(By.CssSelector("details.scenario > summary, #tree li.node-scenario")).Select(e => e.GetDomProperty("textContent")!).ToList();
+
+        titles.Should().HaveCountGreaterThan(100).And.NotContain(t => t.Contains('<') || t.Contains("Examples at line"), "every outline in features/ states its rule");
+    }
+
+    [SkippableFact]
     public void Tree_AScenarioLink_OpensTheScenario()
     {
         LivingDocPage.RequireBrowser();
