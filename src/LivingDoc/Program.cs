@@ -35,7 +35,8 @@ namespace LivingDoc
                 var messages = new RunMessages(ReadMessages(options.Messages, input, output));
                 var run = RunBuilder.Build(files, messages);
                 var history = options.History is null ? History.Empty : HistoryStore.Update(options.History, run, config.HistoryKeep);
-                Site.Write(new PageContext(run, config, history, StepUsageBuilder.Build(messages, run)), options.Output!);
+                var requirements = config.Catalogue is null ? [] : RequirementsCatalogue.Read(config.Catalogue);
+                Site.Write(new PageContext(run, config, history, StepUsageBuilder.Build(messages, run)) { Requirements = requirements }, options.Output!);
                 var problems = Verification.Check(messages, files, options.Complete);
                 foreach (var problem in problems)
                 {

@@ -50,7 +50,7 @@ public sealed class PageTests
         var page = Render(config);
 
         page.Should().Contain("<a class=\"tag req\" href=\"#req-rule-tag\">@rule-tag</a>")
-            .And.Contain("<div class=\"requirement\" id=\"req-rule-tag\">")
+            .And.Contain("<div class=\"requirement\" id=\"req-rule-tag\"")
             .And.Contain("href=\"https://tracker.example/rule-tag\"");
     }
 

@@ -108,7 +108,10 @@ internal static class FeatureSection
         {
             if (context.Config.RequirementOf(tag) is { } requirement)
             {
-                html.Append("<a class=\"tag req\" href=\"#").Append(E(PageContext.RequirementAnchor(requirement))).Append("\">").Append(E(tag)).Append("</a>");
+                var title = context.RequirementOfTag(tag)?.Title;
+                var target = title is null && context.Requirements.Count > 0 ? "requirements-unknown" : PageContext.RequirementAnchor(requirement);
+                html.Append("<a class=\"tag req\" href=\"#").Append(E(target)).Append('"')
+                    .Append(title is null ? "" : $" title=\"{E(requirement)}: {E(title)}\"").Append('>').Append(E(tag)).Append("</a>");
             }
             else
             {

@@ -16,6 +16,20 @@ internal sealed class PageContext(LivingDocRun run, LivingDocConfig config, Hist
 
     public StepUsage Usage { get; } = usage;
 
+    /// <summary>The requirements catalogue; empty when none is configured.</summary>
+    public IReadOnlyList<Requirement> Requirements { get; init; } = [];
+
+    /// <summary>The catalogued requirement a tag names, or null.</summary>
+    public Requirement? RequirementOfTag(string tag) =>
+        Config.RequirementOf(tag) is { } id ? Requirements.FirstOrDefault(r => r.Id == id) : null;
+
+    /// <summary>What the search finds a scenario by besides its text: its tags, and the ids and titles of its requirements.</summary>
+    public string SearchableTags(IEnumerable<Pickle> pickles)
+    {
+        var tags = pickles.SelectMany(p => p.Tags.Select(t => t.Name)).Distinct(StringComparer.Ordinal).ToList();
+        return string.Join(' ', tags.Concat(tags.Select(RequirementOfTag).OfType<Requirement>().Select(r => r.Id + " " + r.Title)));
+    }
+
     /// <summary>The stable anchors of a feature's scenarios and rows.</summary>
     public ScenarioKeys KeysOf(DocFeature feature) => _keys.TryGetValue(feature.Uri, out var keys) ? keys : _keys[feature.Uri] = new ScenarioKeys(feature);
 

@@ -18,7 +18,7 @@ internal static class ScenarioEntry
         var outcomes = pickles.Select(context.Run.OutcomeOf).OfType<PickleOutcome>().ToList();
         var anchor = context.Anchor(feature, scenario);
         var plain = scenario.Examples.Count == 0 && pickles.Count == 1 ? pickles[0] : null;
-        var search = FeatureSection.Searchable([scenario.Name, scenario.Description, .. scenario.Steps.Select(s => s.Keyword + s.Text),
+        var search = FeatureSection.Searchable([scenario.Name, scenario.Description, context.SearchableTags(pickles), .. scenario.Steps.Select(s => s.Keyword + s.Text),
             .. scenario.Examples.SelectMany(e => e.TableBody.SelectMany(r => r.Cells.Select(c => c.Value)))]);
         html.Append("<details class=\"scenario ").Append(CssClass(status)).Append(plain is null ? "" : " pickle").Append("\" id=\"").Append(E(anchor))
             .Append("\" data-search=\"").Append(E(search)).Append('"');

@@ -43,6 +43,8 @@ internal static partial class Style
         pre.failure { overflow-wrap: anywhere; }
         details.scenario > summary { overflow-wrap: anywhere; }
         main#features { max-width: 1200px; }
+        section.feature, section.rule, details.scenario, tr.pickle, .requirement, section.appendix, .req-list { scroll-margin-top: 12px; }
+        .req-id { font-family: ui-monospace, Menlo, Consolas, monospace; color: #0e7490; } .requirement { border-top: 1px solid var(--line); padding-top: 6px; margin-top: 10px; }
         nav#tree { top: 0; max-height: 100vh; }
         @media (max-width: 1000px) {
           header.top { grid-template-columns: minmax(0, 1fr); position: static; } header.top .title, header.top .filters { grid-column: 1; }
