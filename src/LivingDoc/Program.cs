@@ -18,8 +18,9 @@ namespace LivingDoc
         public const string Usage =
             "usage: living-doc --features <dir> [--messages <ndjson>|-] --output <dir> [--config <json>] [--history <dir>] [--verify] [--complete]";
 
-        public static int Run(string[] args, TextReader input, TextWriter output, TextWriter error)
+        public static int Run(string[] args, TextReader input, TextWriter output, TextWriter error, Func<string, string?>? environment = null)
         {
+            environment ??= Environment.GetEnvironmentVariable;
             var options = Options.Parse(args);
             if (options.Error is { } usage)
             {
@@ -34,9 +35,10 @@ namespace LivingDoc
                 var files = FeatureFiles.Read(options.Features!);
                 var messages = new RunMessages(ReadMessages(options.Messages, input, output));
                 var run = RunBuilder.Build(files, messages);
-                var history = options.History is null ? History.Empty : HistoryStore.Update(options.History, run, config.HistoryKeep);
+                var info = Info(options, messages, environment);
+                var history = options.History is null ? History.Empty : HistoryStore.Update(options.History, run, info, config.HistoryKeep);
                 var requirements = config.Catalogue is null ? [] : RequirementsCatalogue.Read(config.Catalogue);
-                Site.Write(new PageContext(run, config, history, StepUsageBuilder.Build(messages, run)) { Requirements = requirements }, options.Output!);
+                Site.Write(new PageContext(run, config, history, StepUsageBuilder.Build(messages, run)) { Requirements = requirements, Info = info }, options.Output!);
                 var problems = Verification.Check(messages, files, options.Complete);
                 foreach (var problem in problems)
                 {
@@ -65,6 +67,20 @@ namespace LivingDoc
                 error.WriteLine($"living-doc: cannot build the documentation from {options.Messages ?? "the features"}: {problem.GetType().Name}: {problem.Message}");
                 return 2;
             }
+        }
+
+        /// <summary>The run's commit and branch (option, environment, else the features folder's checkout), times and versions.</summary>
+        private static RunInfo Info(Options options, RunMessages messages, Func<string, string?> environment)
+        {
+            var git = options.Commit is null || options.Branch is null ? GitInfo.Of(options.Features!) : (null, null);
+            static DateTimeOffset? Time(Io.Cucumber.Messages.Types.Timestamp? t) => t is null ? null : DateTimeOffset.FromUnixTimeSeconds(t.Seconds).AddTicks(t.Nanos / 100);
+            return new RunInfo(
+                options.Commit ?? environment("LIVINGDOC_COMMIT") ?? environment("GITHUB_SHA") ?? git.Commit,
+                options.Branch ?? environment("LIVINGDOC_BRANCH") ?? environment("GITHUB_REF_NAME") ?? git.Branch,
+                Time(messages.RunStarted?.Timestamp),
+                Time(messages.RunFinished?.Timestamp),
+                messages.Meta?.Runtime is { } runtime ? runtime.Name + " " + runtime.Version : null,
+                messages.Meta?.Implementation is { } implementation ? implementation.Name + " " + implementation.Version : null);
         }
 
         private static IReadOnlyList<Io.Cucumber.Messages.Types.Envelope> ReadMessages(string? path, TextReader input, TextWriter output)

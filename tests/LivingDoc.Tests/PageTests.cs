@@ -55,15 +55,17 @@ public sealed class PageTests
     }
 
     [Fact]
-    public void Render_AScenarioThatPassedAndFailedInTheKeptRuns_IsFlaky()
+    public void Render_AScenarioThatFlippedAtTheSameTextAndCommit_IsMarkedFlaky()
     {
-        var key = HistoryStore.Keys(Run.Features.Single(f => f.Uri == "features/outcomes.feature"))[0];
+        var feature = Run.Features.Single(f => f.Uri == "features/outcomes.feature");
+        var pickle = feature.Pickles.Single(p => p.Name == "A passing scenario");
+        var result = new ScenarioResult(DocStatus.Failed, ScenarioKeys.Hash(pickle));
         var history = new History([
-            new HistoryRun(DateTimeOffset.UnixEpoch, new Dictionary<string, DocStatus> { [key] = DocStatus.Failed }),
-            new HistoryRun(DateTimeOffset.UnixEpoch.AddDays(1), new Dictionary<string, DocStatus> { [key] = DocStatus.Passed })]);
+            new HistoryRun(DateTimeOffset.UnixEpoch, "c1", null, new Dictionary<string, ScenarioResult> { ["outcomes--a-passing-scenario"] = result }),
+            new HistoryRun(DateTimeOffset.UnixEpoch.AddDays(1), "c1", null, new Dictionary<string, ScenarioResult> { ["outcomes--a-passing-scenario"] = result with { Status = DocStatus.Passed } })], true);
 
-        history.IsFlaky(key).Should().BeTrue();
-        Render(history: history).Should().Contain("class=\"flaky\"").And.Contain("class=\"trend\"");
+        Render(history: history).Should().Contain("class=\"mark flaky\"").And.Contain("class=\"mark fixed\"").And.Contain("class=\"trend\"").And.Contain("id=\"run-trend\"");
+        Render(history: history with { IncludesCurrent = false }).Should().NotContain("class=\"mark ");
     }
 
     [Fact]

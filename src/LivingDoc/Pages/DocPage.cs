@@ -20,12 +20,10 @@ internal static class DocPage
         html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
             .Append("<title>Living documentation</title>\n<style>\n").Append(Style.Css).Append(Style.Layout).Append("</style>\n</head>\n<body>\n");
         var total = run.Count(run.Features.SelectMany(f => f.Pickles));
-        html.Append("<header class=\"top\"><div class=\"title\"><h1>Living documentation</h1><p class=\"subtitle\">")
-            .Append(Plural(run.Features.Count, "feature")).Append(", ").Append(Plural(total.Total, "scenario")).Append(" &middot; ")
-            .Append(run.FinishedAt is { } finished
-                ? "run finished " + E(finished.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture))
-                : "documentation only: no run results")
-            .Append("</p><nav class=\"tabs\"><a href=\"#\" data-view=\"view-spec\">Specification</a><a href=\"#requirements\" data-view=\"view-requirements\">Requirements</a>")
+        html.Append("<header class=\"top\"><div class=\"title\"><h1>Living documentation</h1>");
+        RunHeader.Render(html, context);
+        html
+            .Append("<nav class=\"tabs\"><a href=\"#\" data-view=\"view-spec\">Specification</a><a href=\"#requirements\" data-view=\"view-requirements\">Requirements</a>")
             .Append("<a href=\"#steps\" data-view=\"view-developer\">For developers</a></nav></div>\n")
             .Append("<div class=\"filters\"><input id=\"search\" type=\"search\" placeholder=\"Search titles, steps, descriptions, requirements\" aria-label=\"Search\">")
             .Append("<textarea id=\"tags\" rows=\"1\" spellcheck=\"false\" placeholder=\"Tags: @drain and not @process\" aria-label=\"Tag filter\"></textarea></div>\n")

@@ -32,7 +32,8 @@ internal static class FailuresBanner
             var anchor = context.Anchor(feature, pickle);
             html.Append("<li class=\"").Append(CssClass(outcome!.Status)).Append("\" data-target=\"").Append(E(anchor)).Append("\">")
                 .Append(Badge(outcome.Status)).Append(" <a href=\"#").Append(E(anchor)).Append("\">").Append(E(feature.Title)).Append(" › ")
-                .Append(E(Names.Of(feature, pickle))).Append("</a> <code class=\"where\">").Append(E(Where(feature, pickle, outcome))).Append("</code>");
+                .Append(E(Names.Of(feature, pickle))).Append("</a>").Append(Marks.Html([context.MarksOf(feature, pickle)]))
+                .Append(" <code class=\"where\">").Append(E(Where(feature, pickle, outcome))).Append("</code>");
             if (MessageOf(pickle, outcome) is { } message)
             {
                 html.Append("<pre class=\"failure ").Append(CssClass(outcome.Status)).Append("\">").Append(E(message)).Append("</pre>");

@@ -39,13 +39,13 @@ internal sealed class PageContext(LivingDocRun run, LivingDocConfig config, Hist
     /// <summary>The anchor of a pickle: its row's for an outline row.</summary>
     public string Anchor(DocFeature feature, Pickle pickle) => KeysOf(feature).Of(pickle);
 
-    private readonly Dictionary<string, string> _historyKeys = run.Features
-        .SelectMany(f => f.Pickles.Zip(LivingDoc.Messages.HistoryStore.Keys(f), (p, k) => (p.Id, k)))
-        .GroupBy(x => x.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().k, StringComparer.Ordinal);
+    /// <summary>The run's commit, branch, times and versions, for the header.</summary>
+    public RunInfo Info { get; init; } = RunInfo.None;
 
-    public bool IsFlaky(Pickle pickle) => _historyKeys.TryGetValue(pickle.Id, out var key) && History.IsFlaky(key);
+    /// <summary>What the kept runs say of a scenario (new, changed, fixed, failing since, flaky).</summary>
+    public HistoryMarks MarksOf(DocFeature feature, Pickle pickle) => History.MarksOf(KeysOf(feature).Of(pickle));
 
-    public IReadOnlyList<DocStatus> TrendOf(DocFeature feature) => History.TrendOf(LivingDoc.Messages.HistoryStore.Keys(feature));
+    public IReadOnlyList<DocStatus> TrendOf(DocFeature feature) => History.TrendOf([.. feature.Pickles.Select(KeysOf(feature).Of)]);
 
     /// <summary>The pickles of scenario <paramref name="scenarioId"/> of <paramref name="feature"/>, in order.</summary>
     public static List<Pickle> PicklesOf(DocFeature feature, string scenarioId) => [.. feature.Pickles.Where(p => p.AstNodeIds.Count > 0 && p.AstNodeIds[0] == scenarioId)];

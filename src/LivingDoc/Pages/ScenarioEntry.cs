@@ -28,10 +28,7 @@ internal static class ScenarioEntry
         }
 
         html.Append("><summary><span class=\"kw\">").Append(E(scenario.Keyword)).Append(":</span> ").Append(Names.TitleHtml(scenario)).Append(' ').Append(Badge(status));
-        if (pickles.Any(context.IsFlaky))
-        {
-            html.Append(" <span class=\"flaky\" title=\"passed and failed within the kept runs\">flaky</span>");
-        }
+        html.Append(Marks.Html(pickles.Select(p => context.MarksOf(feature, p))));
 
         if (outcomes.Count > 0)
         {
@@ -142,9 +139,9 @@ internal static class ScenarioEntry
             }
 
             html.Append("<td>").Append(Badge(status));
-            if (pickle is not null && context.IsFlaky(pickle))
+            if (pickle is not null)
             {
-                html.Append(" <span class=\"flaky\">flaky</span>");
+                html.Append(Marks.Html([context.MarksOf(feature, pickle)]));
             }
 
             if (pickle is not null)

@@ -43,6 +43,11 @@ internal static partial class Style
         pre.failure { overflow-wrap: anywhere; }
         details.scenario > summary { overflow-wrap: anywhere; }
         main#features { max-width: 1200px; }
+        #run code { font-size: 12.5px; } #run-trend { display: block; margin-top: 4px; } #run-trend rect.passed { fill: var(--passed); } #run-trend rect.failed { fill: var(--failed); }
+        #run-trend rect.pending { fill: var(--pending); } #run-trend rect.skipped { fill: #9ca3af; }
+        .mark { display: inline-block; border-radius: 4px; padding: 0 6px; font-size: 12px; font-weight: 600; vertical-align: middle; }
+        .mark.failing-since { background: #fee2e2; color: #991b1b; } .mark.fixed { background: #dcfce7; color: #166534; } .mark.new { background: #e0f2fe; color: #075985; }
+        .mark.changed { background: #ede9fe; color: #5b21b6; } .mark.flaky { background: #fef3c7; color: #92400e; }
         section.feature, section.rule, details.scenario, tr.pickle, .requirement, section.appendix, .req-list { scroll-margin-top: 12px; }
         .req-id { font-family: ui-monospace, Menlo, Consolas, monospace; color: #0e7490; } .requirement { border-top: 1px solid var(--line); padding-top: 6px; margin-top: 10px; }
         nav#tree { top: 0; max-height: 100vh; }
