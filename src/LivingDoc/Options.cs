@@ -15,6 +15,9 @@ internal sealed record Options(string? Features, string? Messages, string? Outpu
 
     public bool Complete { get; init; }
 
+    /// <summary>Every <c>--messages</c>, in order: several are the shards of one run, merged into one page.</summary>
+    public IReadOnlyList<string> AllMessages { get; init; } = [];
+
     /// <summary>The commit the run is of (<c>--commit</c>); else the environment's or the repository's.</summary>
     public string? Commit { get; init; }
 
@@ -25,6 +28,7 @@ internal sealed record Options(string? Features, string? Messages, string? Outpu
     {
         string? features = null, messages = null, output = null, config = null, history = null, commit = null, branch = null;
         bool verify = false, complete = false;
+        var allMessages = new List<string>();
         for (var i = 0; i < args.Count; i++)
         {
             switch (args[i])
@@ -37,10 +41,15 @@ internal sealed record Options(string? Features, string? Messages, string? Outpu
                     break;
                 case "--features" or "--messages" or "--output" or "--config" or "--history" or "--commit" or "--branch" when i + 1 < args.Count:
                     var value = args[++i];
+                    if (args[i - 1] == "--messages")
+                    {
+                        allMessages.Add(value);
+                    }
+
                     _ = args[i - 1] switch
                     {
                         "--features" => features = value,
-                        "--messages" => messages = value,
+                        "--messages" => messages ??= value,
                         "--config" => config = value,
                         "--history" => history = value,
                         "--commit" => commit = value,
@@ -56,6 +65,6 @@ internal sealed record Options(string? Features, string? Messages, string? Outpu
         }
 
         var missing = features is null ? "--features" : output is null ? "--output" : null;
-        return new Options(features, messages, output, verify, missing is null ? null : $"{missing} is required") { Config = config, History = history, Complete = complete, Commit = commit, Branch = branch };
+        return new Options(features, messages, output, verify, missing is null ? null : $"{missing} is required") { Config = config, History = history, Complete = complete, Commit = commit, Branch = branch, AllMessages = allMessages };
     }
 }
