@@ -25,7 +25,7 @@ internal static class DocPage
         html
             .Append("<nav class=\"tabs\"><a href=\"#\" data-view=\"view-spec\">Specification</a><a href=\"#requirements\" data-view=\"view-requirements\">Requirements</a>")
             .Append("<a href=\"#steps\" data-view=\"view-developer\">For developers</a></nav></div>\n")
-            .Append("<div class=\"filters\"><input id=\"search\" type=\"search\" placeholder=\"Search titles, steps, descriptions, requirements\" aria-label=\"Search\">")
+            .Append("<div class=\"filters\"><input id=\"search\" type=\"search\" placeholder=\"Search scenarios, steps, requirements\" aria-label=\"Search\">")
             .Append("<textarea id=\"tags\" rows=\"1\" spellcheck=\"false\" placeholder=\"Tags: @drain and not @process\" aria-label=\"Tag filter\"></textarea></div>\n")
             .Append("<div id=\"tag-error\" class=\"error\" role=\"alert\" hidden></div>\n<div id=\"totals\">");
         Counts(html, total, all: true);

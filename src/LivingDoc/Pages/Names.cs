@@ -24,7 +24,10 @@ internal static partial class Names
         ? scenario.Name
         : Fallback(scenario) ?? Placeholder().Replace(scenario.Name, "…");
 
-    /// <summary>A pickle's name: an outline row's substituted title, with its values when the title has no placeholder.</summary>
+    /// <summary>
+    /// A pickle's name: an outline row's substituted title; when the title has no placeholder, the title and the row's
+    /// <c>description</c> cell, else its values ("Increase: by 1, total 1").
+    /// </summary>
     public static string Of(DocFeature feature, Pickle pickle)
     {
         if (pickle.AstNodeIds.Count < 2 || feature.Scenario(pickle.AstNodeIds[0]) is not { } outline)
@@ -39,8 +42,11 @@ internal static partial class Names
             return pickle.Name;
         }
 
-        var values = string.Join(", ", examples.TableHeader.Cells.Zip(row.Cells, (h, c) => $"{h.Value} {c.Value}"));
-        return Fallback(outline) is null ? $"{pickle.Name} ({values})" : values;
+        var pairs = examples.TableHeader.Cells.Zip(row.Cells, (h, c) => (Header: h.Value, c.Value)).ToList();
+        var values = pairs.FirstOrDefault(p => p.Header == "description") is { Value.Length: > 0 } described
+            ? described.Value
+            : string.Join(", ", pairs.Select(p => $"{p.Header} {p.Value}"));
+        return Fallback(outline) is null ? $"{pickle.Name}: {values}" : values;
     }
 
     /// <summary>For an outline titled only by placeholders: "Examples at line 12"; else null.</summary>

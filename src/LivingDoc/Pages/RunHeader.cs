@@ -35,7 +35,7 @@ internal static class RunHeader
             parts.Add(E(dotnet));
         if (info.Reqnroll is { } reqnroll)
             parts.Add(E(reqnroll));
-        html.Append("<span id=\"run\">").AppendJoin(" &middot; ", parts).Append("</span></p>\n");
+        html.Append("<span id=\"run\">").AppendJoin(" &middot; ", parts.Select(p => "<span class=\"part\">" + p + "</span>")).Append("</span></p>\n");
         Chart(html, context.History);
     }
 

@@ -7,7 +7,7 @@ namespace LivingDoc.Pages;
 internal static partial class Style
 {
     public const string Layout = """
-        header.top { position: relative; display: grid; grid-template-columns: minmax(0, auto) minmax(0, 1fr); gap: 6px 24px; align-items: start; padding: 12px 20px; }
+        header.top { position: relative; display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 6px 24px; align-items: start; padding: 12px 20px; }
         header.top .title { grid-column: 1; } header.top .filters { grid-column: 2; min-width: 0; } #tag-error { grid-column: 1 / -1; } #totals { grid-column: 1 / -1; }
         .filters { display: flex; flex-wrap: wrap; gap: 8px; align-items: flex-start; min-width: 0; }
         .filters input, .filters textarea { flex: 1 1 240px; min-width: 0; font: inherit; padding: 6px 10px; border: 1px solid #cbd5e1; border-radius: 6px; }
@@ -43,7 +43,8 @@ internal static partial class Style
         pre.failure { overflow-wrap: anywhere; }
         details.scenario > summary { overflow-wrap: anywhere; }
         main#features { max-width: 1200px; }
-        #run code { font-size: 12.5px; } #run-trend { display: block; margin-top: 4px; } #run-trend rect.passed { fill: var(--passed); } #run-trend rect.failed { fill: var(--failed); }
+        section.appendix > h2 { margin-top: 0; }
+        #run code { font-size: 12.5px; } #run .part { white-space: nowrap; } #run-trend { display: block; margin-top: 4px; } #run-trend rect.passed { fill: var(--passed); } #run-trend rect.failed { fill: var(--failed); }
         #run-trend rect.pending { fill: var(--pending); } #run-trend rect.skipped { fill: #9ca3af; }
         .mark { display: inline-block; border-radius: 4px; padding: 0 6px; font-size: 12px; font-weight: 600; vertical-align: middle; }
         .mark.failing-since { background: #fee2e2; color: #991b1b; } .mark.fixed { background: #dcfce7; color: #166534; } .mark.new { background: #e0f2fe; color: #075985; }
