@@ -127,4 +127,16 @@ public sealed class PageTests
         html.Should().Contain("<strong>bold</strong>").And.Contain("<a href=\"https://x.org\">link</a>").And.Contain("<code>code</code>").And.Contain("<li>one</li>")
             .And.Contain("&lt;b&gt;raw&lt;/b&gt;").And.NotContain("<img").And.NotContain("href=\"javascript").And.NotContain("<pre");
     }
+
+    [Fact]
+    public void Where_AFailingOutlineRow_NamesTheStepLineAndTheRowLine()
+    {
+        var feature = Run.Features.Single(f => f.Uri == "features/outcomes.feature");
+        var pickle = feature.Pickles.Single(p => p.Name == "Increase by 500");
+        var then = feature.Scenario(pickle.AstNodeIds[0])!.Steps[1].Id;
+        var outcome = new PickleOutcome(DocStatus.Failed, TimeSpan.Zero, "Expected: 501", new Dictionary<string, StepOutcome> { [then] = new(DocStatus.Failed, "Expected: 501") }, []);
+
+        FailuresBanner.Where(feature, pickle, outcome).Should().Be("features/outcomes.feature:29 (row at line 40)");
+        FailuresBanner.Where(feature, pickle, outcome with { Steps = new Dictionary<string, StepOutcome>() }).Should().Be("features/outcomes.feature:40", "a hook failed: the row's line");
+    }
 }
