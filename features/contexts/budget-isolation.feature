@@ -6,7 +6,7 @@ Feature: Budget isolation
 
   Rule: An allocation is granted while it stays within the budget, the limit included
 
-    Scenario Outline: <description>
+    Scenario Outline: An allocation must stay within the budget: <description>
       Given a context for model llama-7b-v1 of tenant acme with a budget of <budget>
       When tenant acme attempts to allocate <request> in llama-7b-v1
       Then the attempt is <verdict>

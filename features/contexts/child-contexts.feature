@@ -27,7 +27,7 @@ Feature: Child contexts
 
   Rule: A child's budget is carved from what its parent has left
 
-    Scenario Outline: <description>
+    Scenario Outline: A child budget must fit in what the parent has left: <description>
       Given tenant acme has allocated <parent in use> in llama-7b-v1
       When tenant acme attempts to make a child context summarizer of llama-7b-v1 with a budget of <child budget>
       Then the attempt is <verdict>

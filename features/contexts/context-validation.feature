@@ -5,7 +5,7 @@ Feature: Context validation
 
   Rule: Ids must not be empty, blank or a placeholder
 
-    Scenario Outline: <description>
+    Scenario Outline: An empty id is refused: <description>
       When an operator attempts to create a context for model '<model>' of tenant '<tenant>'
       Then the attempt is refused for the <input> with '<message>'
 
@@ -32,7 +32,7 @@ Feature: Context validation
 
   Rule: Limits must be greater than zero
 
-    Scenario Outline: <description>
+    Scenario Outline: A limit of zero or less is refused: <description>
       When tenant acme attempts to create a context for model llama-7b-v1 with a budget of <memory> and <concurrent> concurrent requests
       Then the attempt is refused for the <input> with '<message>'
 

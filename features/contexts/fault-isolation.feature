@@ -8,7 +8,7 @@ Feature: Fault isolation
   @req:OC-CTX-5020
   Rule: A backend failure faults only its own context
 
-    Scenario Outline: <description>
+    Scenario Outline: A backend failure faults only its own context: <description>
       Given a context for model llama-7b-v1 of tenant acme
       And the backend of llama-7b-v1 <failure>
       When tenant acme runs <requests> requests on llama-7b-v1

@@ -71,7 +71,7 @@ Feature: Shared trace collector
 
   Rule: A full trace drops its oldest events and counts them
 
-    Scenario Outline: <description>
+    Scenario Outline: A full trace drops its oldest events: <description>
       Given a trace keeping <capacity> events
       And a context for model llama-7b-v1 of tenant acme
       When tenant acme runs <requests> requests on llama-7b-v1

@@ -69,7 +69,7 @@ Feature: Tenant limits and isolation
   @req:OC-CTX-5010
   Rule: A tenant cannot use or read another tenant's context
 
-    Scenario Outline: <description>
+    Scenario Outline: Another tenant's context is refused: <description>
       Given a context for model llama-7b-v1 of tenant acme
       When tenant globex attempts to <action> llama-7b-v1
       Then the attempt is refused with 'tenant globex may not use context acme/llama-7b-v1#1 of tenant acme'

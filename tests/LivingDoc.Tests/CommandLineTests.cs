@@ -32,7 +32,7 @@ public sealed class CommandLineTests : IDisposable
         Run("--features", SampleRun.Features, "--messages", SampleRun.MessagesPath, "--output", _output).Should().Be(0);
 
         var page = File.ReadAllText(Path.Combine(_output, "index.html"));
-        page.Should().Contain("Expected: 3").And.Contain("&quot;blue&quot;").And.Contain("Increase by &lt;by&gt;").And.NotContain("\"blue\" 3 times");
+        page.Should().Contain("Expected: 3").And.Contain("&quot;blue&quot;").And.Contain("Increase by <span class=\"ph\">by</span>").And.Contain("increased by <span class=\"param\">&lt;by&gt;</span>").And.NotContain("\"blue\" 3 times");
     }
 
     [Fact]

@@ -50,20 +50,22 @@ public sealed class PageTests
         var page = Render(config);
 
         page.Should().Contain("<a class=\"tag req\" href=\"#req-rule-tag\">@rule-tag</a>")
-            .And.Contain("<div class=\"requirement\" id=\"req-rule-tag\">")
+            .And.Contain("<div class=\"requirement\" id=\"req-rule-tag\"")
             .And.Contain("href=\"https://tracker.example/rule-tag\"");
     }
 
     [Fact]
-    public void Render_AScenarioThatPassedAndFailedInTheKeptRuns_IsFlaky()
+    public void Render_AScenarioThatFlippedAtTheSameTextAndCommit_IsMarkedFlaky()
     {
-        var key = HistoryStore.Keys(Run.Features.Single(f => f.Uri == "features/outcomes.feature"))[0];
+        var feature = Run.Features.Single(f => f.Uri == "features/outcomes.feature");
+        var pickle = feature.Pickles.Single(p => p.Name == "A passing scenario");
+        var result = new ScenarioResult(DocStatus.Failed, ScenarioKeys.Hash(pickle));
         var history = new History([
-            new HistoryRun(DateTimeOffset.UnixEpoch, new Dictionary<string, DocStatus> { [key] = DocStatus.Failed }),
-            new HistoryRun(DateTimeOffset.UnixEpoch.AddDays(1), new Dictionary<string, DocStatus> { [key] = DocStatus.Passed })]);
+            new HistoryRun(DateTimeOffset.UnixEpoch, "c1", null, new Dictionary<string, ScenarioResult> { ["outcomes--a-passing-scenario"] = result }),
+            new HistoryRun(DateTimeOffset.UnixEpoch.AddDays(1), "c1", null, new Dictionary<string, ScenarioResult> { ["outcomes--a-passing-scenario"] = result with { Status = DocStatus.Passed } })], true);
 
-        history.IsFlaky(key).Should().BeTrue();
-        Render(history: history).Should().Contain("class=\"flaky\"").And.Contain("class=\"trend\"");
+        Render(history: history).Should().Contain("class=\"mark flaky\"").And.Contain("class=\"mark fixed\"").And.Contain("class=\"trend\"").And.Contain("id=\"run-trend\"");
+        Render(history: history with { IncludesCurrent = false }).Should().NotContain("class=\"mark ");
     }
 
     [Fact]
@@ -100,5 +102,41 @@ public sealed class PageTests
             .And.Contain("Compare a &lt; b &amp; c &gt; d")
             .And.Contain("&lt;/pre&gt;&lt;script&gt;alert(2)&lt;/script&gt;")
             .And.Contain("@tag&lt;b&gt;");
+    }
+
+    [Theory]
+    [InlineData("https://reqnroll.net", true)]
+    [InlineData("mailto:po@example.org", true)]
+    [InlineData("#req-OC-POOL-3010", true)]
+    [InlineData("docs/supervision.md", true)]
+    [InlineData("javascript:alert(1)", false)]
+    [InlineData(" JavaScript:alert(1)", false)]
+    [InlineData("java\tscript:alert(1)", false)]
+    [InlineData("data:text/html,x", false)]
+    [InlineData("vbscript:x", false)]
+    public void Markdown_Safe_LetsOnlyWebMailAndRelativeLinksThrough(string url, bool safe)
+    {
+        Markdown.Safe(url.Replace("\\t", "\t", StringComparison.Ordinal)).Should().Be(safe);
+    }
+
+    [Fact]
+    public void Markdown_ToHtml_RendersMarkdownButNoMarkupAndNoScriptLinks()
+    {
+        var html = Markdown.ToHtml("  A **bold** [link](https://x.org) and `code`.\n\n  - one\n  - two\n\n  <b>raw</b> [bad](javascript:alert(1)) ![i](x.png) <javascript:alert(2)>");
+
+        html.Should().Contain("<strong>bold</strong>").And.Contain("<a href=\"https://x.org\">link</a>").And.Contain("<code>code</code>").And.Contain("<li>one</li>")
+            .And.Contain("&lt;b&gt;raw&lt;/b&gt;").And.NotContain("<img").And.NotContain("href=\"javascript").And.NotContain("<pre");
+    }
+
+    [Fact]
+    public void Where_AFailingOutlineRow_NamesTheStepLineAndTheRowLine()
+    {
+        var feature = Run.Features.Single(f => f.Uri == "features/outcomes.feature");
+        var pickle = feature.Pickles.Single(p => p.Name == "Increase by 500");
+        var then = feature.Scenario(pickle.AstNodeIds[0])!.Steps[1].Id;
+        var outcome = new PickleOutcome(DocStatus.Failed, TimeSpan.Zero, "Expected: 501", new Dictionary<string, StepOutcome> { [then] = new(DocStatus.Failed, "Expected: 501") }, []);
+
+        FailuresBanner.Where(feature, pickle, outcome).Should().Be("features/outcomes.feature:29 (row at line 40)");
+        FailuresBanner.Where(feature, pickle, outcome with { Steps = new Dictionary<string, StepOutcome>() }).Should().Be("features/outcomes.feature:40", "a hook failed: the row's line");
     }
 }

@@ -19,6 +19,8 @@ internal sealed class RunMessages
         Attachments = envelopes.Select(e => e.Attachment).OfType<Attachment>().ToArray();
         StepDefinitions = envelopes.Select(e => e.StepDefinition).OfType<StepDefinition>().ToArray();
         RunFinished = envelopes.Select(e => e.TestRunFinished).OfType<TestRunFinished>().FirstOrDefault();
+        RunStarted = envelopes.Select(e => e.TestRunStarted).OfType<TestRunStarted>().FirstOrDefault();
+        Meta = envelopes.Select(e => e.Meta).OfType<Meta>().FirstOrDefault();
         PicklesById = ById(Pickles, p => p.Id);
         TestCasesById = ById(TestCases, c => c.Id);
         FinishedByStartedId = ById(Finished, f => f.TestCaseStartedId);
@@ -41,6 +43,10 @@ internal sealed class RunMessages
     public IReadOnlyList<StepDefinition> StepDefinitions { get; }
 
     public TestRunFinished? RunFinished { get; }
+
+    public TestRunStarted? RunStarted { get; }
+
+    public Meta? Meta { get; }
 
     public IReadOnlyDictionary<string, Pickle> PicklesById { get; }
 

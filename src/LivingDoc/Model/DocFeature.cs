@@ -25,8 +25,32 @@ internal sealed record DocFeature(string Uri, GherkinDocument? Document, IReadOn
     public string Title => Document?.Feature is { Name.Length: > 0 } feature ? feature.Name : RelativePath;
 
     /// <summary>The scenario (or outline) with AST id <paramref name="id"/>, or null.</summary>
-    public Scenario? Scenario(string id) =>
+    public Scenario? Scenario(string id) => Scenarios().FirstOrDefault(scenario => scenario.Id == id);
+
+    /// <summary>Every scenario and outline, in file order, those of rules included.</summary>
+    public IEnumerable<Scenario> Scenarios() =>
         (Document?.Feature?.Children ?? [])
             .SelectMany(child => child.Rule is { } rule ? rule.Children.Select(c => c.Scenario) : [child.Scenario])
-            .FirstOrDefault(scenario => scenario?.Id == id);
+            .OfType<Scenario>();
+
+    /// <summary>The line of a step (of a scenario or a background) or of an Examples row by its AST id, or null.</summary>
+    public long? LineOf(string astId)
+    {
+        var children = (Document?.Feature?.Children ?? []).SelectMany(c => c.Rule is { } rule ? rule.Children.Select(r => (r.Background, r.Scenario)) : [(c.Background, c.Scenario)]);
+        foreach (var (background, scenario) in children)
+        {
+            var steps = (background?.Steps ?? []).Concat(scenario?.Steps ?? []);
+            if (steps.FirstOrDefault(s => s.Id == astId) is { } step)
+            {
+                return step.Location.Line;
+            }
+
+            if (scenario is not null && (scenario.Id == astId ? scenario.Location : scenario.Examples.SelectMany(e => e.TableBody).FirstOrDefault(r => r.Id == astId)?.Location) is { } at)
+            {
+                return at.Line;
+            }
+        }
+
+        return null;
+    }
 }

@@ -6,11 +6,15 @@ namespace LivingDoc.Model;
 /// <summary>
 /// The living documentation's settings (<c>living-doc.json</c>): which tags name a requirement
 /// (<c>requirements.tagPattern</c>, a regular expression with a group <c>id</c>; default <c>^@req:(?&lt;id&gt;.+)$</c>),
-/// where a requirement lives (<c>requirements.urlTemplate</c> with <c>{id}</c>; none by default) and how many runs
-/// the history keeps (<c>history.keep</c>, 1 to 1000; default 10).
+/// where a requirement lives (<c>requirements.urlTemplate</c> with <c>{id}</c>; none by default: no tracker link),
+/// the requirements catalogue (<c>requirements.catalogue</c>, a Markdown file relative to the settings file; see
+/// <see cref="Messages.RequirementsCatalogue"/>) and how many runs the history keeps (<c>history.keep</c>, 1 to 1000; default 10).
 /// </summary>
 internal sealed record LivingDocConfig(Regex RequirementTag, string? RequirementUrl, int HistoryKeep)
 {
+    /// <summary>The catalogue's full path, or null when none is configured.</summary>
+    public string? Catalogue { get; init; }
+
     public static LivingDocConfig Default { get; } = new(Pattern("^@req:(?<id>.+)$"), null, 10);
 
     /// <summary>The requirement id a tag names, or null.</summary>
@@ -60,6 +64,13 @@ internal sealed record LivingDocConfig(Regex RequirementTag, string? Requirement
                 config = url.ValueKind == JsonValueKind.String && url.GetString()!.Contains("{id}", StringComparison.Ordinal)
                     ? config with { RequirementUrl = url.GetString() }
                     : throw Bad(path, "requirements.urlTemplate", "a string containing {id}");
+            }
+
+            if (requirements.TryGetProperty("catalogue", out var catalogue))
+            {
+                config = catalogue.ValueKind == JsonValueKind.String && catalogue.GetString() is { Length: > 0 } file
+                    ? config with { Catalogue = Path.GetFullPath(file, Path.GetDirectoryName(Path.GetFullPath(path))!) }
+                    : throw Bad(path, "requirements.catalogue", "the path of a Markdown file");
             }
         }
 

@@ -51,7 +51,7 @@ internal static class FeatureSection
     private static void Rule(StringBuilder html, DocFeature feature, PageContext context, Rule rule)
     {
         var pickles = rule.Children.Where(c => c.Scenario is not null).SelectMany(c => PageContext.PicklesOf(feature, c.Scenario!.Id)).ToList();
-        html.Append("<section class=\"rule\" id=\"").Append(E(PageContext.Anchor(feature, "r", rule.Id))).Append("\"><h3><span class=\"kw\">").Append(E(rule.Keyword)).Append(":</span> ")
+        html.Append("<section class=\"rule\" id=\"").Append(E(PageContext.RuleAnchor(feature, rule))).Append("\"><h3><span class=\"kw\">").Append(E(rule.Keyword)).Append(":</span> ")
             .Append(E(rule.Name)).Append(' ').Append(Badge(context.Run.Worst(pickles))).Append("</h3>\n");
         TagLinks(html, rule.Tags.Select(t => t.Name), context);
         Description(html, rule.Description);
@@ -108,7 +108,10 @@ internal static class FeatureSection
         {
             if (context.Config.RequirementOf(tag) is { } requirement)
             {
-                html.Append("<a class=\"tag req\" href=\"#").Append(E(PageContext.RequirementAnchor(requirement))).Append("\">").Append(E(tag)).Append("</a>");
+                var title = context.RequirementOfTag(tag)?.Title;
+                var target = title is null && context.Requirements.Count > 0 ? "requirements-unknown" : PageContext.RequirementAnchor(requirement);
+                html.Append("<a class=\"tag req\" href=\"#").Append(E(target)).Append('"')
+                    .Append(title is null ? "" : $" title=\"{E(requirement)}: {E(title)}\"").Append('>').Append(E(tag)).Append("</a>");
             }
             else
             {

@@ -29,33 +29,38 @@ internal static class Html
         ? duration.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture) + " s"
         : duration.TotalMilliseconds >= 1 ? duration.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture) + " ms" : "&lt; 1 ms";
 
-    /// <summary>"n passed n failed n pending n skipped", then "n not run" when some scenarios did not run.</summary>
-    public static void Counts(StringBuilder html, StatusCounts counts)
+    /// <summary>
+    /// The counts as buttons that filter by status: "n passed n failed n pending n skipped n not run", those above
+    /// zero only, unless <paramref name="all"/>.
+    /// </summary>
+    public static void Counts(StringBuilder html, StatusCounts counts, bool all = false)
     {
         html.Append("<span class=\"counts\">");
-        Count(html, counts.Passed, "passed");
-        Count(html, counts.Failed, "failed");
-        Count(html, counts.Pending, "pending");
-        Count(html, counts.Skipped, "skipped");
-        if (counts.NotRun > 0)
-            Count(html, counts.NotRun, "not run", "notrun");
+        foreach (var (count, group) in new[] { (counts.Passed, "passed"), (counts.Failed, "failed"), (counts.Pending, "pending"), (counts.Skipped, "skipped"), (counts.NotRun, "notrun") })
+        {
+            if (all || count > 0)
+                Count(html, count, group, all);
+        }
         html.Append("</span>");
     }
 
+    /// <summary>A feature's, rule's, scenario's or Examples' description, as Markdown (see <see cref="Markdown"/>).</summary>
     public static void Description(StringBuilder html, string? description)
     {
         if (string.IsNullOrWhiteSpace(description))
             return;
-        var lines = description.Split('\n').Select(l => l.Trim());
-        var paragraphs = string.Join("\n", lines).Split("\n\n", StringSplitOptions.RemoveEmptyEntries);
-        html.Append("<div class=\"description\">");
-        foreach (var paragraph in paragraphs)
-            html.Append("<p>").Append(E(paragraph.Trim()).Replace("\n", "<br>", StringComparison.Ordinal)).Append("</p>");
-        html.Append("</div>\n");
+        html.Append("<div class=\"description\">").Append(Markdown.ToHtml(description)).Append("</div>\n");
     }
 
-    private static void Count(StringBuilder html, int count, string name, string? cssClass = null)
-        => html.Append("<span class=\"count ").Append(cssClass ?? name).Append("\" title=\"").Append(name).Append("\">")
-            .Append(count.ToString(CultureInfo.InvariantCulture)).Append(' ').Append(name).Append("</span>");
+    /// <summary>A status group's name in the counts: "not run", and "pending or undefined" where there is room.</summary>
+    public static string GroupName(string group, bool longNames) => group switch
+    {
+        "notrun" => "not run",
+        "pending" when longNames => "pending or undefined",
+        _ => group,
+    };
 
+    private static void Count(StringBuilder html, int count, string group, bool longNames)
+        => html.Append("<button type=\"button\" class=\"count ").Append(group).Append("\" data-status=\"").Append(group).Append("\" aria-pressed=\"false\" title=\"show only these\">")
+            .Append(count.ToString(CultureInfo.InvariantCulture)).Append(' ').Append(GroupName(group, longNames)).Append("</button>");
 }

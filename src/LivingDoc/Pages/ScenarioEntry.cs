@@ -16,28 +16,26 @@ internal static class ScenarioEntry
         var pickles = PageContext.PicklesOf(feature, scenario.Id);
         var status = context.Run.Worst(pickles);
         var outcomes = pickles.Select(context.Run.OutcomeOf).OfType<PickleOutcome>().ToList();
+        var anchor = context.Anchor(feature, scenario);
         var plain = scenario.Examples.Count == 0 && pickles.Count == 1 ? pickles[0] : null;
-        var search = FeatureSection.Searchable([scenario.Name, scenario.Description, .. scenario.Steps.Select(s => s.Keyword + s.Text),
+        var search = FeatureSection.Searchable([scenario.Name, scenario.Description, context.SearchableTags(pickles), .. scenario.Steps.Select(s => s.Keyword + s.Text),
             .. scenario.Examples.SelectMany(e => e.TableBody.SelectMany(r => r.Cells.Select(c => c.Value)))]);
-        html.Append("<details class=\"scenario ").Append(CssClass(status)).Append(plain is null ? "" : " pickle").Append("\" id=\"").Append(E(PageContext.Anchor(feature, "s", scenario.Id)))
+        html.Append("<details class=\"scenario ").Append(CssClass(status)).Append(plain is null ? "" : " pickle").Append("\" id=\"").Append(E(anchor))
             .Append("\" data-search=\"").Append(E(search)).Append('"');
         if (plain is not null)
         {
             html.Append(" data-status=\"").Append(CssClass(status)).Append("\" data-tags=\"").Append(E(PageContext.TagList(plain))).Append('"');
         }
 
-        html.Append("><summary><span class=\"kw\">").Append(E(scenario.Keyword)).Append(":</span> ").Append(E(scenario.Name)).Append(' ').Append(Badge(status));
-        if (pickles.Any(context.IsFlaky))
-        {
-            html.Append(" <span class=\"flaky\" title=\"passed and failed within the kept runs\">flaky</span>");
-        }
+        html.Append("><summary><span class=\"kw\">").Append(E(scenario.Keyword)).Append(":</span> ").Append(Names.TitleHtml(scenario)).Append(' ').Append(Badge(status));
+        html.Append(Marks.Html(pickles.Select(p => context.MarksOf(feature, p))));
 
         if (outcomes.Count > 0)
         {
             html.Append("<span class=\"duration\">").Append(Duration(outcomes.Aggregate(TimeSpan.Zero, (sum, o) => sum + o.Duration))).Append("</span>");
         }
 
-        html.Append("</summary>\n<div class=\"body\">");
+        html.Append(CopyLink(anchor)).Append("</summary>\n<div class=\"body\">");
         FeatureSection.TagLinks(html, scenario.Tags.Select(t => t.Name), context);
         Description(html, scenario.Description);
         var parameters = scenario.Examples.Where(e => e.TableHeader is not null).SelectMany(e => e.TableHeader!.Cells.Select(c => c.Value)).ToHashSet(StringComparer.Ordinal);
@@ -45,32 +43,31 @@ internal static class ScenarioEntry
         Steps.Render(html, context.Run, scenario.Steps, plainOutcome, parameters);
         if (plainOutcome is not null)
         {
-            Failure(html, plainOutcome, null);
+            Failure(html, feature, plain!, plainOutcome, null);
             Output(html, plainOutcome, null);
         }
 
         foreach (var examples in scenario.Examples)
         {
-            Examples(html, context, examples, pickles);
+            Examples(html, feature, context, examples, pickles);
         }
 
         html.Append("</div></details>\n");
     }
 
-    private static void Failure(StringBuilder html, PickleOutcome outcome, int? row)
+    /// <summary>"copy link": copies the address of a scenario or row (the script adds the page's own address).</summary>
+    private static string CopyLink(string anchor) =>
+        $"<a class=\"permalink\" href=\"#{E(anchor)}\" title=\"link to this\" aria-label=\"link to this\">#</a><button type=\"button\" class=\"copy\" data-anchor=\"{E(anchor)}\">copy link</button>";
+
+    private static void Failure(StringBuilder html, DocFeature feature, Pickle pickle, PickleOutcome outcome, int? row)
     {
-        if (outcome.Message is not { } message || outcome.Status == DocStatus.Passed)
+        if (FailuresBanner.MessageOf(pickle, outcome) is not { } message)
         {
             return;
         }
 
-        html.Append("<pre class=\"failure ").Append(CssClass(outcome.Status)).Append("\">");
-        if (row is not null)
-        {
-            html.Append("<b>Row ").Append(row.Value).Append(":</b> ");
-        }
-
-        html.Append(E(message)).Append("</pre>\n");
+        html.Append("<div class=\"where\">").Append(row is null ? "" : $"Row {row.Value}: ").Append("<code>").Append(E(FailuresBanner.Where(feature, pickle, outcome)))
+            .Append("</code></div><pre class=\"failure ").Append(CssClass(outcome.Status)).Append("\">").Append(E(message)).Append("</pre>\n");
     }
 
     /// <summary>"Show output": the step log of a run, each step with its status and duration, attachments in between.</summary>
@@ -102,12 +99,12 @@ internal static class ScenarioEntry
         html.Append("</pre></details>\n");
     }
 
-    private static void Examples(StringBuilder html, PageContext context, Examples examples, List<Pickle> pickles)
+    private static void Examples(StringBuilder html, DocFeature feature, PageContext context, Examples examples, List<Pickle> pickles)
     {
         html.Append("<div class=\"examples\"><h5><span class=\"kw\">").Append(E(examples.Keyword)).Append(":</span> ").Append(E(examples.Name)).Append("</h5>\n");
         FeatureSection.TagLinks(html, examples.Tags.Select(t => t.Name), context);
         Description(html, examples.Description);
-        html.Append("<table class=\"datatable examples-table\">");
+        html.Append("<div class=\"scroll\"><table class=\"datatable examples-table\">");
         if (examples.TableHeader is not null)
         {
             html.Append("<thead><tr>");
@@ -120,7 +117,7 @@ internal static class ScenarioEntry
         }
 
         html.Append("<tbody>");
-        var details = new List<(int Row, PickleOutcome Outcome)>();
+        var details = new List<(int Row, Pickle Pickle, PickleOutcome Outcome)>();
         var index = 0;
         foreach (var row in examples.TableBody)
         {
@@ -129,29 +126,40 @@ internal static class ScenarioEntry
             var outcome = pickle is null ? null : context.Run.OutcomeOf(pickle);
             var status = outcome?.Status ?? DocStatus.NotRun;
             html.Append("<tr class=\"pickle ").Append(CssClass(status)).Append("\" data-status=\"").Append(CssClass(status))
-                .Append("\" data-tags=\"").Append(E(pickle is null ? "" : PageContext.TagList(pickle))).Append("\">");
+                .Append("\" data-tags=\"").Append(E(pickle is null ? "" : PageContext.TagList(pickle))).Append('"');
+            if (pickle is not null)
+            {
+                html.Append(" id=\"").Append(E(context.Anchor(feature, pickle))).Append("\" title=\"").Append(E(Names.Of(feature, pickle))).Append('"');
+            }
+
+            html.Append('>');
             foreach (var cell in row.Cells)
             {
                 html.Append("<td>").Append(E(cell.Value)).Append("</td>");
             }
 
             html.Append("<td>").Append(Badge(status));
-            if (pickle is not null && context.IsFlaky(pickle))
+            if (pickle is not null)
             {
-                html.Append(" <span class=\"flaky\">flaky</span>");
+                html.Append(Marks.Html([context.MarksOf(feature, pickle)]));
+            }
+
+            if (pickle is not null)
+            {
+                html.Append(CopyLink(context.Anchor(feature, pickle)));
             }
 
             html.Append("</td></tr>");
             if (outcome is not null)
             {
-                details.Add((index, outcome));
+                details.Add((index, pickle!, outcome));
             }
         }
 
-        html.Append("</tbody></table>\n");
-        foreach (var (row, outcome) in details)
+        html.Append("</tbody></table></div>\n");
+        foreach (var (row, pickle, outcome) in details)
         {
-            Failure(html, outcome, row);
+            Failure(html, feature, pickle, outcome, row);
             Output(html, outcome, row);
         }
 

@@ -1,19 +1,20 @@
 namespace LivingDoc.Pages;
 
 /// <summary>
-/// The page's script: live full-text search and a tag filter with expressions (<c>@drain and not (@process or @slow)</c>);
-/// scenarios, Examples rows, features and tree entries that do not match are hidden, and the counts follow as you
-/// type. Following a link to a scenario opens it; <c>?q=</c> and <c>?tags=</c> in the address preset both fields.
+/// The page's script, part one: live full-text search, a tag filter with expressions
+/// (<c>@drain and not (@process or @slow)</c>) and a status filter (the counts are buttons). Scenarios, Examples rows,
+/// features, requirements and tree entries that do not match are hidden, and the counts follow as you type.
 /// </summary>
-internal static class Script
+internal static partial class Script
 {
-    public const string Js = """
-        (function () {
+    public const string Filter = """
+        var LivingDoc = (function () {
           'use strict';
           var search = document.getElementById('search'), tags = document.getElementById('tags');
           var tagError = document.getElementById('tag-error'), totals = document.getElementById('totals');
           var statuses = ['passed', 'failed', 'pending', 'skipped', 'notrun'];
-          var group = { passed: 'passed', failed: 'failed', ambiguous: 'failed', pending: 'pending', undefined: 'pending', skipped: 'skipped', notrun: 'notrun' };
+          var group = { passed: 'passed', failed: 'failed', ambiguous: 'failed', pending: 'pending', undefined: 'pending', skipped: 'skipped', notrun: 'notrun', 'not-run': 'notrun' };
+          var chosen = new Set();
 
           // Tag expressions: tags (@x), and, or, not, parentheses. Returns a predicate over a set of lower-cased tags.
           function parseTags(text) {
@@ -36,29 +37,36 @@ internal static class Script
             return predicate;
           }
 
-          function countsHtml(counts) {
-            var names = { passed: 'passed', failed: 'failed', pending: 'pending', skipped: 'skipped', notrun: 'not run' };
-            return '<span class="counts">' + statuses.filter(function (s) { return s !== 'notrun' || counts.notrun > 0; }).map(function (s) {
-              return '<span class="count ' + s + '" data-status="' + s + '">' + counts[s] + ' ' + names[s] + '</span>';
+          function countsHtml(counts, all) {
+            var names = { passed: 'passed', failed: 'failed', pending: all ? 'pending or undefined' : 'pending', skipped: 'skipped', notrun: 'not run' };
+            return '<span class="counts">' + statuses.filter(function (s) { return all || counts[s] > 0; }).map(function (s) {
+              var on = chosen.has(s);
+              return '<button type="button" class="count ' + s + (on ? ' on' : '') + '" data-status="' + s + '" aria-pressed="' + on + '" title="' +
+                (on ? 'show every status' : 'show only these') + '">' + counts[s] + ' ' + names[s] + '</button>';
             }).join('') + '</span>';
           }
+
+          function zero() { return { passed: 0, failed: 0, pending: 0, skipped: 0, notrun: 0 }; }
 
           function apply() {
             var terms = search.value.toLowerCase().split(/\s+/).filter(Boolean), predicate;
             try { predicate = parseTags(tags.value); tagError.hidden = true; tags.classList.remove('invalid'); }
-            catch (e) { predicate = function () { return true; }; tagError.textContent = e.message; tagError.hidden = false; tags.classList.add('invalid'); }
-            var total = { passed: 0, failed: 0, pending: 0, skipped: 0, notrun: 0 }, shown = 0, perFeature = {};
+            catch (e) { predicate = function () { return true; }; tagError.textContent = 'Tag filter: ' + e.message + ' (nothing is filtered by tag)'; tagError.hidden = false; tags.classList.add('invalid'); }
+            var total = zero(), shown = 0, perFeature = {};
             document.querySelectorAll('section.feature').forEach(function (feature) {
-              var counts = { passed: 0, failed: 0, pending: 0, skipped: 0, notrun: 0 }, any = false;
+              var counts = zero(), any = false;
               feature.querySelectorAll('details.scenario').forEach(function (scenario) {
                 var text = feature.dataset.search + ' ' + scenario.dataset.search;
                 var matchesText = terms.every(function (t) { return text.indexOf(t) >= 0; });
                 var pickles = scenario.classList.contains('pickle') ? [scenario] : Array.prototype.slice.call(scenario.querySelectorAll('tr.pickle'));
                 var visible = 0;
                 pickles.forEach(function (pickle) {
-                  var ok = matchesText && predicate(new Set((pickle.dataset.tags || '').split(' ').filter(Boolean)));
+                  var status = group[pickle.dataset.status] || 'notrun';
+                  var matches = matchesText && predicate(new Set((pickle.dataset.tags || '').split(' ').filter(Boolean)));
+                  if (matches) counts[status]++;
+                  var ok = matches && (chosen.size === 0 || chosen.has(status));
                   if (pickle !== scenario) pickle.hidden = !ok;
-                  if (ok) { visible++; counts[group[pickle.dataset.status] || 'notrun']++; }
+                  if (ok) visible++;
                 });
                 scenario.hidden = visible === 0;
                 var node = document.querySelector('[data-scenario="' + scenario.id + '"]');
@@ -71,7 +79,7 @@ internal static class Script
               feature.hidden = !any;
               var featureNode = document.querySelector('[data-feature="' + feature.id + '"]');
               if (featureNode) featureNode.hidden = !any;
-              feature.querySelector('.fcounts').innerHTML = countsHtml(counts);
+              feature.querySelector('.fcounts').innerHTML = countsHtml(counts, false);
               perFeature[feature.id] = counts;
               statuses.forEach(function (s) { total[s] += counts[s]; });
               if (any) shown++;
@@ -81,31 +89,40 @@ internal static class Script
             });
             document.querySelectorAll('#tree li.folder').forEach(function (folder) {
               folder.hidden = !folder.querySelector('li.node-feature:not([hidden])');
-              var area = { passed: 0, failed: 0, pending: 0, skipped: 0, notrun: 0 };
+              var area = zero();
               folder.querySelectorAll('li.node-feature').forEach(function (node) {
                 var counts = perFeature[node.dataset.feature];
                 if (counts) statuses.forEach(function (s) { area[s] += counts[s]; });
               });
-              folder.querySelector('.area-counts').innerHTML = countsHtml(area);
+              folder.querySelector('.area-counts').innerHTML = countsHtml(area, false);
             });
-            totals.innerHTML = countsHtml(total);
+            document.querySelectorAll('[data-req-search]').forEach(function (item) {
+              var text = item.dataset.reqSearch;
+              item.hidden = !terms.every(function (t) { return text.indexOf(t) >= 0; });
+            });
+            totals.innerHTML = countsHtml(total, true);
             document.getElementById('nothing').hidden = shown > 0;
+            if (LivingDoc.changed) LivingDoc.changed();
           }
 
-          function openTarget() {
-            var target = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
-            if (target && target.tagName === 'DETAILS') { target.open = true; target.scrollIntoView(); }
+          function setStatuses(list) {
+            chosen.clear();
+            list.forEach(function (s) { if (group[s]) chosen.add(group[s]); });
           }
 
-          // A link can carry a search and a filter: index.html?q=rolls+back&tags=@reload+and+not+@process
-          var query = new URLSearchParams(location.search);
-          if (query.get('q')) search.value = query.get('q');
-          if (query.get('tags')) tags.value = query.get('tags');
+          function fit() { tags.style.height = 'auto'; tags.style.height = (tags.scrollHeight + tags.offsetHeight - tags.clientHeight) + 'px'; }
+
           search.addEventListener('input', apply);
-          tags.addEventListener('input', apply);
-          window.addEventListener('hashchange', openTarget);
-          apply();
-          openTarget();
+          tags.addEventListener('input', function () { fit(); apply(); });
+          tags.addEventListener('keydown', function (e) { if (e.key === 'Enter') e.preventDefault(); });
+          document.addEventListener('click', function (e) {
+            var count = e.target.closest && e.target.closest('button.count');
+            if (!count) return;
+            var s = count.dataset.status;
+            if (chosen.has(s)) chosen.delete(s); else chosen.add(s);
+            apply();
+          });
+          return { apply: apply, fit: fit, setStatuses: setStatuses, chosen: chosen, statuses: statuses, changed: null };
         })();
 
         """;

@@ -71,7 +71,7 @@ internal static class Steps
 
     private static void Table(StringBuilder html, List<List<string>> rows)
     {
-        html.Append("<table class=\"datatable\">");
+        html.Append("<div class=\"scroll\"><table class=\"datatable\">");
         foreach (var row in rows)
         {
             html.Append("<tr>");
@@ -83,6 +83,6 @@ internal static class Steps
             html.Append("</tr>");
         }
 
-        html.Append("</table>");
+        html.Append("</table></div>");
     }
 }

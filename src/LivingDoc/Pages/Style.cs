@@ -1,7 +1,7 @@
 namespace LivingDoc.Pages;
 
 /// <summary>The living documentation's stylesheet, inlined in the page.</summary>
-internal static class Style
+internal static partial class Style
 {
     public const string Css = """
         :root { --passed:#2e7d32; --failed:#c62828; --pending:#b26a00; --skipped:#6b7280; --ink:#1f2937; --muted:#6b7280; --line:#e5e7eb; --bg:#f8fafc; }

@@ -6,13 +6,14 @@ namespace LivingDoc.Pages;
 
 /// <summary>
 /// The navigation tree: folder (an area, with its counts, which the script fills in), feature, rule, scenario; each
-/// entry links to its place on the page.
+/// entry shows its status and links to its place on the page.
 /// </summary>
 internal static class Tree
 {
-    public static void Render(StringBuilder html, LivingDocRun run)
+    public static void Render(StringBuilder html, PageContext context)
     {
-        html.Append("<nav id=\"tree\"><ul>\n");
+        var run = context.Run;
+        html.Append("<nav id=\"tree\" aria-label=\"Features\"><ul>\n");
         foreach (var folder in run.Features.GroupBy(f => f.Folder).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             html.Append("<li class=\"folder\"><span>").Append(E(folder.Key.Length == 0 ? "features" : folder.Key)).Append("</span> <span class=\"area-counts\"></span><ul>\n");
@@ -25,14 +26,16 @@ internal static class Tree
                 {
                     if (child.Scenario is { } scenario)
                     {
-                        Scenario(html, feature, scenario);
+                        Scenario(html, feature, scenario, context);
                     }
                     else if (child.Rule is { } rule)
                     {
-                        html.Append("<li class=\"node-rule\"><a href=\"#").Append(E(PageContext.Anchor(feature, "r", rule.Id))).Append("\">").Append(E(rule.Name)).Append("</a><ul>");
+                        var pickles = rule.Children.Where(c => c.Scenario is not null).SelectMany(c => PageContext.PicklesOf(feature, c.Scenario!.Id));
+                        html.Append("<li class=\"node-rule\"><a href=\"#").Append(E(PageContext.RuleAnchor(feature, rule))).Append("\">")
+                            .Append(Dot(run.Worst(pickles))).Append(E(rule.Name)).Append("</a><ul>");
                         foreach (var ruleScenario in rule.Children.Select(c => c.Scenario).OfType<Io.Cucumber.Messages.Types.Scenario>())
                         {
-                            Scenario(html, feature, ruleScenario);
+                            Scenario(html, feature, ruleScenario, context);
                         }
 
                         html.Append("</ul></li>");
@@ -48,8 +51,15 @@ internal static class Tree
         html.Append("</ul></nav>\n");
     }
 
-    private static void Scenario(StringBuilder html, DocFeature feature, Io.Cucumber.Messages.Types.Scenario scenario) =>
-        html.Append("<li class=\"node-scenario\" data-scenario=\"").Append(E(PageContext.Anchor(feature, "s", scenario.Id))).Append("\"><a href=\"#")
-            .Append(E(PageContext.Anchor(feature, "s", scenario.Id))).Append("\">")
-            .Append(E(scenario.Name)).Append("</a></li>");
+    private static void Scenario(StringBuilder html, DocFeature feature, Io.Cucumber.Messages.Types.Scenario scenario, PageContext context)
+    {
+        var anchor = context.Anchor(feature, scenario);
+        var status = context.Run.Worst(PageContext.PicklesOf(feature, scenario.Id));
+        html.Append("<li class=\"node-scenario ").Append(CssClass(status)).Append("\" data-scenario=\"").Append(E(anchor)).Append("\"><a href=\"#").Append(E(anchor)).Append("\">")
+            .Append(Dot(status)).Append(E(Names.Title(scenario))).Append("</a></li>");
+    }
+
+    /// <summary>A status as a coloured dot with its name for screen readers and tooltips.</summary>
+    private static string Dot(DocStatus status) =>
+        $"<i class=\"dot {CssClass(status)}\" title=\"{StatusName(status)}\" aria-label=\"{StatusName(status)}\"></i>";
 }

@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using System.Drawing;
 using OpenQA.Selenium;
 using OpenQA.Selenium.Chrome;
 using OpenQA.Selenium.Support.UI;
@@ -11,37 +11,50 @@ namespace LivingDoc.Tests.Browser;
 /// once and opened in headless Chromium from Debian's packages (/usr/bin/chromium, /usr/bin/chromedriver).
 /// Without them the browser tests skip, unless LIVINGDOC_BROWSER_REQUIRED=1 (as in CI), when they fail.
 /// </summary>
-public sealed class LivingDocPage : IDisposable
+public class LivingDocPage : IDisposable
 {
     private const string Chromium = "/usr/bin/chromium";
     private const string ChromeDriver = "/usr/bin/chromedriver";
-    private readonly string _output = Directory.CreateTempSubdirectory("living-doc-browser-").FullName;
     private ChromeDriver? _driver;
 
     public LivingDocPage()
+        : this(root => ["--features", Path.Combine(root, "features"), "--config", Path.Combine(root, "living-doc.json")])
     {
-        var root = Repository.Root();
-        var exit = CommandLine.Run(
-            ["--features", Path.Combine(root, "features"), "--output", _output, "--config", Path.Combine(root, "living-doc.json")], TextReader.Null, TextWriter.Null, TextWriter.Null);
+    }
+
+    /// <summary>Builds the page with <paramref name="arguments"/> (given the repository's root) and <c>--output</c>.</summary>
+    protected LivingDocPage(Func<string, string[]> arguments)
+    {
+        Output = Directory.CreateTempSubdirectory("living-doc-browser-").FullName;
+        var error = new StringWriter();
+        var exit = CommandLine.Run([.. arguments(Repository.Root()), "--output", Output], TextReader.Null, TextWriter.Null, error);
         if (exit != 0)
         {
-            throw new InvalidOperationException($"living-doc exited {exit}");
+            throw new InvalidOperationException($"living-doc exited {exit}: {error}");
         }
     }
 
+    /// <summary>The folder the page is written to.</summary>
+    protected string Output { get; }
+
     /// <summary>Whether Chromium and its driver are installed.</summary>
     public static bool Available => File.Exists(Chromium) && File.Exists(ChromeDriver);
+
+    /// <summary>The page's address.</summary>
+    public string Address => new Uri(Path.Combine(Output, "index.html")).AbsoluteUri;
 
     /// <summary>Skips the calling test when there is no browser, unless one is required.</summary>
     public static void RequireBrowser() =>
         Skip.If(!Available && Environment.GetEnvironmentVariable("LIVINGDOC_BROWSER_REQUIRED") != "1",
             $"headless Chromium is not installed ({Chromium}, {ChromeDriver}): apt-get install chromium chromium-driver");
 
-    /// <summary>A fresh view of the page.</summary>
-    public IWebDriver Open()
+    /// <summary>A fresh view of the page, <paramref name="width"/> pixels wide, at its address plus <paramref name="suffix"/> (a query, a #anchor).</summary>
+    public IWebDriver Open(string suffix = "", int width = 1400)
     {
         _driver ??= Start();
-        _driver.Navigate().GoToUrl(new Uri(Path.Combine(_output, "index.html")).AbsoluteUri);
+        _driver.Manage().Window.Size = new Size(width, 1000);
+        _driver.Navigate().GoToUrl("about:blank");
+        _driver.Navigate().GoToUrl(Address + suffix);
         return _driver;
     }
 
@@ -57,17 +70,26 @@ public sealed class LivingDocPage : IDisposable
     public static void Wait(IWebDriver driver, Func<IWebDriver, bool> condition) =>
         new WebDriverWait(driver, TimeSpan.FromSeconds(10)).Until(condition);
 
+    /// <summary>Runs a script in the page and returns its result.</summary>
+    public static object? Js(IWebDriver driver, string script, params object[] arguments) => ((IJavaScriptExecutor)driver).ExecuteScript(script, arguments);
+
     public void Dispose()
     {
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
+
+    protected virtual void Dispose(bool disposing)
+    {
         _driver?.Quit();
-        Directory.Delete(_output, recursive: true);
+        Directory.Delete(Output, recursive: true);
     }
 
     private static ChromeDriver Start()
     {
         var options = new ChromeOptions { BinaryLocation = Chromium };
         options.AddArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync", "--window-size=1400,1000",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync", "--window-size=1400,1000", "--hide-scrollbars",
             "--user-data-dir=" + Directory.CreateTempSubdirectory("living-doc-chromium-").FullName);
         var service = ChromeDriverService.CreateDefaultService(Path.GetDirectoryName(ChromeDriver)!, Path.GetFileName(ChromeDriver));
         service.HideCommandPromptWindow = true;

@@ -30,19 +30,23 @@ internal static class SampleEdits
         SampleRun.Lines().Select(l => Message(l, "pickle")).OfType<JsonObject>().First(p => (string?)p["name"] == name)["id"]!.GetValue<string>();
 
     /// <summary>The sample as if the run had filtered <paramref name="name"/> out: its pickle stays, its test case and results go.</summary>
-    public static string[] WithoutTestCaseOf(string name)
+    public static string[] WithoutTestCaseOf(string name) => WithoutTestCasesOf(n => n == name);
+
+    /// <summary>The sample as if the run had filtered out the scenarios <paramref name="drop"/> picks by name.</summary>
+    public static string[] WithoutTestCasesOf(Func<string, bool> drop)
     {
-        var pickleId = PickleId(name);
         var lines = SampleRun.Lines();
-        var testCase = lines.Select(l => Message(l, "testCase")).OfType<JsonObject>().Single(c => (string?)c["pickleId"] == pickleId)["id"]!.GetValue<string>();
+        var pickleIds = lines.Select(l => Message(l, "pickle")).OfType<JsonObject>().Where(p => drop((string)p["name"]!)).Select(p => p["id"]!.GetValue<string>()).ToHashSet();
+        var testCases = lines.Select(l => Message(l, "testCase")).OfType<JsonObject>()
+            .Where(c => pickleIds.Contains((string)c["pickleId"]!)).Select(c => c["id"]!.GetValue<string>()).ToHashSet();
         var starts = lines.Select(l => Message(l, "testCaseStarted")).OfType<JsonObject>()
-            .Where(s => (string?)s["testCaseId"] == testCase).Select(s => s["id"]!.GetValue<string>()).ToHashSet();
+            .Where(s => testCases.Contains((string)s["testCaseId"]!)).Select(s => s["id"]!.GetValue<string>()).ToHashSet();
         return lines.Where(line =>
         {
             var envelope = JsonNode.Parse(line)!.AsObject();
             var message = envelope.Select(p => p.Value).OfType<JsonObject>().FirstOrDefault();
             return message is null
-                || !((string?)message["id"] == testCase && envelope.ContainsKey("testCase"))
+                || !(testCases.Contains((string?)message["id"] ?? "") && envelope.ContainsKey("testCase"))
                 && !(envelope.ContainsKey("testCaseStarted") && starts.Contains((string?)message["id"] ?? ""))
                 && !starts.Contains((string?)message["testCaseStartedId"] ?? "");
         }).ToArray();
