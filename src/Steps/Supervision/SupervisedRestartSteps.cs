@@ -139,8 +139,9 @@ public sealed class SupervisedRestartSteps(PoolDriver pools)
     public void StormKind(string pool, string kind, string advice)
     {
         var storm = pools.Logger.WithEvent("RestartStorm").Should().ContainSingle($"pool {pool} should have one restart storm").Subject;
-        storm["StormKind"].Should().Be(kind);
-        storm.Message.Should().Contain(advice);
+        storm["PoolId"].Should().Be(pool, "the storm alert should name the pool it stopped");
+        storm["StormKind"].Should().Be(kind, $"the storm of pool {pool} should be classified by its crashes");
+        storm["Remediation"].Should().Be(advice, $"the storm alert of pool {pool} should carry its advice as a field of its own");
     }
 
     private CrashEvent? LastCrash(string pool)
