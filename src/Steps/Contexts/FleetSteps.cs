@@ -88,7 +88,7 @@ public sealed class FleetSteps(ContextDriver contexts, IReqnrollOutputHelper out
         contexts.Traces.Subscriptions.Should().Be(0);
     }
 
-    [Then("the memory still held afterwards is under {size}")]
+    [Then("none of the disposed contexts is still held in memory: what stays allocated afterwards is under {size} in all")]
     public void ThenMemoryHeld(ByteCount bound) =>
         _heldAfterwards.Should().BeLessThan(bound.Bytes, $"nothing of a disposed context may stay reachable (held: {_heldAfterwards:N0} bytes)");
 }
