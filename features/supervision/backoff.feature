@@ -93,7 +93,9 @@ Feature: Restart backoff
     Scenario: A scheduled restart is logged with its delay, crash count and restart time
       Given the engine of pool gpu-0 has crashed 1 time in a row
       When the engine of pool gpu-0 crashes with out of memory
-      Then the log shows restart 2 of pool gpu-0 after out_of_memory scheduled in 2000 ms, 2 seconds from now
+      Then the supervisor logs the restart it scheduled for pool gpu-0:
+        | crashes in a row | last crash    | delay     | restarts           |
+        | 2                | out of memory | 2 seconds | 2 seconds from now |
 
     Scenario: A scheduled restart is measured by pool and crash reason
       When the engine of pool gpu-0 crashes with a driver error

@@ -128,6 +128,6 @@ Feature: Restart circuit breaker
         | half-open |
 
     Scenario: Every opening of the circuit is counted
-      Given the circuit of pool gpu-0 is half-open with its probe running
+      Given the circuit of pool gpu-0 has opened once and is now half-open with its probe running
       When the probe of pool gpu-0 fails with a signal
-      Then the circuit_breaker_open_total counter of pool gpu-0 counts 2
+      Then the circuit_breaker_open_total counter of pool gpu-0 counts 2 openings: the first, and the probe's failure

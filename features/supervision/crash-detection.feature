@@ -16,13 +16,13 @@ Feature: Crash detection
       And the last error of pool gpu-0 is "<error>"
 
       Examples:
-        | description                   | ends                                  | reason        | error                                                                              |
-        | a non-zero exit code          | exits with code 3                     | process_exit  | process_exit: exited with code 3                                                   |
-        | exit code 139 is not a signal | exits with code 139                   | process_exit  | process_exit: exited with code 139                                                 |
-        | a segmentation fault          | is killed by SIGSEGV                  | signal        | signal: killed by SIGSEGV                                                          |
-        | an abort                      | is killed by SIGABRT                  | signal        | signal: killed by SIGABRT                                                          |
-        | a kill without OOM evidence   | is killed by SIGKILL                  | signal        | signal: killed by SIGKILL                                                          |
-        | the out-of-memory killer      | is killed by the out-of-memory killer | out_of_memory | out_of_memory: killed by SIGKILL from the out-of-memory killer (oom_kill 0 -> 1)   |
+        | description                   | ends                                  | reason        | error                                                                                                                        |
+        | a non-zero exit code          | exits with code 3                     | process_exit  | process_exit: exited with code 3                                                                                             |
+        | exit code 139 is not a signal | exits with code 139                   | process_exit  | process_exit: exited with code 139                                                                                           |
+        | a segmentation fault          | is killed by SIGSEGV                  | signal        | signal: killed by SIGSEGV                                                                                                    |
+        | an abort                      | is killed by SIGABRT                  | signal        | signal: killed by SIGABRT                                                                                                    |
+        | a kill without OOM evidence   | is killed by SIGKILL                  | signal        | signal: killed by SIGKILL                                                                                                    |
+        | the out-of-memory killer      | is killed by the out-of-memory killer | out_of_memory | out_of_memory: killed by SIGKILL from the out-of-memory killer (out-of-memory kills in its memory cgroup: 0 before, 1 after) |
 
     Scenario: A crash takes the pool out of service
       When the engine of pool gpu-0 exits with code 3
@@ -33,6 +33,7 @@ Feature: Crash detection
       Given 90 seconds passed
       When the engine of pool gpu-0 exits with code 3
       Then the crash of pool gpu-0 names engine version 1.0, an uptime of 90 seconds and exit code 3
+      And the supervisor logs the crash of pool gpu-0 with engine version 1.0, an uptime of 90 seconds and exit code 3
       And the engine_crash_total counter of pool gpu-0 counts 1 for crash reason process_exit
 
   Rule: An exit with code 0 is graceful

@@ -109,7 +109,7 @@ Feature: Drain
       And the operator is draining pool gpu-0 within 30 seconds
       When the operator drains pool gpu-0 within 5 seconds
       And 5 seconds pass
-      Then both drains of pool gpu-0 are the same drain, still waiting
+      Then the second drain of pool gpu-0 has joined the first: both still wait, under the first drain's 30-second deadline
 
     Scenario: Draining one pool leaves another serving
       Given pool gpu-1 serves llama-7b-v1
@@ -127,11 +127,11 @@ Feature: Drain
 
     @concurrency
     Scenario: A drain, a reload and lease traffic racing on one pool never leave it stuck
-      When an operator's drain, a reload and lease traffic race on a fresh pool 1000 times
-      Then no drain or reload threw anything but the drain's refusal of a pool that is not ready
+      Given 1000 fresh pools, each serving llama-7b on its own engine
+      When on each pool an operator's drain, a reload and clients taking leases start at the same moment
+      Then on all 1000 pools the operator's drain ran and ended completed or force-stopped, leaving the pool stopped
+      And on all 1000 pools the reload ran and ended reloaded, refused as the pool was draining or stopped, or failed at its drain with nothing rolled back
       And every pool ends ready on a live engine or stopped without one
-      And every drain that ran ended by completing or by force-stopping
-      And every drain that ran left its pool stopped
 
     Scenario: Every log event of a drain carries the drain's correlation id
       Given pool gpu-0 holds 1 lease

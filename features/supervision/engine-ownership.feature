@@ -29,3 +29,8 @@ Feature: Engine ownership
       Given a manager process runs 2 engines that ignore their parent and are not tied to it by the kernel
       When the manager process is stopped by SIGTERM
       Then none of its engines is running
+
+    Scenario: Engines not tied to their manager outlive it when it is killed
+      Given a manager process runs 2 engines that ignore their parent and are not tied to it by the kernel
+      When the manager process is killed by SIGKILL
+      Then its 2 engines are still running, none of them being killed

@@ -9,7 +9,8 @@ Feature: Reload under load
     Given the engine for llama-7b-v1 takes 200 ms to answer a request
     And pool gpu-0 serves llama-7b-v1
     And 32 clients send requests to pool gpu-0, each through a lease
-    When the operator reloads pool gpu-0 with engine version 2.0 once every client has been served 3 times
+    And every client has been served 3 times
+    When the operator reloads pool gpu-0 with engine version 2.0 while they send
     Then no request was lost: each was served, or refused while the pool was draining or reloading, to be retried
     And every request leased after the reload was served by engine version 2.0
     And requests were served by engine version 1.0 before it

@@ -35,10 +35,13 @@ Feature: Reload
       When the operator reloads pool gpu-0 with llama-7b-v1
       Then the reload succeeds without staging a model
 
-    Scenario: A successful reload is counted and timed
-      When the operator reloads pool gpu-0 with llama-7b-v2
-      Then the reload_success_total counter of pool gpu-0 counts 1
-      And the reload_duration_ms histogram of pool gpu-0 has 1 measurement
+    Scenario: A successful reload is counted and timed from its start to its end
+      Given pool gpu-0 holds 1 lease
+      When the operator attempts to reload pool gpu-0 with llama-7b-v2 within 30 seconds
+      And 10 seconds pass
+      And the clients release every lease of pool gpu-0
+      Then the reload_duration_ms histogram of pool gpu-0 has timed 1 reload at 10000 ms
+      And the reload_success_total counter of pool gpu-0 counts 1
 
     Scenario: A reload stages the new model with the model provisioner
       When the operator reloads pool gpu-0 with llama-7b-v2
@@ -57,13 +60,16 @@ Feature: Reload
       And the clients release every lease of pool gpu-0
       Then pool gpu-0 serves llama-7b-v2 and is ready
 
-    Scenario: A lease held past the deadline aborts the reload
+    @process
+    Scenario: A lease held past the deadline aborts the reload and the old engine keeps serving
       Given pool gpu-0 holds 1 lease
       When the operator attempts to reload pool gpu-0 with llama-7b-v2 within 30 seconds
       And 30 seconds pass
-      Then the reload fails with "reload of pool gpu-0 failed at drain_timeout: drain deadline passed with 1 active leases; still serving llama-7b-v1 on engine 1.0"
+      Then the reload fails and tells the operator what still serves:
+        | failed at          | active leases | still serving | engine version |
+        | the drain deadline | 1             | llama-7b-v1   | 1.0            |
       And the reload reports no rollback, as nothing was swapped
-      And pool gpu-0 serves llama-7b-v1 and is ready
+      And pool gpu-0 serves llama-7b-v1 on the same healthy engine, the only one left running
 
     Scenario: A draining pool refuses a reload
       Given pool gpu-0 holds 1 lease
@@ -80,21 +86,21 @@ Feature: Reload
       Then the reload fails at <step>
       And the reload reports that it rolled back to the old engine
       And pool gpu-0 serves llama-7b-v1 on <engine> healthy engine, the only one left running
-      And the reload_failure_total counter of pool gpu-0 counts 1 for reason <step>
+      And the reload_failure_total counter of pool gpu-0 counts 1 failure at <step>
 
       Examples:
-        | description                   | failure                                    | step      | engine   |
-        | staging the model fails       | staging llama-7b-v2 fails with "disk full" | stage     | the same |
-        | the new engine cannot start   | the engine for llama-7b-v2 cannot start    | start_new | a new    |
-        | the handoff cannot be written | the handoff file cannot be written         | handoff   | a new    |
+        | description                   | failure                                    | step                     | engine   |
+        | staging the model fails       | staging llama-7b-v2 fails with "disk full" | staging the model        | the same |
+        | the new engine cannot start   | the engine for llama-7b-v2 cannot start    | starting the new engine  | a new    |
+        | the handoff cannot be written | the handoff file cannot be written         | writing the handoff file | a new    |
 
     Scenario: A new engine that never becomes healthy is replaced by the old one
       Given the engine for llama-7b-v2 never becomes healthy
       When the operator attempts to reload pool gpu-0 with llama-7b-v2
       And 60 seconds pass
-      Then the reload fails at health_check
+      Then the reload fails at the new engine's health check
       And pool gpu-0 serves llama-7b-v1 on a new healthy engine, the only one left running
-      And the reload_failure_total counter of pool gpu-0 counts 1 for reason health_check
+      And the reload_failure_total counter of pool gpu-0 counts 1 failure at the new engine's health check
 
     Scenario: A rollback restores the old model
       Given staging llama-7b-v2 fails with "disk full"

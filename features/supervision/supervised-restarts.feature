@@ -14,14 +14,14 @@ Feature: Supervised restarts
       When the engine of pool gpu-0 is killed by SIGKILL
       And 999 milliseconds pass
       Then pool gpu-0 is restarting on no engine
-      And 1 engine has been started for pool gpu-0 in all
+      And 1 engine has been started for pool gpu-0 in all: the first
 
     Scenario: At the backoff delay a new engine serves the pool
       Given pool gpu-0 serves llama-7b-v1
       When the engine of pool gpu-0 is killed by SIGKILL
       And 1 second passes
       Then pool gpu-0 is ready again on a new engine
-      And 2 engines have been started for pool gpu-0 in all
+      And 2 engines have been started for pool gpu-0 in all: the first and 1 restart
 
     Scenario: The crash event tells the pool, the model, the engine version, the uptime and the signal
       Given pool gpu-0 serves llama-7b-v1
@@ -50,21 +50,21 @@ Feature: Supervised restarts
       When the engine of pool gpu-0 is killed by SIGSEGV 3 times in a row
       Then pool gpu-0 is stopped by its restart policies: "restart refused: circuit open"
       And the supervisor reports the circuit of pool gpu-0 as open
-      And 3 engines have been started for pool gpu-0 in all
+      And 3 engines have been started for pool gpu-0 in all: the first and 2 restarts
 
     Scenario: No engine is started while the circuit is open
       Given pool gpu-0 serves llama-7b-v1 with a circuit opening after 3 crashes in a row
       And the engine of pool gpu-0 was killed by SIGSEGV 3 times in a row
       When 299 seconds pass
       Then pool gpu-0 runs no engine
-      And 3 engines have been started for pool gpu-0 in all
+      And 3 engines have been started for pool gpu-0 in all: the first and 2 restarts
 
     Scenario: When the circuit half-opens exactly one probe engine is started
       Given pool gpu-0 serves llama-7b-v1 with a circuit opening after 3 crashes in a row
       And the engine of pool gpu-0 was killed by SIGSEGV 3 times in a row
       When 300 seconds pass
       Then pool gpu-0 is ready again on a new engine
-      And 4 engines have been started for pool gpu-0 in all
+      And 4 engines have been started for pool gpu-0 in all: the first, 2 restarts and 1 probe
       And the supervisor reports the circuit of pool gpu-0 as half-open
 
     Scenario: A probe that runs 60 stable seconds closes the circuit
@@ -80,7 +80,7 @@ Feature: Supervised restarts
       And 599 seconds pass
       Then pool gpu-0 runs no engine
       And the supervisor reports the circuit of pool gpu-0 as open
-      And 4 engines have been started for pool gpu-0 in all
+      And 4 engines have been started for pool gpu-0 in all: the first and 3 restarts
 
     Scenario: After twice as long the next probe engine is started
       Given pool gpu-0 serves llama-7b-v1 with a circuit opening after 3 crashes in a row
@@ -88,7 +88,7 @@ Feature: Supervised restarts
       When the engine of pool gpu-0 is killed by SIGSEGV
       And 600 seconds pass
       Then pool gpu-0 is ready again on a new engine
-      And 5 engines have been started for pool gpu-0 in all
+      And 5 engines have been started for pool gpu-0 in all: the first, 2 restarts and 2 probes
 
     Scenario: Five CUDA errors open the driver-error circuit while the general one stays closed
       Given pool gpu-0 serves llama-7b-v1 with driver errors on a circuit of their own
@@ -106,7 +106,7 @@ Feature: Supervised restarts
       Then pool gpu-0 is stopped by its restart policies: "restart refused: circuit open"
       And the crash count of pool gpu-0 is 4
       And the supervisor reports the circuit of pool gpu-0 as open
-      And 4 engines have been started for pool gpu-0 in all
+      And 4 engines have been started for pool gpu-0 in all: the first, 2 restarts and 1 probe
 
   Rule: Operators can reset the circuit or let exactly one restart through
 
@@ -116,7 +116,7 @@ Feature: Supervised restarts
       When the operator resets the circuit of pool gpu-0 as "op-17"
       Then pool gpu-0 is ready again on a new engine
       And the supervisor reports the circuit of pool gpu-0 as closed
-      And the operator's reset_circuit of pool gpu-0 is logged with correlation id "op-17"
+      And the operator's reset of the circuit of pool gpu-0 is logged with correlation id "op-17"
 
     Scenario: One restart let through a storm-stopped pool keeps its restart window
       Given pool gpu-0 serves llama-7b-v1 with at most 3 restarts in 60 seconds
@@ -124,13 +124,13 @@ Feature: Supervised restarts
       When the operator allows one restart of pool gpu-0 as "op-18"
       Then pool gpu-0 is ready again on a new engine
       And the restart_rate gauge of pool gpu-0 still reads 3
-      And the operator's allow_one_restart of pool gpu-0 is logged with correlation id "op-18"
+      And the operator's one restart let through for pool gpu-0 is logged with correlation id "op-18"
 
     Scenario: A pool let through once stops again at its next crash inside the window
       Given pool gpu-0 serves llama-7b-v1 with at most 3 restarts in 60 seconds
       And the engine of pool gpu-0 was killed by SIGSEGV 4 times in a row
       And the operator allowed one restart of pool gpu-0 as "op-18"
-      When the engine of pool gpu-0 is killed by SIGSEGV 1 times in a row
+      When the engine of pool gpu-0 is killed by SIGSEGV once more
       Then pool gpu-0 is stopped by its restart policies: "restart refused: restart storm: 3 restarts in 60 s"
 
   Rule: Crash and restart counts outlive the manager, and storms are told apart by crash type

@@ -51,7 +51,7 @@ public sealed class CrashClassifier
         {
             if (signal == Signals.SIGKILL && oomBaseline is { } before && _oom.ReadOomKillCount() is { } after && after > before)
             {
-                return (CrashReason.OutOfMemory, $"killed by SIGKILL from the out-of-memory killer (oom_kill {before} -> {after})");
+                return (CrashReason.OutOfMemory, $"killed by SIGKILL from the out-of-memory killer (out-of-memory kills in its memory cgroup: {before} before, {after} after)");
             }
 
             return (CrashReason.Signal, $"killed by {exit.SignalName}");

@@ -135,7 +135,7 @@ internal sealed partial class PoolSupervisor
             _context.Metrics.Crash(_pool.Id, reason);
         }
 
-        SupervisionLog.Crashed(_logger, _pool.Id, crash.ReasonName, detail, crash.Uptime.TotalSeconds);
+        SupervisionLog.Crashed(_logger, _pool.Id, crash.EngineVersion, crash.ReasonName, crash.ExitCode, detail, crash.Uptime.TotalSeconds);
         if (reason == CrashReason.OutOfMemory)
         {
             SupervisionLog.OutOfMemoryKill(_logger, _pool.Id, run.Spec.Model, run.Spec.EngineVersion, crash.Uptime.TotalSeconds, detail);

@@ -11,8 +11,10 @@ internal static partial class SupervisionLog
     [LoggerMessage(EventId = 3002, EventName = "EngineReady", Level = LogLevel.Information, Message = "Pool {PoolId}: engine pid {Pid} is ready at {Endpoint}")]
     public static partial void Ready(ILogger logger, string poolId, int pid, Uri endpoint);
 
-    [LoggerMessage(EventId = 3003, EventName = "EngineCrashed", Level = LogLevel.Warning, Message = "Pool {PoolId}: engine crashed ({CrashReason}): {Detail}; uptime {UptimeSeconds} s")]
-    public static partial void Crashed(ILogger logger, string poolId, string crashReason, string detail, double uptimeSeconds);
+    /// <summary>A crash: its reason, the engine version, the exit code (null for a signal death or a stopped engine) and the uptime.</summary>
+    [LoggerMessage(EventId = 3003, EventName = "EngineCrashed", Level = LogLevel.Warning,
+        Message = "Pool {PoolId}: engine {EngineVersion} crashed ({CrashReason}, exit code {ExitCode}): {Detail}; uptime {UptimeSeconds} s")]
+    public static partial void Crashed(ILogger logger, string poolId, string engineVersion, string crashReason, int? exitCode, string detail, double uptimeSeconds);
 
     [LoggerMessage(EventId = 3004, EventName = "EngineOutput", Level = LogLevel.Debug, Message = "Pool {PoolId}: engine pid {Pid}: {Line}")]
     public static partial void Output(ILogger logger, string poolId, int pid, string line);

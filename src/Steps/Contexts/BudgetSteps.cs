@@ -23,6 +23,14 @@ public sealed class BudgetSteps(ContextDriver contexts)
     public void ThenHasInUse(string name, ByteCount size) =>
         contexts.Context(name).Counters.BytesInUse.Should().Be(size.Bytes, $"{name} should have {ByteSize.Format(size.Bytes)} in use");
 
+    [Then("{word} has never had more than {int} requests of {size} in use at once, the most its {size} hold")]
+    public void ThenNeverMoreRequestsThanFit(string name, int requests, ByteCount each, ByteCount budget)
+    {
+        (requests * each.Bytes).Should().BeLessThanOrEqualTo(budget.Bytes, $"{requests} requests of {each.Bytes} bytes fit in {budget.Bytes} bytes");
+        ((requests + 1) * each.Bytes).Should().BeGreaterThan(budget.Bytes, $"{requests} requests of {each.Bytes} bytes should be the most {budget.Bytes} bytes hold");
+        contexts.Context(name).Counters.PeakBytes.Should().BeLessThanOrEqualTo(requests * each.Bytes, $"{name} should never hold more than {requests} requests of {each.Bytes} bytes at once");
+    }
+
     [Then("{word} has had at most {size} in use")]
     public void ThenHasHadAtMost(string name, ByteCount size) =>
         contexts.Context(name).Counters.PeakBytes.Should().BeLessOrEqualTo(size.Bytes, $"{name} should never have had more than {ByteSize.Format(size.Bytes)} in use");

@@ -1,32 +1,39 @@
 using System.Globalization;
 using Reqnroll;
 using Runtime.Budgets;
+using Runtime.Contexts;
 using Runtime.Tracing;
 
 namespace Steps.Contexts;
 
 /// <summary>
-/// Parameter types of the context steps: <c>{size}</c> ("1 GiB", "1073741825 bytes"), <c>{kinds}</c>
+/// Parameter types of the context steps: <c>{size}</c> ("1 GiB", "1 GiB and 1 byte"), <c>{kinds}</c>
 /// ("Created, Executed"), <c>{ids}</c> ("acme/llama-7b-v1#1, acme/llama-7b-v1#1.1") and <c>{input}</c>
 /// ("model id": an input of context creation, by its business name).
 /// </summary>
 [Binding]
 public sealed class StepArguments
 {
-    /// <summary>"1 GiB" → 1,073,741,824 bytes.</summary>
-    [StepArgumentTransformation(@"(-?\d+ (?:GiB|MiB|KiB|bytes|byte))", Name = "size")]
-    public ByteCount ToSize(string text)
+    /// <summary>"1 GiB" → 1,073,741,824 bytes; "1 GiB and 1 byte" → 1,073,741,825 bytes.</summary>
+    [StepArgumentTransformation(@"(-?\d+ (?:GiB|MiB|KiB|bytes|byte)(?: and \d+ (?:bytes|byte))?)", Name = "size")]
+    public ByteCount ToSize(string text) => new(text.Split(" and ").Sum(Bytes));
+
+    private static long Bytes(string text)
     {
         var parts = text.Split(' ');
         var amount = long.Parse(parts[0], CultureInfo.InvariantCulture);
-        return new ByteCount(parts[1] switch
+        return parts[1] switch
         {
             "GiB" => amount * ByteSize.GiB,
             "MiB" => amount * ByteSize.MiB,
             "KiB" => amount * ByteSize.KiB,
             _ => amount,
-        });
+        };
     }
+
+    /// <summary>"for its budget" → <see cref="ContextOutcome.BudgetExceeded"/>, "as another tenant's" → <see cref="ContextOutcome.Forbidden"/>.</summary>
+    [StepArgumentTransformation("(for its budget|as another tenant's)", Name = "refusal")]
+    public ContextOutcome ToRefusal(string text) => text == "for its budget" ? ContextOutcome.BudgetExceeded : ContextOutcome.Forbidden;
 
     /// <summary>"Created, Executed" → the trace event kinds, in order.</summary>
     [StepArgumentTransformation(@"([A-Za-z]+(?:, [A-Za-z]+)*)", Name = "kinds")]

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Reqnroll;
 using Reqnroll.Assist;
 using FluentAssertions;
@@ -42,6 +43,15 @@ public sealed class TraceSteps(ContextDriver contexts)
         traces.Recorded.Should().Be(recorded, "every event should be recorded once");
         traces.ReadAll().Should().HaveCount((int)kept, $"the trace should keep {kept} events");
         traces.Dropped.Should().Be(dropped, "every dropped event should be counted");
+    }
+
+    [Then("the trace accounts for every event:")]
+    public void ThenTheTraceAccountsForEveryEvent(Table events)
+    {
+        long Count(string what) => long.Parse(events.Rows.Single(r => r["events"].StartsWith(what + ":", StringComparison.Ordinal))["count"], CultureInfo.InvariantCulture);
+        var (recorded, kept, dropped) = (Count("recorded"), Count("kept"), Count("dropped"));
+        ThenTheTraceHasRecorded(recorded, kept, dropped);
+        (kept + dropped).Should().Be(recorded, "every recorded event is either kept or dropped");
     }
 
     [Then("the trace has {int} subscription(s)")]

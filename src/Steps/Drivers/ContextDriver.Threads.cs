@@ -17,27 +17,30 @@ public sealed partial class ContextDriver
     /// <summary>How many requests the last <see cref="RunOnThreads"/> ran: threads × requests per thread.</summary>
     public long RequestsRun { get; private set; }
 
+    /// <summary>The outcomes the threads of the last run saw, per tenant that ran requests, counted by outcome.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<ContextOutcome, long>> OutcomesSeen { get; private set; } =
+        new Dictionary<string, IReadOnlyDictionary<ContextOutcome, long>>();
+
     /// <summary>Runs <paramref name="perThread"/> requests on each of <paramref name="threads"/> threads released at once.</summary>
     public void RunOnThreads(int threads, int perThread, string name, long memoryBytes)
     {
         var context = Context(name);
-        long successes = 0, failures = 0;
-        OnThreads(threads, _ =>
-        {
-            var (ok, failed) = Execute(context, context.TenantId, perThread, memoryBytes);
-            Interlocked.Add(ref successes, ok);
-            Interlocked.Add(ref failures, failed);
-        });
-        SuccessesSeen = successes;
-        FailuresSeen = failures;
+        var seen = new Dictionary<ContextOutcome, long>[threads];
+        OnThreads(threads, t => seen[t] = Execute(context, context.TenantId, perThread, memoryBytes));
+        var outcomes = Merge(seen);
+        OutcomesSeen = new Dictionary<string, IReadOnlyDictionary<ContextOutcome, long>> { [context.TenantId] = outcomes };
+        SuccessesSeen = outcomes.GetValueOrDefault(ContextOutcome.Succeeded);
+        FailuresSeen = outcomes.Where(o => o.Key != ContextOutcome.Succeeded).Sum(o => o.Value);
         RequestsRun = (long)threads * perThread;
     }
 
-    /// <summary>Runs two contexts' requests on two threads at once.</summary>
+    /// <summary>Runs two tenants' requests on two threads at once, each on the named context; keeps what each tenant saw.</summary>
     public void RunSideBySide(string firstTenant, string first, int firstCount, string secondTenant, string second, int secondCount, long secondMemoryBytes = 0)
     {
-        var contexts = new[] { (Context(first), firstTenant, firstCount, 0L), (Context(second), secondTenant, secondCount, secondMemoryBytes) };
-        OnThreads(2, t => Execute(contexts[t].Item1, contexts[t].Item2, contexts[t].Item3, contexts[t].Item4));
+        var runs = new[] { (Context(first), firstTenant, firstCount, 0L), (Context(second), secondTenant, secondCount, secondMemoryBytes) };
+        var seen = new Dictionary<ContextOutcome, long>[2];
+        OnThreads(2, t => seen[t] = Execute(runs[t].Item1, runs[t].Item2, runs[t].Item3, runs[t].Item4));
+        OutcomesSeen = new Dictionary<string, IReadOnlyDictionary<ContextOutcome, long>> { [firstTenant] = seen[0], [secondTenant] = seen[1] };
     }
 
     /// <summary>Races <paramref name="threads"/> threads allocating <paramref name="bytes"/> at a time, never releasing.</summary>
@@ -61,26 +64,22 @@ public sealed partial class ContextDriver
         AllocationsGranted = granted;
     }
 
-    private static (long Successes, long Failures) Execute(ModelContext context, string tenant, int count, long memoryBytes)
+    private static Dictionary<ContextOutcome, long> Execute(ModelContext context, string tenant, int count, long memoryBytes)
     {
         var request = new ModelRequest("prompt", memoryBytes);
-        long successes = 0, failures = 0;
+        var outcomes = new Dictionary<ContextOutcome, long>();
         for (var i = 0; i < count; i++)
         {
             var pending = context.ExecuteAsync(request, tenant);
             var result = pending.IsCompleted ? pending.Result : pending.AsTask().WaitAsync(TimeSpan.FromSeconds(AnswerTimeoutSeconds)).GetAwaiter().GetResult();
-            if (result.IsSuccess)
-            {
-                successes++;
-            }
-            else
-            {
-                failures++;
-            }
+            outcomes[result.Outcome] = outcomes.GetValueOrDefault(result.Outcome) + 1;
         }
 
-        return (successes, failures);
+        return outcomes;
     }
+
+    private static Dictionary<ContextOutcome, long> Merge(IEnumerable<Dictionary<ContextOutcome, long>> seen) =>
+        seen.SelectMany(s => s).GroupBy(o => o.Key).ToDictionary(g => g.Key, g => g.Sum(o => o.Value));
 
     private static void OnThreads(int threads, Action<int> body)
     {

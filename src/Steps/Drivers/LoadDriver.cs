@@ -15,6 +15,7 @@ public sealed class LoadDriver(PoolDriver pools) : IDisposable
     private readonly ConcurrentQueue<ClientAttempt> _attempts = new();
     private readonly CancellationTokenSource _stop = new();
     private Task[] _clients = [];
+    private volatile bool _reloading;
     private volatile bool _reloaded;
 
     /// <summary>Every attempt of every client, in no particular order.</summary>
@@ -24,13 +25,17 @@ public sealed class LoadDriver(PoolDriver pools) : IDisposable
     public void Start(int clients, string pool) =>
         _clients = Enumerable.Range(0, clients).Select(c => Task.Run(() => SendAsync(c, pool))).ToArray();
 
+    /// <summary>Waits until every client has been served at least <paramref name="times"/> times.</summary>
+    public Task ServedAsync(int times) =>
+        pools.WaitUntil(() => ServedPerClient(afterReload: false).All(n => n >= times), $"every client to be served {times} times");
+
     /// <summary>
-    /// Once every client has been served at least <paramref name="before"/> times, reloads the pool with
-    /// <paramref name="version"/>; then lets every client be served <paramref name="after"/> more times and stops them.
+    /// Reloads the pool with <paramref name="version"/> while the clients send; then lets every client be served
+    /// <paramref name="after"/> more times and stops them.
     /// </summary>
-    public async Task ReloadWhileSendingAsync(string pool, string version, int before, int after)
+    public async Task ReloadWhileSendingAsync(string pool, string version, int after)
     {
-        await pools.WaitUntil(() => ServedPerClient(afterReload: false).All(n => n >= before), $"every client to be served {before} times");
+        _reloading = true;
         await pools.StartReloadAsync(pool, pools.SpecFor(pools.Pool(pool).Spec.Model, version), TimeSpan.FromSeconds(30));
         await pools.ReloadResultAsync();
         _reloaded = true;
@@ -60,7 +65,8 @@ public sealed class LoadDriver(PoolDriver pools) : IDisposable
             var refusal = pools.Registry.TryAcquire(pool, out var lease);
             if (refusal != LeaseRefusal.None)
             {
-                _attempts.Enqueue(new ClientAttempt(client, afterReload, refusal, null, null));
+                // Within the reload: it had begun when the refusal came back, and had not ended before the attempt.
+                _attempts.Enqueue(new ClientAttempt(client, afterReload, refusal, null, null) { DuringReload = _reloading && !afterReload });
                 await WhenServingOrStopped(pool);
                 continue;
             }
@@ -102,6 +108,9 @@ public sealed class LoadDriver(PoolDriver pools) : IDisposable
 /// <summary>One attempt of a client: refused at the lease, served by a version, or lost with an error.</summary>
 public sealed record ClientAttempt(int Client, bool AfterReload, LeaseRefusal Refusal, string? Version, string? Error)
 {
+    /// <summary>True when the attempt fell between the start of the reload and its end.</summary>
+    public bool DuringReload { get; init; }
+
     /// <summary>True when the engine answered.</summary>
     public bool Served => Version is not null;
 

@@ -23,6 +23,9 @@ public sealed class ManagerProcessDriver : IDisposable
     /// <summary>The engine pids the manager reported.</summary>
     public IReadOnlyList<int> Engines => _engines;
 
+    /// <summary>The engines that were running at the moment the manager was signalled to end.</summary>
+    public IReadOnlyList<int> RunningWhenEnded { get; private set; } = [];
+
     /// <summary>The engine stub's command line for an engine that neither watches its parent nor reads its stdin.</summary>
     public static string[] StubIgnoringItsParent => [EngineProcessDriver.DotNet, EngineProcessDriver.StubPath, "--ignore-parent"];
 
@@ -64,6 +67,7 @@ public sealed class ManagerProcessDriver : IDisposable
     public async Task EndAsync(int signal)
     {
         var manager = _manager ?? throw new InvalidOperationException("no manager process was started in this scenario");
+        RunningWhenEnded = _engines.Where(OperatingSystemProcess.IsRunning).ToList();
         manager.Signal(signal).Should().BeTrue("the manager process should be running until it is signalled");
         await manager.Exited.WaitAsync(PoolDriver.Bound);
     }
@@ -75,6 +79,9 @@ public sealed class ManagerProcessDriver : IDisposable
         await Task.WhenAll(_engines.Select(pid => OperatingSystemProcess.WaitForExitAsync(pid, PoolDriver.Bound)));
         return _engines.Where(OperatingSystemProcess.IsRunning).ToList();
     }
+
+    /// <summary>The engines alive with no kill under way: read at once, as the kernel's kill is sent before the manager is reaped.</summary>
+    public IReadOnlyList<int> Unkilled() => _engines.Where(OperatingSystemProcess.IsRunningUnkilled).ToList();
 
     /// <inheritdoc />
     public void Dispose()

@@ -19,6 +19,18 @@ public sealed class PolicyLogger : ILogger
         }
     }
 
+    /// <summary>Every event, in order.</summary>
+    public IReadOnlyList<PolicyLogEntry> All
+    {
+        get
+        {
+            lock (_entries)
+            {
+                return [.. _entries];
+            }
+        }
+    }
+
     /// <inheritdoc />
     public IDisposable? BeginScope<TState>(TState state)
         where TState : notnull => null;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Reqnroll;
 using FluentAssertions;
 using Runtime.Backoff;
@@ -49,17 +50,19 @@ public sealed class BackoffSteps(PolicyDriver policies)
     public void ThenTheScheduledRestartCounts(string pool, int crashes) =>
         LastDecision(pool).CrashCount.Should().Be(crashes, $"pool {pool} should count {crashes} consecutive crashes");
 
-    [Then("the log shows restart {int} of pool {word} after {word} scheduled in {int} ms, {int} seconds from now")]
-    public void ThenTheLogShowsTheRestart(int crashCount, string pool, string reason, int delayMs, int seconds)
+    [Then("the supervisor logs the restart it scheduled for pool {word}:")]
+    public void ThenTheLogShowsTheRestart(string pool, Table restart)
     {
+        var row = restart.Rows.Single();
+        int Seconds(string text) => int.Parse(text.Split(' ')[0], CultureInfo.InvariantCulture);
         var entry = policies.Log.WithEvent("RestartScheduled").LastOrDefault(e => Equals(e["PoolId"], pool));
         entry.Should().NotBeNull($"a RestartScheduled event should be logged for pool {pool}");
         entry!.Fields.Should().Contain(new Dictionary<string, object?>
         {
-            ["CrashCount"] = crashCount,
-            ["CrashReason"] = reason,
-            ["DelayMs"] = (double)delayMs,
-            ["NextRestartAt"] = policies.Clock.Time.GetUtcNow().AddSeconds(seconds),
+            ["CrashCount"] = int.Parse(row["crashes in a row"], CultureInfo.InvariantCulture),
+            ["CrashReason"] = CrashReasonNames.GetName(PolicyDriver.ParseCause(row["last crash"])),
+            ["DelayMs"] = Seconds(row["delay"]) * 1000.0,
+            ["NextRestartAt"] = policies.Clock.Time.GetUtcNow().AddSeconds(Seconds(row["restarts"])),
         }, $"the log should say when pool {pool} restarts and why");
     }
 

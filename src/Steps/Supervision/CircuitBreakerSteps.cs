@@ -39,6 +39,7 @@ public sealed class CircuitBreakerSteps(PolicyDriver policies)
     }
 
     [Given("the circuit of pool {word} is half-open with its probe running")]
+    [Given("the circuit of pool {word} has opened once and is now half-open with its probe running")]
     public void GivenTheProbeIsRunning(string pool)
     {
         GivenTheProbeIsRestarting(pool);
@@ -158,7 +159,7 @@ public sealed class CircuitBreakerSteps(PolicyDriver policies)
             .Should().Equal([state], $"the circuit_breaker_state gauge of pool {pool} should show the circuit {state}");
 
 
-    [Then("the circuit_breaker_open_total counter of pool {word} counts {int}")]
+    [Then("the circuit_breaker_open_total counter of pool {word} counts {int} openings: the first, and the probe's failure")]
     public void ThenTheOpenCounterCounts(string pool, int count) =>
         policies.Metrics.For("circuit_breaker_open_total", pool).Sum(m => m.Value)
             .Should().Be(count, $"the circuit of pool {pool} should have opened {count} times");

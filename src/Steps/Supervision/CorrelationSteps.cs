@@ -8,30 +8,39 @@ namespace Steps.Supervision;
 [Binding]
 public sealed class CorrelationSteps(PoolDriver pools)
 {
-    private static readonly string[] DrainEvents = ["DrainStarted", "DrainCompleted", "DrainDeadlinePassed"];
-    private static readonly string[] ReloadEvents = ["ReloadStarted", "ReloadSucceeded", "ReloadFailed", .. DrainEvents];
+    private static readonly string[] DrainEnds = ["DrainCompleted", "DrainDeadlinePassed"];
+    private static readonly string[] ReloadEnds = ["ReloadSucceeded", "ReloadFailed"];
 
     [Then("every log event of the drain of pool {word} carries the drain's correlation id")]
     public async Task DrainEventsCorrelated(string pool)
     {
         var outcome = await pools.LastDrainAsync();
-        Correlated(pool, DrainEvents, outcome.CorrelationId, "drain");
+        Correlated(pool, "DrainStarted", DrainEnds, outcome.CorrelationId, "drain");
     }
 
     [Then("every log event of the reload of pool {word}, its drain's included, carries the reload's correlation id")]
     public async Task ReloadEventsCorrelated(string pool)
     {
-        var result = await (pools.Reload ?? throw new InvalidOperationException("no reload was started in this scenario")).WaitAsync(PoolDriver.Bound);
-        Correlated(pool, ReloadEvents, result.CorrelationId, "reload");
-        pools.Logger.WithEvent("DrainStarted").Should().NotBeEmpty("the reload drains the pool first, under the same correlation id");
+        var result = await pools.ReloadResultAsync();
+        var logged = Correlated(pool, "ReloadStarted", ReloadEnds, result.CorrelationId, "reload");
+        logged.Should().Contain(e => e.EventName == "DrainStarted", "the reload drains the pool first, under the same correlation id");
     }
 
-    private void Correlated(string pool, IEnumerable<string> events, string correlationId, string what)
+    /// <summary>
+    /// The events of pool <paramref name="pool"/> from the operation's start event to its end event, whoever logged
+    /// them (the supervisor's included): there must be a start and an end, and every one carries the correlation id.
+    /// </summary>
+    private List<PolicyLogEntry> Correlated(string pool, string start, string[] ends, string correlationId, string what)
     {
         correlationId.Should().NotBeNullOrWhiteSpace($"the {what} should have a correlation id");
-        var logged = events.SelectMany(pools.Logger.WithEvent).Where(e => Equals(e["PoolId"], pool)).ToList();
-        logged.Should().HaveCountGreaterThan(1, $"the {what} of pool {pool} should log its start and its end");
+        var ofPool = pools.Logger.All.Where(e => Equals(e["PoolId"], pool)).ToList();
+        var first = ofPool.FindIndex(e => e.EventName == start);
+        var last = ofPool.FindLastIndex(e => ends.Contains(e.EventName));
+        first.Should().BeGreaterThanOrEqualTo(0, $"the {what} of pool {pool} should log its start ({start})");
+        last.Should().BeGreaterThan(first, $"the {what} of pool {pool} should log its end ({string.Join(" or ", ends)}) after its start");
+        var logged = ofPool[first..(last + 1)];
         logged.Select(e => $"{e.EventName} [{e["CorrelationId"]}]").Should().OnlyContain(
-            line => line.EndsWith($"[{correlationId}]", StringComparison.Ordinal), $"every event of the {what} should carry its correlation id {correlationId}");
+            line => line.EndsWith($"[{correlationId}]", StringComparison.Ordinal), $"every event of the {what}, from its start to its end, should carry its correlation id {correlationId}");
+        return logged;
     }
 }

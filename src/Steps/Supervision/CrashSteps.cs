@@ -27,6 +27,14 @@ public sealed class CrashSteps(PoolDriver pools)
         crash.At.Should().Be(ScenarioClock.Start + TimeSpan.FromSeconds(uptime), $"the crash of pool {pool} should carry the time it happened");
     }
 
+    [Then("the supervisor logs the crash of pool {word} with engine version {word}, an uptime of {int} seconds and exit code {int}")]
+    public async Task Logged(string pool, string version, int uptime, int code)
+    {
+        await CrashOf(pool);
+        pools.Logger.WithEvent("EngineCrashed").Select(e => (e["PoolId"], e["EngineVersion"], e["UptimeSeconds"], e["ExitCode"]))
+            .Should().Equal(new (object?, object?, object?, object?)[] { (pool, version, (double)uptime, code) }, $"the supervisor's log should name the crashed engine of pool {pool}, its version, uptime and exit code");
+    }
+
     [Then("the engine_crash_total counter of pool {word} counts {int} for crash reason {word}")]
     public async Task CrashCounter(string pool, int count, string reason)
     {

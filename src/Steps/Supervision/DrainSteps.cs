@@ -61,11 +61,11 @@ public sealed class DrainSteps(PoolDriver pools)
             .Which.Value.Should().Be(milliseconds, $"the drain of pool {pool} took {milliseconds} ms");
     }
 
-    [Then("both drains of pool {word} are the same drain, still waiting")]
-    public void SameDrain(string pool)
+    [Then("the second drain of pool {word} has joined the first: both still wait, under the first drain's {int}-second deadline")]
+    public void SameDrain(string pool, int deadline)
     {
         pools.DrainAttempts.Should().HaveCount(2, $"the operator drained pool {pool} twice");
-        pools.DrainAttempts[1].Should().BeSameAs(pools.DrainAttempts[0], $"the second drain of pool {pool} should join the first");
-        pools.DrainAttempts[0].IsCompleted.Should().BeFalse("the first drain's 30-second deadline applies");
+        pools.DrainAttempts[1].Should().BeSameAs(pools.DrainAttempts[0], $"the second drain of pool {pool} should join the first, and end with it");
+        pools.DrainAttempts[0].IsCompleted.Should().BeFalse($"the first drain's {deadline}-second deadline applies, not the second's");
     }
 }

@@ -24,10 +24,18 @@ public sealed class OwnershipSteps(ManagerProcessDriver manager)
     [When("the manager process is stopped by SIGTERM")]
     public Task Stopped() => manager.EndAsync(Signals.SIGTERM);
 
+    [Then("its {int} engines are still running, none of them being killed")]
+    public void StillRunning(int count)
+    {
+        manager.RunningWhenEnded.Should().HaveCount(count, "the engines should be running when their manager ends");
+        manager.Unkilled().Should().Equal(manager.Engines, "engines not tied to their manager are not killed with it");
+    }
+
     [Then("none of its engines is running")]
     public async Task NoneRunning()
     {
         manager.Engines.Should().NotBeEmpty("the manager should have started engines");
+        manager.RunningWhenEnded.Should().Equal(manager.Engines, "every engine should be running when its manager ends");
         (await manager.SurvivorsAsync()).Should().BeEmpty("no engine may outlive its manager, but these still run");
     }
 }

@@ -1,4 +1,5 @@
 using Reqnroll;
+using Runtime.Reload;
 
 namespace Steps.Supervision;
 
@@ -9,6 +10,21 @@ public sealed class ReloadArguments
     /// <summary>"a new" → <see cref="ServingEngine.New"/>, "the same" → <see cref="ServingEngine.Same"/>.</summary>
     [StepArgumentTransformation("(the same|a new)", Name = "servingEngine")]
     public ServingEngine ToServingEngine(string text) => text == "a new" ? ServingEngine.New : ServingEngine.Same;
+
+    /// <summary>A reload step as the operator names it ("staging the model", "the new engine's health check", ...).</summary>
+    [StepArgumentTransformation("(the drain deadline|staging the model|stopping the old engine|starting the new engine|the new engine's health check|writing the handoff file)", Name = "reloadStep")]
+    public ReloadStep ToReloadStep(string text) => Step(text);
+
+    /// <summary>The reload step named <paramref name="text"/> (one of the names of the <c>reloadStep</c> parameter type).</summary>
+    public static ReloadStep Step(string text) => text switch
+    {
+        "the drain deadline" => ReloadStep.Drain,
+        "staging the model" => ReloadStep.Stage,
+        "stopping the old engine" => ReloadStep.StopOld,
+        "starting the new engine" => ReloadStep.StartNew,
+        "the new engine's health check" => ReloadStep.HealthCheck,
+        _ => ReloadStep.Handoff,
+    };
 }
 
 /// <summary>Which engine process serves a pool after a failed reload, compared with the one before it.</summary>

@@ -119,21 +119,24 @@ public sealed class ReloadSteps(PoolDriver pools)
         await pools.Provisioner.DidNotReceiveWithAnyArgs().StageAsync(default!, default!, default);
     }
 
-    [Then("the reload fails with {string}")]
-    public async Task FailsWith(string error)
+    [Then("the reload fails and tells the operator what still serves:")]
+    public async Task FailsTelling(Table told)
     {
+        var row = told.Rows.Single();
+        var step = ReloadArguments.Step(row["failed at"]);
         var reload = await pools.ReloadResultAsync();
-        reload.Status.Should().Be(ReloadStatus.Failed, "the reload should fail");
+        var error = $"reload of pool {reload.PoolId} failed at {ReloadStepNames.GetName(step)}: drain deadline passed with {row["active leases"]} active leases; "
+            + $"still serving {row["still serving"]} on engine {row["engine version"]}";
+        reload.Should().Match<ReloadResult>(r => r.Status == ReloadStatus.Failed && r.FailedStep == step, $"the reload should fail at {row["failed at"]}, not end {reload.Status} with '{reload.Error}'");
         reload.Error.Should().Be(error, "the failed reload should say at which step it failed and what still serves");
     }
 
-    [Then("the reload fails at {word}")]
-    public async Task FailsAt(string step)
+    [Then("the reload fails at {reloadStep}")]
+    public async Task FailsAt(ReloadStep step)
     {
         var result = await pools.ReloadResultAsync();
         result.Status.Should().Be(ReloadStatus.Failed, $"the reload should fail at {step}");
-        result.FailedStep.Should().NotBeNull($"the failed reload should name its failed step ({result.Error})");
-        ReloadStepNames.GetName(result.FailedStep!.Value).Should().Be(step, $"the reload should fail at {step} ({result.Error})");
+        result.FailedStep.Should().Be(step, $"the reload should fail at {step} ({result.Error})");
     }
 
     [Then("the model provisioner has staged {word} for pool {word}")]
@@ -204,15 +207,20 @@ public sealed class ReloadSteps(PoolDriver pools)
     public void SuccessCounter(string pool, int count) =>
         pools.Metrics.For("reload_success_total", pool).Sum(m => m.Value).Should().Be(count, $"pool {pool} should count {count} successful reloads");
 
-    [Then("the reload_duration_ms histogram of pool {word} has {int} measurement(s)")]
-    public void DurationHistogram(string pool, int count) =>
-        pools.Metrics.For("reload_duration_ms", pool).Should().HaveCount(count, $"pool {pool} should time {count} reloads");
-
-    [Then("the reload_failure_total counter of pool {word} counts {int} for reason {word}")]
-    public async Task FailureCounter(string pool, int count, string reason)
+    [Then("the reload_duration_ms histogram of pool {word} has timed {int} reload(s) at {int} ms")]
+    public async Task DurationHistogram(string pool, int count, int milliseconds)
     {
         await pools.ReloadResultAsync();
+        pools.Metrics.For("reload_duration_ms", pool).Select(m => m.Value)
+            .Should().Equal(Enumerable.Repeat((double)milliseconds, count), $"pool {pool} should time {count} reload(s) from start to end at {milliseconds} ms");
+    }
+
+    [Then("the reload_failure_total counter of pool {word} counts {int} failure(s) at {reloadStep}")]
+    public async Task FailureCounter(string pool, int count, ReloadStep step)
+    {
+        await pools.ReloadResultAsync();
+        var reason = ReloadStepNames.GetName(step);
         pools.Metrics.For("reload_failure_total", pool).Where(m => m.Tag("reason") == reason)
-            .Sum(m => m.Value).Should().Be(count, $"pool {pool} should count {count} reloads failed at {reason}");
+            .Sum(m => m.Value).Should().Be(count, $"pool {pool} should count {count} reloads failed at {step} (reason {reason})");
     }
 }

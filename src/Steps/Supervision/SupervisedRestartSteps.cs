@@ -66,9 +66,12 @@ public sealed class SupervisedRestartSteps(PoolDriver pools)
         pools.Supervisor!.EngineOf(pool).Should().BeNull($"pool {pool} should run no engine before its backoff delay has passed");
     }
 
-    [Then("{int} engine(s) has/have been started for pool {word} in all")]
-    public void EnginesStarted(int count, string pool) =>
-        pools.EnginesStartedFor(pool).Should().Be(count, $"the supervisor should have started {count} engines for pool {pool}");
+    [Then("{int} engine(s) has/have been started for pool {word} in all: {engineStarts}")]
+    public void EnginesStarted(int count, string pool, EngineStarts starts)
+    {
+        starts.Total.Should().Be(count, $"{starts.Text} make {count} engines");
+        pools.EnginesStartedFor(pool).Should().Be(count, $"the supervisor should have started {count} engines for pool {pool}: {starts.Text}");
+    }
 
     [Then("pool {word} runs no engine")]
     public void RunsNoEngine(string pool)
@@ -126,7 +129,7 @@ public sealed class SupervisedRestartSteps(PoolDriver pools)
     public void AllowsOneRestart(string pool, string correlationId) =>
         pools.Supervisor!.AllowOneRestart(pool, correlationId).Should().BeTrue($"pool {pool} should be stopped by its restart policies, so one restart can be let through");
 
-    [Then("the operator's {word} of pool {word} is logged with correlation id {string}")]
+    [Then("the operator's {operatorAction} pool {word} is logged with correlation id {string}")]
     public void OperatorActionLogged(string action, string pool, string correlationId) =>
         pools.Logger.WithEvent("OperatorAction").Select(e => $"{e["Action"]} of pool {e["PoolId"]} as {e["CorrelationId"]}")
             .Should().Equal([$"{action} of pool {pool} as {correlationId}"], "every operator action is logged with its pool and correlation id");
@@ -139,8 +142,9 @@ public sealed class SupervisedRestartSteps(PoolDriver pools)
     public void StormKind(string pool, string kind, string advice)
     {
         var storm = pools.Logger.WithEvent("RestartStorm").Should().ContainSingle($"pool {pool} should have one restart storm").Subject;
-        storm["StormKind"].Should().Be(kind);
-        storm.Message.Should().Contain(advice);
+        storm["PoolId"].Should().Be(pool, "the storm alert should name the pool it stopped");
+        storm["StormKind"].Should().Be(kind, $"the storm of pool {pool} should be classified by its crashes");
+        storm["Remediation"].Should().Be(advice, $"the storm alert of pool {pool} should carry its advice as a field of its own");
     }
 
     private CrashEvent? LastCrash(string pool)

@@ -20,6 +20,9 @@ public sealed class SupervisorStormSteps(PoolDriver pools)
     [When("the engine of pool {word} is killed by {word} {int} times in a row")]
     public Task KilledRepeatedly(string pool, string signal, int times) => pools.KillRepeatedlyAsync(pool, signal, times);
 
+    [When("the engine of pool {word} is killed by {word} once more")]
+    public Task KilledOnceMore(string pool, string signal) => pools.KillRepeatedlyAsync(pool, signal, 1);
+
     [Then("the supervisor raises a critical restart storm alert for pool {word} after {int} restarts")]
     public void RaisesAStormAlert(string pool, int restarts) =>
         pools.Logger.WithEvent("RestartStorm")

@@ -56,7 +56,7 @@ public sealed class CrashClassifierTests
         var (reason, detail) = Classifier().Classify(EngineExit.Killed(Signals.SIGKILL), oomBaseline: 4);
 
         reason.Should().Be(CrashReason.OutOfMemory);
-        detail.Should().Contain("oom_kill 4 -> 5");
+        detail.Should().Contain("out-of-memory kills in its memory cgroup: 4 before, 5 after");
     }
 
     [Fact]
