@@ -63,8 +63,8 @@ public sealed class DrainCoordinator : IDisposable
 
     /// <summary>
     /// A reload's drain: it keeps the engine and never joins another drain ("pool gpu-0 is draining"). When its leases
-    /// all finish it leaves the pool <see cref="PoolState.Draining"/> for the reload, which turns it Reloading at once;
-    /// at its deadline the pool serves again, as for any drain that keeps the engine.
+    /// all finish it hands the pool to the reload as <see cref="PoolState.Reloading"/>, in the step that ends the drain (an
+    /// operator's drain is then refused "cannot be drained while Reloading"); at its deadline the pool serves again, as for any drain that keeps the engine.
     /// </summary>
     internal Task<DrainOutcome> DrainForReloadAsync(string poolId, TimeSpan deadline, string correlationId) =>
         Start(poolId, deadline, DrainMode.KeepEngine, correlationId, forReload: true);
@@ -114,9 +114,11 @@ public sealed class DrainCoordinator : IDisposable
                 return running.Task;
             }
 
-            if (pool.State != PoolState.Ready)
+            // Read once: a reload ending now moves the pool on outside this lock, and the refusal names the state refused.
+            var state = pool.State;
+            if (state != PoolState.Ready)
             {
-                throw new InvalidOperationException($"pool {poolId} cannot be drained while {pool.State}");
+                throw new InvalidOperationException($"pool {poolId} cannot be drained while {state}");
             }
 
             pool.Transition(PoolState.Draining);
@@ -154,7 +156,13 @@ public sealed class DrainCoordinator : IDisposable
             // when the engine crashed meanwhile, the supervisor owns the pool's state.
             _drains.Remove(pool.Id);
             mode = drain.Mode;
-            if (mode == DrainMode.KeepEngine && !(drain.ForReload && first == idle))
+            if (mode == DrainMode.KeepEngine && drain.ForReload && first == idle)
+            {
+                // The reload takes the pool over in this same step: an operator's drain from now on finds it
+                // Reloading (and is refused so), never Draining with no drain under way.
+                pool.TryTransition(PoolState.Draining, PoolState.Reloading);
+            }
+            else if (mode == DrainMode.KeepEngine)
             {
                 pool.TryTransition(PoolState.Draining, PoolState.Ready);
             }
@@ -220,7 +228,7 @@ public sealed class DrainCoordinator : IDisposable
     {
         public DrainMode Mode { get; set; } = mode;
 
-        /// <summary>A reload's own drain: when its leases finish, the pool stays Draining for the reload to take on.</summary>
+        /// <summary>A reload's own drain: when its leases finish, the pool turns Reloading for the reload to take on.</summary>
         public bool ForReload { get; } = forReload;
 
         public string CorrelationId { get; } = correlationId;

@@ -42,7 +42,7 @@ public sealed partial class ReloadCoordinator
             return Fail(ReloadStep.Drain, $"an operator's drain joined this one and stopped the engine of pool {pool.Id}", rolledBack: false);
         }
 
-        if (!pool.TryTransition(PoolState.Draining, PoolState.Reloading))
+        if (pool.State != PoolState.Reloading)
         {
             // The engine crashed during the drain: the supervisor owns the pool now.
             return Fail(ReloadStep.Drain, $"pool {pool.Id} left Draining for {pool.State} during the drain", rolledBack: false);

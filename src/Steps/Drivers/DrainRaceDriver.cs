@@ -154,6 +154,17 @@ public sealed class DrainRaceRound
     public PoolSnapshot End { get; set; } = null!;
 
     /// <summary>
+    /// True when the operator's drain ran to its end (completed or force-stopped) and stopped the pool, or was refused,
+    /// and only as the reload already held the pool ("cannot be drained while Reloading"), with nothing else thrown.
+    /// </summary>
+    public bool DrainEndedAsAllowed => Drain switch
+    {
+        { Status: DrainStatus.Completed or DrainStatus.ForceStopped } => End.State == PoolState.Stopped && Escaped.Count == 0,
+        null => Escaped is [InvalidOperationException { Message: var refusal }] && refusal.EndsWith(" cannot be drained while Reloading", StringComparison.Ordinal),
+        _ => false,
+    };
+
+    /// <summary>
     /// True when the reload ran and ended as a race with an operator's drain allows: reloaded, refused because the
     /// pool was draining or stopped (not ready), or failed at its drain (the operator's drain stopped the engine) with nothing rolled back.
     /// </summary>
