@@ -23,6 +23,7 @@ public sealed class ManagerServiceDriver : IDisposable
     private readonly string _folder = Directory.CreateTempSubdirectory("manager-service-").FullName;
     private readonly Dictionary<string, string> _settings = new(StringComparer.Ordinal);
     private readonly List<string> _output = [];
+    private TaskCompletionSource _lineWritten = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly HashSet<int> _enginePids = [];
     private long _stopSignalled;
 
@@ -50,6 +51,37 @@ public sealed class ManagerServiceDriver : IDisposable
             lock (_output)
             {
                 return _output.ToList();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Whether the service writes a line that matches <paramref name="match"/>, waiting for it within <see cref="Bound"/>:
+    /// its console logger writes on a thread of its own, so a log line can follow the API's answer it belongs to.
+    /// </summary>
+    public async Task<bool> WritesAsync(Func<string, bool> match)
+    {
+        using var bound = new CancellationTokenSource(Bound);
+        while (true)
+        {
+            Task written;
+            lock (_output)
+            {
+                if (_output.Any(match))
+                {
+                    return true;
+                }
+
+                written = _lineWritten.Task;
+            }
+
+            try
+            {
+                await written.WaitAsync(bound.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                return false;
             }
         }
     }
@@ -155,10 +187,15 @@ public sealed class ManagerServiceDriver : IDisposable
         {
             OnOutput = line =>
             {
+                TaskCompletionSource written;
                 lock (_output)
                 {
                     _output.Add(line.Text);
+                    written = _lineWritten;
+                    _lineWritten = new(TaskCreationOptions.RunContinuationsAsynchronously);
                 }
+
+                written.TrySetResult();
             },
         });
     }

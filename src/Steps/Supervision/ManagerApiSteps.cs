@@ -94,13 +94,14 @@ public sealed class ManagerApiSteps(ManagerServiceDriver service, ManagerApiClie
     public void Answers(int status) => api.Last!.Status.Should().Be((HttpStatusCode)status, api.Last.Body);
 
     [Then("the API answers {int} with the action's correlation id, which the manager's log names")]
-    public void AnswersWithCorrelation(int status)
+    public async Task AnswersWithCorrelation(int status)
     {
         var answer = api.Last!;
         answer.Status.Should().Be((HttpStatusCode)status, answer.Body);
         var id = answer.Json.GetProperty("correlationId").GetString();
         id.Should().NotBeNullOrWhiteSpace("every action returns its correlation id").And.Be(answer.CorrelationId, "the header and the body name the same id");
-        service.Output.Should().Contain(line => line.Contains($"[{id}]", StringComparison.Ordinal), "the action should be logged with its correlation id");
+        (await service.WritesAsync(line => line.Contains($"[{id}]", StringComparison.Ordinal))).Should().BeTrue(
+            "the action should be logged with its correlation id; the manager wrote:\n" + string.Join('\n', service.Output));
     }
 
     [Then("the API answers {int} with the problem {string}")]
