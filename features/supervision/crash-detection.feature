@@ -61,10 +61,14 @@ Feature: Crash detection
       And the engine of pool gpu-0 has been stopped
 
   Rule: An engine must stay healthy and become healthy in time
+    The supervisor checks the health of every engine every 5 seconds. A ready engine is stopped after
+    three failed checks in a row, not before.
 
     Scenario: Three failed health checks stop a hung engine
       When the engine of pool gpu-0 stops answering its health check
-      And 15 seconds pass
+      And 10 seconds pass
+      Then 2 health checks of pool gpu-0 have failed in a row, and its engine is still running
+      When 5 seconds pass
       Then the crash of pool gpu-0 is recorded as health_check_failure
       And the engine of pool gpu-0 has been stopped
 

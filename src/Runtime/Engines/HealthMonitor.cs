@@ -7,8 +7,9 @@ namespace Runtime.Engines;
 /// once it ends, at most <see cref="HealthProbeOptions.FailureThreshold"/> of them. Reports <see cref="HealthVerdict.Ready"/> once, then at most one of
 /// <see cref="HealthVerdict.StartupTimedOut"/> / <see cref="HealthVerdict.Unhealthy"/>, after which it
 /// stops probing. Until the engine is ready, a probe that timed out is
-/// retried at once rather than at the next interval. The callback runs outside the lock, on the thread
-/// that produced the verdict.
+/// retried at once rather than at the next interval. Each failed check after the engine was ready raises
+/// <see cref="CheckFailed"/> with its running count. Callbacks and events run outside the lock, in order, on the
+/// thread that produced them.
 /// </summary>
 public sealed class HealthMonitor : IDisposable
 {
@@ -43,6 +44,14 @@ public sealed class HealthMonitor : IDisposable
         _onVerdict = onVerdict ?? throw new ArgumentNullException(nameof(onVerdict));
         _startupTimer = options.TimeProvider.CreateTimer(_ => OnStartupTimeout(), null, options.StartupTimeout, Timeout.InfiniteTimeSpan);
     }
+
+    /// <summary>
+    /// A failed check of an engine that was ready, with the count of failures in a row (checks that fail before the
+    /// engine is ready count towards the startup timeout, not here). Raised after the verdict this failure led to
+    /// (<see cref="HealthVerdict.Unhealthy"/> at the threshold) was reported: who sees the failure sees its verdict.
+    /// Subscribe before <see cref="Watch"/>.
+    /// </summary>
+    public event Action<HealthCheckFailure>? CheckFailed;
 
     /// <summary>Consecutive failed probes so far.</summary>
     public int ConsecutiveFailures
@@ -121,10 +130,11 @@ public sealed class HealthMonitor : IDisposable
 
         var result = await _probe(endpoint, token);
         HealthVerdict? verdict;
+        int failures;
         bool next;
         lock (_lock)
         {
-            verdict = Record_NeedsLock(result);
+            verdict = Record_NeedsLock(result, out failures);
             _inFlight = false;
 
             // Before the first answer, a probe that timed out (a slow first request) is retried at once:
@@ -142,14 +152,21 @@ public sealed class HealthMonitor : IDisposable
         }
 
         Report(verdict, result);
+        if (failures > 0)
+        {
+            CheckFailed?.Invoke(new HealthCheckFailure(failures, _options.FailureThreshold, result));
+        }
+
         if (next)
         {
             StartProbe();
         }
     }
 
-    private HealthVerdict? Record_NeedsLock(HealthProbeResult result)
+    /// <summary>Records a probe; <paramref name="failures"/> is the running count of a failure that counts, else 0.</summary>
+    private HealthVerdict? Record_NeedsLock(HealthProbeResult result, out int failures)
     {
+        failures = 0;
         if (_finished)
         {
             return null;
@@ -173,7 +190,7 @@ public sealed class HealthMonitor : IDisposable
             return null;
         }
 
-        _consecutiveFailures++;
+        failures = ++_consecutiveFailures;
         if (_consecutiveFailures < _options.FailureThreshold)
         {
             return null;

@@ -34,6 +34,14 @@ internal sealed partial class PoolSupervisor
         }
     }
 
+    private void OnCheckFailed(EngineRun run, HealthCheckFailure failure)
+    {
+        if (run.Process is { } process)
+        {
+            SupervisionLog.HealthCheckFailed(_logger, _pool.Id, process.Pid, failure.ConsecutiveFailures, failure.FailureThreshold, failure.Result.Error);
+        }
+    }
+
     private void BecomeReady(EngineRun run)
     {
         if (run.HasEnded || !IsCurrent(run) || run.Process is not { } process || run.Endpoint is not { } endpoint)
@@ -84,6 +92,7 @@ internal sealed partial class PoolSupervisor
         }
 
         run.HealthFailure = detail;
+        SupervisionLog.Unhealthy(_logger, _pool.Id, process.Pid, detail);
         _ = process.StopAsync(_context.Options.StopGracePeriod);
     }
 

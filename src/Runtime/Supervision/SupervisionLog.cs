@@ -31,6 +31,15 @@ internal static partial class SupervisionLog
     [LoggerMessage(EventId = 3009, EventName = "OutOfMemoryKill", Level = LogLevel.Critical, Message = "Pool {PoolId}: the out-of-memory killer ended engine {Model} on {EngineVersion} after {UptimeSeconds} s: {Detail}")]
     public static partial void OutOfMemoryKill(ILogger logger, string poolId, string model, string engineVersion, double uptimeSeconds, string detail);
 
+    /// <summary>A failed health check of a ready engine, with the failures in a row so far and the threshold that stops it.</summary>
+    [LoggerMessage(EventId = 3010, EventName = "HealthCheckFailed", Level = LogLevel.Warning,
+        Message = "Pool {PoolId}: health check of engine pid {Pid} failed, {ConsecutiveFailures} of {FailureThreshold} in a row: {Error}")]
+    public static partial void HealthCheckFailed(ILogger logger, string poolId, int pid, int consecutiveFailures, int failureThreshold, string? error);
+
+    /// <summary>A hung engine is being stopped: its health checks failed the threshold's number of times in a row.</summary>
+    [LoggerMessage(EventId = 3011, EventName = "EngineUnhealthy", Level = LogLevel.Error, Message = "Pool {PoolId}: stopping engine pid {Pid}: {Detail}")]
+    public static partial void Unhealthy(ILogger logger, string poolId, int pid, string detail);
+
     [LoggerMessage(EventId = 3007, EventName = "RestartRefused", Level = LogLevel.Error, Message = "Pool {PoolId}: restart refused: {Why}")]
     public static partial void RestartRefused(ILogger logger, string poolId, string why);
 }

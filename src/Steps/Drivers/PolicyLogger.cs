@@ -10,6 +10,9 @@ public sealed class PolicyLogger : ILogger
 {
     private readonly List<PolicyLogEntry> _entries = [];
 
+    /// <summary>Raised after each event is kept, outside the lock: a driver waiting for an event looks again.</summary>
+    public event Action? Logged;
+
     /// <summary>The events with event name <paramref name="eventName"/>, in order.</summary>
     public IReadOnlyList<PolicyLogEntry> WithEvent(string eventName)
     {
@@ -46,6 +49,8 @@ public sealed class PolicyLogger : ILogger
         {
             _entries.Add(new PolicyLogEntry(logLevel, eventId.Name, formatter(state, exception), fields));
         }
+
+        Logged?.Invoke();
     }
 }
 

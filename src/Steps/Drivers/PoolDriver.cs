@@ -35,6 +35,7 @@ public sealed partial class PoolDriver : IDisposable
         _processes = processes;
         Metrics = metrics;
         Logger = logger;
+        Logger.Logged += Pulse;
         RealProcesses = scenario.ScenarioInfo.CombinedTags.Contains("process", StringComparer.Ordinal);
         Oom.ReadOomKillCount().Returns(0L);
         Build();
@@ -146,8 +147,8 @@ public sealed partial class PoolDriver : IDisposable
     }
 
     /// <summary>
-    /// Waits until <paramref name="condition"/> holds, re-checking on every pool change, crash and engine
-    /// output line (no polling); the real-time bound only turns a hang into a clear failure.
+    /// Waits until <paramref name="condition"/> holds, re-checking on every pool change, crash, engine
+    /// output line and log event (no polling); the real-time bound only turns a hang into a clear failure.
     /// </summary>
     public async Task WaitUntil(Func<bool> condition, string what)
     {

@@ -9,19 +9,24 @@ namespace Runtime.Tests.Engines;
 /// The probe schedule, with probes held in flight by the test: probes never overlap, ticks that fall due meanwhile are
 /// probed after it (at most the failure threshold of them), a verdict is final, and disposal ends everything.
 /// </summary>
-public sealed class HealthMonitorScheduleTests : IDisposable
+public sealed partial class HealthMonitorScheduleTests : IDisposable
 {
     private static readonly Uri Endpoint = new("http://127.0.0.1:5000/");
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
     private readonly TimerCountingTimeProvider _time = new();
     private readonly HeldProbe _probe = new();
     private readonly List<HealthVerdict> _verdicts = [];
+    private readonly List<string> _heard = [];
     private readonly HealthMonitor _monitor;
 
     public HealthMonitorScheduleTests() => _monitor = new HealthMonitor(
         new HealthProbeOptions { TimeProvider = _time, Interval = Interval, StartupTimeout = TimeSpan.FromSeconds(60), FailureThreshold = 3 },
         _probe.ProbeAsync,
-        (verdict, _) => _verdicts.Add(verdict));
+        (verdict, _) =>
+        {
+            _verdicts.Add(verdict);
+            _heard.Add(verdict.ToString());
+        });
 
     public void Dispose() => _monitor.Dispose();
 

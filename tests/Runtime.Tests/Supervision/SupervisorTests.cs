@@ -128,6 +128,10 @@ public sealed class SupervisorTests : IDisposable
 
         crash.Reason.Should().Be(CrashReason.HealthCheckFailure);
         crash.Detail.Should().StartWith("3 consecutive failed health probes");
+        // The stop is logged after the failures before it, and before the failure that caused it is logged.
+        _f.Logger.Entries.Where(e => e.EventId.Name is "HealthCheckFailed" or "EngineUnhealthy").Take(3)
+            .Select(e => $"{e.EventId.Name} {e.Fields["PoolId"]} {e.Fields.GetValueOrDefault("ConsecutiveFailures")}/{e.Fields.GetValueOrDefault("FailureThreshold")}")
+            .Should().Equal("HealthCheckFailed gpu-0 1/3", "HealthCheckFailed gpu-0 2/3", "EngineUnhealthy gpu-0 /");
         (await engine.Exited.WaitAsync(PoolEvents.Bound)).Should().NotBeNull();
         engine.HasExited.Should().BeTrue("the engine was stopped");
     }
