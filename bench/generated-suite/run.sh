@@ -7,11 +7,14 @@
 #           async method per scenario, an await per step) over the same embedded messages: the baseline of the test run
 #   Facts/  the bare step methods called from plain [Fact]s, no Reqnroll at all: the floor
 #   Old/    only when OLD_REPO is a checkout of commit 90ab708: the retired in-house engine (source generator + runtime)
+#   NAME/   for each NAME=DIR of COMPARE: DIR is a copy (src/ and Directory.*) of another version of this repository,
+#           whose FeatureCodeBehind + FeatureXunit are wired like New's (e.g. Prev=/tmp/prev with 40366ea's: a method per feature)
 # and prints, per project: no-change rebuild vs rebuild after editing one feature (5 pairs with the compiler server,
 # 3 without; New and Old), and `dotnet test --no-build` wall time (3 runs; New and Upstream with Reqnroll's formatters
 # on and off).
 # Results: docs/performance.md.
-# Usage: [OLD_REPO=/tmp/perf-old] bench/generated-suite/run.sh [features] [scenarios-per-feature] [work-dir]
+# BUILDS_ONLY=1 measures the builds only (no test runs, no Upstream).
+# Usage: [OLD_REPO=/tmp/perf-old] [COMPARE='Prev=/tmp/perf-prev ...'] [BUILDS_ONLY=1] bench/generated-suite/run.sh [features] [scenarios-per-feature] [work-dir]
 #   defaults: 500 10 /tmp/generated-suite  (the work dir is deleted and recreated)
 set -euo pipefail
 
@@ -20,6 +23,8 @@ SCENARIOS=${2:-10}
 WORK=${3:-/tmp/generated-suite}
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 OLD_REPO=${OLD_REPO:-}
+COMPARE=${COMPARE:-}
+BUILDS_ONLY=${BUILDS_ONLY:-}
 (( SCENARIOS >= 3 )) || { echo "scenarios-per-feature must be >= 3 (one outline with 2 rows + plain scenarios)"; exit 2; }
 
 rm -rf "$WORK"
@@ -175,7 +180,7 @@ upstream_scenario() { # name title tags-csv args pickle-index taken left feature
     }
 CS
 }
-for ((i = 0; i < FEATURES; i++)); do
+[ -n "$BUILDS_ONLY" ] || for ((i = 0; i < FEATURES; i++)); do
   area=$((i % 10))
   {
     cat <<CS
@@ -228,6 +233,15 @@ if [ -n "$OLD_REPO" ]; then
   steps_class "using Bdd;" > "$WORK/Old/PoolSteps.cs"
   projects+=(Old)
 fi
+for compared in $COMPARE; do
+  name=${compared%%=*} dir=${compared#*=}
+  test_project "$name" "${reqnroll_items//$REPO/$dir}
+    <FeatureFile Include=\"../features/**/*.feature\" Link=\"features/%(RecursiveDir)%(Filename)%(Extension)\" />" \
+    "  <PropertyGroup><FeatureCodeBehindConfig>\$(MSBuildThisFileDirectory)../reqnroll.json</FeatureCodeBehindConfig></PropertyGroup>
+  <Import Project=\"$dir/src/FeatureCodeBehind/build/FeatureCodeBehind.targets\" />"
+  steps_class "using Reqnroll;" > "$WORK/$name/PoolSteps.cs"
+  projects+=("$name")
+done
 
 log="$WORK/bench.log"
 results="$WORK/results.txt"
@@ -250,7 +264,7 @@ servers_before=$(pgrep -f VBCSCompiler || true)
 echo "generated suite: $FEATURES features x $SCENARIOS scenarios = $((FEATURES * SCENARIOS)) tests; projects: ${projects[*]} ($WORK)"
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), load $(cut -d' ' -f1-3 /proc/loadavg), SDK $(dotnet --version)"
 for p in "${projects[@]}"; do measure "$p" "restore + first build" dotnet build -nologo; done
-measure Upstream "restore + first build (after New)" dotnet build -nologo
+[ -n "$BUILDS_ONLY" ] || measure Upstream "restore + first build (after New)" dotnet build -nologo
 
 edit=0
 echo "-- compiler server on (the repository's configuration)"
@@ -274,10 +288,10 @@ for round in 1 2 3; do
   done
 done
 # Build each project once more so that every test run below runs the same features (Upstream embeds New's messages).
-for p in "${projects[@]}" Upstream; do (cd "$WORK/$p" && dotnet build --no-restore -nologo >>"$log" 2>&1); done
+[ -n "$BUILDS_ONLY" ] || for p in "${projects[@]}" Upstream; do (cd "$WORK/$p" && dotnet build --no-restore -nologo >>"$log" 2>&1); done
 
-echo "-- dotnet test --no-build"
-for round in 1 2 3; do
+[ -n "$BUILDS_ONLY" ] || echo "-- dotnet test --no-build"
+[ -n "$BUILDS_ONLY" ] || for round in 1 2 3; do
   measure New "test, formatters on" dotnet test --no-build
   measure New "test, formatters off" env REQNROLL_FORMATTERS_DISABLED=true dotnet test --no-build
   measure Upstream "test, formatters on" dotnet test --no-build
@@ -285,7 +299,7 @@ for round in 1 2 3; do
   measure Facts "test" dotnet test --no-build
   [ -n "$OLD_REPO" ] && measure Old "test" dotnet test --no-build
 done
-grep -E 'Passed!|Failed!' "$log" | sort | uniq -c | sed 's/^/test summaries: /'
+{ grep -E "Passed!|Failed!" "$log" || true; } | sort | uniq -c | sed "s/^/test summaries: /"
 
 echo "-- medians (min-max)"
 cut -d'|' -f1,2 "$results" | sort -u | while IFS= read -r key; do

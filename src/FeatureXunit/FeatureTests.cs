@@ -78,6 +78,8 @@ public abstract class FeatureTests(FeatureMessages feature, ITestOutputHelper ou
         var info = plan.CreateInfo(pickleIndex);
         runner.OnScenarioInitialize(info, plan.Rule);
         runner.ScenarioContext.ScenarioContainer.RegisterInstanceAs(output);
+        var inProgress = new StepInProgress();
+        runner.ScenarioContext.ScenarioContainer.RegisterInstanceAs(inProgress);
         StepCall? failed = null;
         if (TagHelper.ContainsIgnoreTag(info.CombinedTags))
         {
@@ -88,6 +90,7 @@ public abstract class FeatureTests(FeatureMessages feature, ITestOutputHelper ou
             await runner.OnScenarioStartAsync();
             foreach (var step in plan.Steps)
             {
+                inProgress.Location = Location(step);
                 await step.RunAsync(runner);
                 if (failed is null && runner.ScenarioContext.ScenarioExecutionStatus != ScenarioExecutionStatus.OK)
                 {
@@ -102,9 +105,11 @@ public abstract class FeatureTests(FeatureMessages feature, ITestOutputHelper ou
         }
         catch (Exception error) when (failed is not null && error is not SkipException)
         {
-            var location = $"{feature.Uri}:{failed.Line}: {failed.Keyword}{failed.Text}";
+            var location = Location(failed);
             output.WriteLine($"at {location}");
-            throw new ScenarioStepException(location, error);
+            throw new ScenarioStepException(location, error is StepFailedException { InnerException: { } stepError } ? stepError : error);
         }
     }
+
+    private string Location(StepCall step) => $"{feature.Uri}:{step.Line}: {step.Keyword}{step.Text}";
 }

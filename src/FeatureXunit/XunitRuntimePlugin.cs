@@ -1,3 +1,4 @@
+using Reqnroll.Bindings;
 using Reqnroll.Infrastructure;
 using Reqnroll.Plugins;
 using Reqnroll.Tracing;
@@ -7,7 +8,8 @@ namespace FeatureXunit;
 
 /// <summary>
 /// The Reqnroll runtime plugin for xUnit: the unit-test provider named <c>xunit</c>, test output to the
-/// scenario's <c>ITestOutputHelper</c> and Reqnroll's attachment handler. The test assembly names it with <c>[assembly: RuntimePlugin(...)]</c>
+/// scenario's <c>ITestOutputHelper</c>, Reqnroll's attachment handler, and a binding invoker whose failed steps name
+/// themselves in the reports (<see cref="StepLocationBindingInvoker"/>). The test assembly names it with <c>[assembly: RuntimePlugin(...)]</c>
 /// (src/FeatureCodeBehind/build/AssemblyHooks.cs), which Reqnroll always reads.
 /// </summary>
 public sealed class XunitRuntimePlugin : IRuntimePlugin
@@ -22,6 +24,8 @@ public sealed class XunitRuntimePlugin : IRuntimePlugin
         ArgumentNullException.ThrowIfNull(unitTestProviderConfiguration);
         runtimePluginEvents.RegisterGlobalDependencies += (_, e) =>
             e.ObjectContainer.RegisterTypeAs<XunitRuntimeProvider, IUnitTestRuntimeProvider>(ProviderName);
+        runtimePluginEvents.CustomizeGlobalDependencies += (_, e) =>
+            e.ObjectContainer.RegisterTypeAs<StepLocationBindingInvoker, IAsyncBindingInvoker>();
         runtimePluginEvents.CustomizeTestThreadDependencies += (_, e) =>
         {
             e.ObjectContainer.RegisterTypeAs<TestOutputTraceListener, ITraceListener>();

@@ -164,6 +164,18 @@ public sealed class SampleSuiteTests(SampleSuite sample) : IClassFixture<SampleS
         statuses["An ignored scenario is skipped"].Should().Be(TestStepResultStatus.SKIPPED);
     }
 
+    [Fact]
+    public void TheMessages_NameAFailedStepsFileLineAndStep_ThenItsFullMessage()
+    {
+        var result = All.Messages.Select(m => m.TestStepFinished).OfType<TestStepFinished>()
+            .Select(s => s.TestStepResult).Single(r => r.Status == TestStepResultStatus.FAILED);
+
+        result.Message.Should().StartWith("features/outcomes.feature:14: Then the counter reads 3" + Environment.NewLine + "EqualException: ")
+            .And.Contain("Expected: 3").And.Contain("Actual:   2");
+        result.Exception.Message.Should().Be(result.Message);
+        result.Exception.StackTrace.Should().Contain("Sample.CounterSteps.Reads(Int32 expected)").And.NotContain("Reqnroll.");
+    }
+
     private static Dictionary<string, TestStepResultStatus> StatusByPickleName(SampleRun run)
     {
         var pickles = run.Messages.Select(m => m.Pickle).OfType<Pickle>().ToDictionary(p => p.Id);
