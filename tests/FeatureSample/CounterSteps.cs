@@ -1,4 +1,5 @@
 using Reqnroll;
+using Steps.Assertions;
 using Xunit;
 
 namespace Sample;
@@ -21,6 +22,10 @@ public sealed class CounterSteps(Counter counter, IReqnrollOutputHelper output)
 
     [Then("the counter reads {int}")]
     public void Reads(int expected) => Assert.Equal(expected, counter.Value);
+
+    [Then("the counter's label reads {string}")]
+    public void LabelReads(string expected) =>
+        $"counter main stands at {counter.Value} and was last changed by the increase step of this scenario".ShouldRead(expected, "the label names the count");
 
     [When("the counter is audited")]
     public void Audited() => throw new PendingStepException();

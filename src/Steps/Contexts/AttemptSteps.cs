@@ -1,6 +1,7 @@
 using Reqnroll;
 using FluentAssertions;
 using Steps.Drivers;
+using Steps.Assertions;
 
 namespace Steps.Contexts;
 
@@ -16,7 +17,7 @@ public sealed class AttemptSteps(ContextDriver contexts)
     public void ThenTheAttemptIsRefusedWith(string message)
     {
         Attempt().Verdict.Should().BeOneOf([AttemptVerdict.Refused, AttemptVerdict.Forbidden], $"the attempt should have been refused with an answer (it said: {Attempt().Message ?? "nothing"})");
-        Attempt().Message.Should().Be(message, "the refusal should say why");
+        Attempt().Message.ShouldRead(message, "the refusal should say why");
     }
 
     [Then("the attempt is refused for the {input} with {string}")]
@@ -24,7 +25,7 @@ public sealed class AttemptSteps(ContextDriver contexts)
     {
         Attempt().Verdict.Should().Be(AttemptVerdict.Refused, $"a bad {input.Name} should be refused");
         Attempt().Input.Should().Be(input.Parameter, $"the refusal should name the {input.Name} as the input that broke the rule");
-        Attempt().Message.Should().Be(message, "the refusal should state the rule");
+        Attempt().Message.ShouldRead(message, "the refusal should state the rule");
     }
 
     private ContextAttempt Attempt() => contexts.LastAttempt ?? throw new InvalidOperationException("no attempt was made in this scenario");

@@ -2,6 +2,7 @@ using Reqnroll;
 using FluentAssertions;
 using Runtime.Contexts;
 using Steps.Drivers;
+using Steps.Assertions;
 
 namespace Steps.Contexts;
 
@@ -70,7 +71,7 @@ public sealed class ContextSteps(ContextDriver contexts)
         var context = contexts.Context(name);
         context.State.Should().Be(ContextState.Faulted, $"context {name} should be faulted");
         context.Fault.Should().NotBeNull($"context {name} should keep the fault that stopped it");
-        context.Fault!.Message.Should().Be(message, $"context {name} should keep the fault that stopped it");
+        context.Fault!.Message.ShouldRead(message, $"context {name} should keep the fault that stopped it");
     }
 
     [Then("the {word} context belongs to tenant {word}")]

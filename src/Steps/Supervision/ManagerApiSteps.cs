@@ -3,6 +3,7 @@ using FluentAssertions;
 using Reqnroll;
 using Runtime.Engines;
 using Steps.Drivers;
+using Steps.Assertions;
 
 namespace Steps.Supervision;
 
@@ -109,8 +110,8 @@ public sealed class ManagerApiSteps(ManagerServiceDriver service, ManagerApiClie
     {
         var answer = api.Last!;
         answer.Status.Should().Be((HttpStatusCode)status, answer.Body);
-        answer.ContentType.Should().Be("application/problem+json", "errors are RFC 9457 problem details");
-        answer.Json.GetProperty("detail").GetString().Should().Be(reason, "the problem should carry the runtime's reason");
+        answer.ContentType.ShouldRead("application/problem+json", "errors are RFC 9457 problem details");
+        answer.Json.GetProperty("detail").GetString().ShouldRead(reason, "the problem should carry the runtime's reason");
         answer.Json.GetProperty("correlationId").GetString().Should().Be(answer.CorrelationId, "a refusal is an action with its correlation id too");
     }
 

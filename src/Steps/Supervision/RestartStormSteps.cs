@@ -3,6 +3,7 @@ using FluentAssertions;
 using Microsoft.Extensions.Logging;
 using Runtime.RestartLimits;
 using Steps.Drivers;
+using Steps.Assertions;
 
 namespace Steps.Supervision;
 
@@ -58,12 +59,12 @@ public sealed class RestartStormSteps(PolicyDriver policies)
 
     [Then("the restart storm of pool {word} is classified as {word}")]
     public void ThenTheStormIsClassifiedAs(string pool, string kind) =>
-        LastStorm(pool).KindName.Should().Be(kind, $"the storm of pool {pool} was mostly {LastStorm(pool).DominantReason}");
+        LastStorm(pool).KindName.ShouldRead(kind, $"the storm of pool {pool} was mostly {LastStorm(pool).DominantReason}");
 
     [Then("the storm alert of pool {word} advises {string}")]
     public void ThenTheStormAlertAdvises(string pool, string hint)
     {
-        LastStorm(pool).Remediation.Should().Be(hint, $"the storm alert of pool {pool} should tell the operator what to do");
+        LastStorm(pool).Remediation.ShouldRead(hint, $"the storm alert of pool {pool} should tell the operator what to do");
         policies.Log.WithEvent("RestartStorm").Select(e => e["Remediation"])
             .Should().Contain(hint, $"the logged storm alert of pool {pool} should carry the hint");
     }

@@ -5,6 +5,7 @@ using Reqnroll;
 using Runtime.Crashes;
 using Runtime.Pools;
 using Steps.Drivers;
+using Steps.Assertions;
 
 namespace Steps.Supervision;
 
@@ -85,7 +86,7 @@ public sealed class SupervisedRestartSteps(PoolDriver pools)
     {
         await pools.WaitUntil(() => pools.Pool(pool).State == PoolState.Failed, $"pool {pool} to be stopped by its restart policies");
         var s = pools.Pool(pool).Snapshot();
-        s.LastError.Should().Be(error, $"pool {pool} should say why it is stopped");
+        s.LastError.ShouldRead(error, $"pool {pool} should say why it is stopped");
         pools.Supervisor!.EngineOf(pool).Should().BeNull($"pool {pool} should run no engine");
     }
 

@@ -26,8 +26,9 @@ public sealed class SampleSuiteTests(SampleSuite sample) : IClassFixture<SampleS
             ["Increase by 500"] = "Passed",
             ["A rule scenario runs both backgrounds"] = "Passed",
             ["Ein Zähler zählt"] = "Passed",
+            ["A failing text comparison shows both texts in full"] = "Failed",
         });
-        All.Exit.Should().NotBe(0, "three scenarios fail");
+        All.Exit.Should().NotBe(0, "four scenarios fail");
     }
 
     [Fact]
@@ -49,6 +50,21 @@ public sealed class SampleSuiteTests(SampleSuite sample) : IClassFixture<SampleS
             .And.NotContain("Reqnroll.").And.NotContain("System.").And.NotContain("Xunit.").And.NotContain("FeatureXunit.")
             .And.NotContain("End of stack trace");
         failure.Message.Should().NotContain("----", "the step's error is part of the message, not an inner exception printed with its own stack");
+    }
+
+    [Fact]
+    public void AFailedTextComparison_ShowsTheWholeExpectedAndActualText_InTheTestResultAndTheMessages()
+    {
+        const string expected = "\"counter main stands at 3 and was last changed by the increase step of this scenario\"";
+        const string actual = "\"counter main stands at 2 and was last changed by the increase step of this scenario\"";
+        var failed = All.Messages.Select(m => m.TestStepFinished).OfType<TestStepFinished>()
+            .Select(s => s.TestStepResult).Single(r => r.Status == TestStepResultStatus.FAILED && r.Message.Contains("texts.feature", StringComparison.Ordinal));
+
+        foreach (var message in new[] { All.Results["A failing text comparison shows both texts in full"].Message, failed.Message })
+        {
+            message.Should().Contain("features/texts.feature:7: Then the counter's label reads")
+                .And.Contain("Expected: " + expected).And.Contain("Actual:   " + actual).And.Contain("they first differ at index 23");
+        }
     }
 
     [Fact]
@@ -134,7 +150,7 @@ public sealed class SampleSuiteTests(SampleSuite sample) : IClassFixture<SampleS
         var pickles = All.Messages.Select(m => m.Pickle).OfType<Pickle>().ToArray();
         var cases = All.Messages.Select(m => m.TestCase).OfType<TestCase>().ToArray();
 
-        pickles.Should().HaveCount(10);
+        pickles.Should().HaveCount(11);
         cases.Select(c => c.PickleId).Should().BeEquivalentTo(pickles.Select(p => p.Id), "every pickle has exactly one test case");
         foreach (var testCase in cases)
         {
@@ -149,7 +165,7 @@ public sealed class SampleSuiteTests(SampleSuite sample) : IClassFixture<SampleS
                 .Should().Equal(pickle.Steps.Select(s => s.Id), $"the steps of '{pickle.Name}' run in pickle order");
         }
 
-        All.Messages.Count(m => m.TestCaseFinished is not null).Should().Be(10);
+        All.Messages.Count(m => m.TestCaseFinished is not null).Should().Be(11);
     }
 
     [Fact]
@@ -168,7 +184,7 @@ public sealed class SampleSuiteTests(SampleSuite sample) : IClassFixture<SampleS
     public void TheMessages_NameAFailedStepsFileLineAndStep_ThenItsFullMessage()
     {
         var result = All.Messages.Select(m => m.TestStepFinished).OfType<TestStepFinished>()
-            .Select(s => s.TestStepResult).Single(r => r.Status == TestStepResultStatus.FAILED);
+            .Select(s => s.TestStepResult).Single(r => r.Status == TestStepResultStatus.FAILED && r.Message.Contains("outcomes.feature", StringComparison.Ordinal));
 
         result.Message.Should().StartWith("features/outcomes.feature:14: Then the counter reads 3" + Environment.NewLine + "EqualException: ")
             .And.Contain("Expected: 3").And.Contain("Actual:   2");
