@@ -82,9 +82,12 @@ namespace LivingDoc
                 options.Branch ?? environment("LIVINGDOC_BRANCH") ?? environment("GITHUB_REF_NAME") ?? git.Branch,
                 Time(messages.RunStarted?.Timestamp),
                 Time(messages.RunFinished?.Timestamp),
-                messages.Meta?.Runtime is { } runtime ? runtime.Name + " " + runtime.Version : null,
+                messages.Meta?.Runtime is { } runtime ? RuntimeName(runtime.Name) + " " + runtime.Version : null,
                 messages.Meta?.Implementation is { } implementation ? implementation.Name + " " + implementation.Version : null);
         }
+
+        /// <summary>The runtime as readers know it: Reqnroll's meta message names .NET "dotNet".</summary>
+        private static string RuntimeName(string name) => name.Equals("dotNet", StringComparison.OrdinalIgnoreCase) ? ".NET" : name;
 
         /// <summary>One shard's messages: a shard that is missing is an error, not an empty run.</summary>
         private static IReadOnlyList<Io.Cucumber.Messages.Types.Envelope> ReadShard(string path, TextReader input)

@@ -32,7 +32,7 @@ public sealed class HistoryCommandLineTests : IDisposable
     public void Runs_MarkFixedFlakyAndFailingSince_AndTheHeaderNamesTheRun()
     {
         Run(Messages(1), "c0ffee1").Should().Be(0);
-        Page.Should().Contain("commit <code title=\"c0ffee1\">c0ffee1</code> on <b>main</b>").And.Contain("dotNet 10.0.12").And.Contain("Reqnroll 3.3.4").And.Contain("took ");
+        Page.Should().Contain("commit <code title=\"c0ffee1\">c0ffee1</code> on <b>main</b>").And.Contain(".NET 10.0.12").And.NotContain("dotNet").And.Contain("Reqnroll 3.3.4").And.Contain("took ");
 
         Run(Messages(2, passes: true), "c0ffee1").Should().Be(0);
         Page.Should().Contain("class=\"mark fixed\"").And.Contain("class=\"mark flaky\"", "it passed at the same commit and text it failed at");

@@ -32,6 +32,19 @@ public sealed class PageTests
     }
 
     [Fact]
+    public void Render_AFailureMessageThatStartsWithItsLocation_ShowsTheLocationOnceBesideTheStepAndMessage()
+    {
+        var located = SampleRun.Lines().Select(l => l.Replace("\"message\":\"Assert.Equal() Failure", "\"message\":\"features/outcomes.feature:14: Then the counter reads 3\\nAssert.Equal() Failure", StringComparison.Ordinal));
+        var messages = SampleRun.Messages(located);
+        var run = RunBuilder.Build(FeatureFiles.Read(SampleRun.Features), messages);
+
+        var page = DocPage.Render(new PageContext(run, LivingDocConfig.Default, History.Empty, StepUsageBuilder.Build(messages, run)));
+
+        page.Should().Contain("<code class=\"where\">features/outcomes.feature:14</code><pre class=\"failure failed\">Then the counter reads 3\nAssert.Equal() Failure")
+            .And.NotContain("features/outcomes.feature:14: Then", "the banner and the scenario show the location once, beside the message");
+    }
+
+    [Fact]
     public void Render_StepUsage_ListsEveryBindingAndFlagsUndefinedSteps()
     {
         var usage = StepUsageBuilder.Build(Messages, Run);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 using Io.Cucumber.Messages.Types;
 using LivingDoc.Model;
 using static LivingDoc.Pages.Html;
@@ -10,7 +11,7 @@ namespace LivingDoc.Pages;
 /// Failures first: when a scenario failed, was undefined or pending, the page opens on a list of each one, with
 /// feature › scenario (row), the <c>file:line</c> of the step that stopped it and the whole message, linking to it.
 /// </summary>
-internal static class FailuresBanner
+internal static partial class FailuresBanner
 {
     public static void Render(StringBuilder html, PageContext context)
     {
@@ -45,12 +46,15 @@ internal static class FailuresBanner
         html.Append("</ol></section>\n");
     }
 
-    /// <summary>The failure's whole message; for an undefined step without one, which step no definition matches.</summary>
+    /// <summary>
+    /// The failure's whole message, without the <c>file:line: </c> it starts with (the page shows <see cref="Where"/>
+    /// beside it); for an undefined step without one, which step no definition matches.
+    /// </summary>
     public static string? MessageOf(Pickle pickle, PickleOutcome outcome)
     {
         if (!string.IsNullOrWhiteSpace(outcome.Message) || outcome.Status == DocStatus.Passed)
         {
-            return string.IsNullOrWhiteSpace(outcome.Message) ? null : outcome.Message;
+            return string.IsNullOrWhiteSpace(outcome.Message) ? null : WithoutLocation(outcome.Message);
         }
 
         var step = outcome.Steps.FirstOrDefault(s => s.Value.Status == outcome.Status).Key;
@@ -70,4 +74,11 @@ internal static class FailuresBanner
         var where = feature.Uri + (line is null ? "" : ":" + line.Value.ToString(CultureInfo.InvariantCulture));
         return step is not null && row is not null ? where + " (row at line " + row.Value.ToString(CultureInfo.InvariantCulture) + ")" : where;
     }
+
+    /// <summary>A step's failure message without the <c>file:line: </c> it starts with, for a place that shows the location beside it.</summary>
+    public static string WithoutLocation(string message) => LeadingLocation().Replace(message, "", 1);
+
+    /// <summary>The <c>features/x.feature:14: </c> a step's failure message starts with.</summary>
+    [GeneratedRegex(@"^\S+\.feature:\d+: ")]
+    private static partial Regex LeadingLocation();
 }

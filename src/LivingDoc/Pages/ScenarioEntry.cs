@@ -87,7 +87,7 @@ internal static class ScenarioEntry
                     .Append(StatusName(status)).Append(", ").Append(Duration(line.Duration)).Append("</span>\n");
                 if (line.Message is { } message && status != DocStatus.Passed)
                 {
-                    html.Append("  ").Append(E(message)).Append('\n');
+                    html.Append("  ").Append(E(FailuresBanner.WithoutLocation(message))).Append('\n');
                 }
             }
             else
