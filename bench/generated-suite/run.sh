@@ -13,7 +13,7 @@
 # 3 without; New and Old), and `dotnet test --no-build` wall time (3 runs; New and Upstream with Reqnroll's formatters
 # on and off).
 # Results: docs/performance.md.
-# BUILDS_ONLY=1 measures the builds only (no test runs, no Upstream).
+# BUILDS_ONLY=1 measures the builds only (no test runs, no Upstream). GENERATE_ONLY=1 writes the projects and stops.
 # Usage: [OLD_REPO=/tmp/perf-old] [COMPARE='Prev=/tmp/perf-prev ...'] [BUILDS_ONLY=1] bench/generated-suite/run.sh [features] [scenarios-per-feature] [work-dir]
 #   defaults: 500 10 /tmp/generated-suite  (the work dir is deleted and recreated)
 set -euo pipefail
@@ -243,19 +243,23 @@ for compared in $COMPARE; do
   projects+=("$name")
 done
 
+[ -z "${GENERATE_ONLY:-}" ] || { echo "generated: $WORK (${projects[*]})"; exit 0; }
 log="$WORK/bench.log"
 results="$WORK/results.txt"
 : > "$results"
-# measure PROJECT LABEL COMMAND...: appends "PROJECT|LABEL|seconds" to the results and prints it.
+# measure PROJECT LABEL COMMAND...: appends "PROJECT|LABEL|seconds" (wall) and "PROJECT|LABEL, CPU|seconds" (user +
+# system of the command and its waited-for children: the compiler without the server, not the server's) to the results.
 measure() {
   local project=$1 label=$2; shift 2
-  local start end
+  local start end cpu
   start=$(date +%s.%N)
-  (cd "$WORK/$project" && "$@") >>"$log" 2>&1 || echo "  ($project: '$*' failed, see $log)"
+  { TIMEFORMAT='%U %S'; time { (cd "$WORK/$project" && "$@") >>"$log" 2>&1 || echo "  ($project: '$*' failed, see $log)"; }; } 2>"$WORK/time.txt"
+  cpu=$(awk 'END { printf "%.2f", $1 + $2 }' "$WORK/time.txt")
   end=$(date +%s.%N)
   local seconds; seconds=$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.2f", b - a }')
   echo "$project|$label|$seconds" >> "$results"
-  printf '%-6s %-44s %7.2f s\n' "$project" "$label" "$seconds"
+  echo "$project|$label, CPU|$cpu" >> "$results"
+  printf '%-6s %-44s %7.2f s  (CPU %6.2f s, load %s)\n' "$project" "$label" "$seconds" "$cpu" "$(cut -d' ' -f1 /proc/loadavg)"
 }
 edited=$(( FEATURES > 7 ? 7 : 0 ))   # the feature each edit rewrites
 edit_one() { write_feature "$edited" "$WORK/features/area$((edited % 10))/feature$edited.feature" " (edit $1)"; }
@@ -282,9 +286,9 @@ for round in 1 2 3; do
   for p in "${projects[@]}"; do
     [ "$p" = Facts ] && continue
     (cd "$WORK/$p" && dotnet build --no-restore -nologo -p:UseSharedCompilation=false >>"$log" 2>&1)
-    measure "$p" "no-change build (no server)" dotnet build --no-restore -nologo -p:UseSharedCompilation=false
+    measure "$p" "no-change build (no server)" dotnet build --no-restore -nologo -nodeReuse:false -p:UseSharedCompilation=false
     edit=$((edit + 1)); edit_one "$edit"
-    measure "$p" "edit-one-feature build (no server)" dotnet build --no-restore -nologo -p:UseSharedCompilation=false
+    measure "$p" "edit-one-feature build (no server)" dotnet build --no-restore -nologo -nodeReuse:false -p:UseSharedCompilation=false
   done
 done
 # Build each project once more so that every test run below runs the same features (Upstream embeds New's messages).
