@@ -86,15 +86,17 @@ public sealed class SurgeFailureTests : SurgeFixture
         await Switched();
         var onNew = _pool.Acquire();
 
-        var drain = _drains.DrainAsync("gpu-0", Deadline);
+        var drain = _drains.DrainAsync("gpu-0", TimeSpan.FromSeconds(10));
         onNew.Release();
-        onOld.Release();
+        _time.Advance(TimeSpan.FromSeconds(10));
         var outcome = await drain.WaitAsync(PoolEvents.Bound);
-        await reload.WaitAsync(PoolEvents.Bound);
+        var result = await reload.WaitAsync(PoolEvents.Bound);
 
-        outcome.Status.Should().Be(DrainStatus.Completed);
-        _engines.Started.Should().HaveCount(2).And.OnlyContain(e => e.HasExited, "the operator's drain stops both engines");
+        outcome.Should().Match<DrainOutcome>(o => o.Status == DrainStatus.ForceStopped && o.AbandonedLeases.SequenceEqual(new[] { onOld.Id }));
+        _engines.Started.Should().HaveCount(2).And.OnlyContain(e => e.HasExited, "the operator's drain stops both engines, the old one before the reload's deadline");
         _pool.Snapshot().State.Should().Be(PoolState.Stopped);
+        result.Should().Match<ReloadResult>(r => r.Status == ReloadStatus.Failed && r.FailedStep == ReloadStep.DrainOld, result.Error);
+        result.Error.Should().EndWith("the new engine ended during the surge: pool gpu-0 is Stopped");
     }
 
     [Fact]
