@@ -114,6 +114,23 @@ public sealed class SurgeFailureTests : SurgeFixture
     }
 
     [Fact]
+    public async Task Surge_HandoffCannotBeWritten_SwitchesBackToTheOldEngine()
+    {
+        var notADirectory = Path.GetTempFileName();
+        using var reloads = new ReloadCoordinator(_registry, _supervisor, _drains, new ReloadOptions { TimeProvider = _time, HandoffDirectory = notADirectory });
+
+        var result = await reloads.ReloadAsync("gpu-0", Spec("llama-7b-v2"), Deadline, strategy: ReloadStrategy.Surge).WaitAsync(PoolEvents.Bound);
+
+        result.Should().Match<ReloadResult>(r => r.Status == ReloadStatus.Failed && r.FailedStep == ReloadStep.Handoff && r.RolledBack, result.Error);
+        _pool.Snapshot().Should().Match<PoolSnapshot>(s => s.Ready && s.Pid == OldEngine.Pid && s.Spec.Model == "llama-7b-v1" && s.CrashCount == 0);
+        _engines.Started[1].HasExited.Should().BeTrue("the new engine is killed");
+        OldEngine.HasExited.Should().BeFalse();
+        using var lease = _pool.Acquire();
+        lease.Endpoint.Should().Be(_oldEndpoint.Uri, "new leases go to the old engine again");
+        File.Delete(notADirectory);
+    }
+
+    [Fact]
     public async Task Surge_CancelledWhileTheNewEngineStarts_KillsItAndTheOldServes()
     {
         using var cancel = new CancellationTokenSource();
