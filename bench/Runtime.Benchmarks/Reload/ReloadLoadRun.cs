@@ -18,8 +18,10 @@ namespace Runtime.Benchmarks.Reload;
 /// <param name="WindowSeconds">The window's duration.</param>
 /// <param name="Lost">Requests that held a lease and were not served.</param>
 /// <param name="Refused">Lease attempts refused (each retried after 1 ms).</param>
+/// <param name="AfterSwitchLatencies">Of the window's latencies, those of requests answered once the pool served the new version, sorted (ms).</param>
 internal sealed record ReloadLoadResult(
-    ReloadStrategy Strategy, ReloadResult Reload, double ReloadMs, double Seconds, double[] Latencies, double[] WindowLatencies, double WindowSeconds, int Lost, int Refused);
+    ReloadStrategy Strategy, ReloadResult Reload, double ReloadMs, double Seconds, double[] Latencies, double[] WindowLatencies, double WindowSeconds, int Lost, int Refused,
+    double[] AfterSwitchLatencies);
 
 /// <summary>
 /// One run: 32 clients send requests through leases to a real engine stub over loopback (a new connection per request,
@@ -39,6 +41,14 @@ internal static class ReloadLoadRun
         using var supervisor = new Supervisor(registry, launcher, new SupervisorOptions { Health = new HealthProbeOptions { Interval = TimeSpan.FromMilliseconds(200) } });
         using var drains = new DrainCoordinator(registry, supervisor);
         using var reloads = new ReloadCoordinator(registry, supervisor, drains);
+        var switchedAt = long.MaxValue;
+        registry.PoolChanged += s =>
+        {
+            if (s.Spec.EngineVersion == "2.0" && s.Ready)
+            {
+                Interlocked.CompareExchange(ref switchedAt, Stopwatch.GetTimestamp(), long.MaxValue);
+            }
+        };
         registry.Register("gpu-0", Spec("1.0"), deviceMemoryMiB: 24000);
         var start = supervisor.StartAsync("gpu-0").GetAwaiter().GetResult();
         if (!start.Ready)
@@ -73,7 +83,8 @@ internal static class ReloadLoadRun
             all.Where(s => !s.Lost && s.At >= reloadStart && s.At <= windowEnd).Select(s => s.Ms).Order().ToArray(),
             Stopwatch.GetElapsedTime(reloadStart, windowEnd).TotalSeconds,
             all.Count(s => s.Lost),
-            refused.Value);
+            refused.Value,
+            all.Where(s => !s.Lost && s.At >= Interlocked.Read(ref switchedAt) && s.At <= windowEnd).Select(s => s.Ms).Order().ToArray());
     }
 
     private static async Task ClientAsync(PoolRegistry registry, HttpClient http, ConcurrentQueue<(long, double, bool)> samples, StrongBox refused, CancellationToken stop)

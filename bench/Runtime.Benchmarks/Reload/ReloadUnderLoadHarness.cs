@@ -42,6 +42,8 @@ public static class ReloadUnderLoadHarness
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  latency, reload window (ms, {r.WindowLatencies.Length} requests in {r.WindowSeconds * 1000:F0} ms, {r.WindowLatencies.Length / r.WindowSeconds:F0} requests/s): "
             + $"p50={At(r.WindowLatencies, 0.50):F2} p95={At(r.WindowLatencies, 0.95):F2} p99={At(r.WindowLatencies, 0.99):F2} max={At(r.WindowLatencies, 1):F2}"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  of which answered once the new version serves (ms, {r.AfterSwitchLatencies.Length} requests): p50={At(r.AfterSwitchLatencies, 0.50):F2} p99={At(r.AfterSwitchLatencies, 0.99):F2} max={At(r.AfterSwitchLatencies, 1):F2}"));
     }
 
     private static double At(double[] sorted, double p) => sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)(p * sorted.Length))];
