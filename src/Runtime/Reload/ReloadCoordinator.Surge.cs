@@ -47,6 +47,9 @@ public sealed partial class ReloadCoordinator
             }
 
             step = ReloadStep.Switch;
+            // The old engine's deadline runs from the switch; its timer exists before anyone can see the switch, so a
+            // clock moved as soon as the new engine serves cannot outpace it.
+            using var expiry = new CancellationTokenSource(deadline, time);
             if (!surge.TrySwitch(out var refusal))
             {
                 throw new ReloadStepException(refusal!);
@@ -56,7 +59,7 @@ public sealed partial class ReloadCoordinator
             step = ReloadStep.Handoff;
             WriteHandoff(pool, target, surge.Start);
             step = ReloadStep.DrainOld;
-            var abandoned = await DrainOldAsync(pool, surge, deadline, correlationId);
+            var abandoned = await DrainOldAsync(pool, surge, expiry.Token, correlationId);
             if (surge.NewEngineFailed.IsCompleted || surge.NewEngineEnded.IsCompleted)
             {
                 // The new engine ended before the old one stopped: the old one serves again, or an operator's drain stopped both.
@@ -70,12 +73,12 @@ public sealed partial class ReloadCoordinator
         }
         catch (OperationCanceledException)
         {
-            await AbandonSurgeAsync(pool, surge, old, CancellationToken.None);
+            await AbandonSurgeAsync(pool, surge, old, step == ReloadStep.DrainOld, CancellationToken.None);
             throw;
         }
         catch (Exception e)
         {
-            var rollbackError = await AbandonSurgeAsync(pool, surge, old, cancellationToken);
+            var rollbackError = await AbandonSurgeAsync(pool, surge, old, step == ReloadStep.DrainOld, cancellationToken);
             return Failed(pool, started, correlationId, step, rollbackError is null ? e.Message : $"{e.Message}; rollback failed: {rollbackError}", rollbackError is null);
         }
     }
@@ -84,15 +87,14 @@ public sealed partial class ReloadCoordinator
     /// Waits for the old engine's leases until the deadline (or until either engine ends), then stops the old engine:
     /// gracefully within what is left of the deadline, by force once it has passed. Returns the leases abandoned.
     /// </summary>
-    private async Task<int> DrainOldAsync(Pool pool, EngineSurge surge, TimeSpan deadline, string correlationId)
+    private async Task<int> DrainOldAsync(Pool pool, EngineSurge surge, CancellationToken deadline, string correlationId)
     {
-        using var expiry = new CancellationTokenSource(deadline, _options.TimeProvider);
         var deadlinePassed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        await using var onDeadline = expiry.Token.Register(() => deadlinePassed.TrySetResult());
+        await using var onDeadline = deadline.Register(() => deadlinePassed.TrySetResult());
         var finished = surge.OldLeasesFinished;
         await Task.WhenAny(finished, deadlinePassed.Task, surge.OldEngineEnded, surge.NewEngineFailed);
         var abandoned = finished.IsCompleted ? 0 : surge.OldActiveLeases;
-        var exit = await surge.StopOldAsync(force: !finished.IsCompleted, expiry.Token);
+        var exit = await surge.StopOldAsync(force: !finished.IsCompleted, deadline);
         if (exit is { } ended)
         {
             ReloadLog.OldEngineStopped(_logger, pool.Id, ended.ToString(), abandoned, correlationId);
@@ -101,14 +103,22 @@ public sealed partial class ReloadCoordinator
         return abandoned;
     }
 
-    /// <summary>Kills the new engine (the old one serves, again if it had switched) and restores the old model; null when done, else why not.</summary>
-    private async Task<string?> AbandonSurgeAsync(Pool pool, EngineSurge? surge, EngineSpec old, CancellationToken cancellationToken)
+    /// <summary>
+    /// Kills the new engine (the old one serves, again if it had switched), names the old engine in the handoff file again
+    /// when <paramref name="handoffWritten"/> named the new one, and restores the old model; null when done, else why not.
+    /// </summary>
+    private async Task<string?> AbandonSurgeAsync(Pool pool, EngineSurge? surge, EngineSpec old, bool handoffWritten, CancellationToken cancellationToken)
     {
         try
         {
             if (surge is not null)
             {
                 await surge.AbortAsync();
+            }
+
+            if (handoffWritten && pool.Snapshot() is { Pid: { } pid, Endpoint: { } endpoint } serving && pid == surge?.OldPid)
+            {
+                WriteHandoff(pool, serving.Spec, EngineStartResult.Success(pid, endpoint));
             }
 
             await _provisioner.RestoreAsync(pool.Id, old.Model, cancellationToken);

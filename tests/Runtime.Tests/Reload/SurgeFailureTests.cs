@@ -55,6 +55,7 @@ public sealed class SurgeFailureTests : SurgeFixture
         OldEngine.HasExited.Should().BeFalse("the old engine serves again");
         _pool.Snapshot().Should().Match<PoolSnapshot>(s => s.Ready && s.Live && s.Pid == OldEngine.Pid && s.Spec.Model == "llama-7b-v1" && s.CrashCount == 1);
         _pool.Acquire().Endpoint.Should().Be(_oldEndpoint.Uri, "new leases go to the old engine again");
+        HandoffFile.Read(HandoffFile.PathFor(_handoff, "gpu-0")).Should().Match<HandoffFile>(h => h.Pid == OldEngine.Pid && h.Model == "llama-7b-v1", "the handoff file names the old engine again");
         _time.Advance(TimeSpan.FromMinutes(10));
         _engines.Started.Should().HaveCount(2, "nothing is restarted: the old engine serves");
         held.Release();

@@ -33,6 +33,7 @@ public abstract class SurgeFixture : IDisposable
     protected readonly ReloadCoordinator _reloads;
     protected readonly Pool _pool;
     protected readonly List<PoolSnapshot> _history = [];
+    protected readonly string _handoff = Directory.CreateTempSubdirectory("surge-handoff-").FullName;
 
     protected SurgeFixture()
     {
@@ -49,7 +50,7 @@ public abstract class SurgeFixture : IDisposable
         _drains = new DrainCoordinator(_registry, _supervisor, new DrainOptions { TimeProvider = _time, Logger = _logger, MeterFactory = _meters });
         _reloads = new ReloadCoordinator(_registry, _supervisor, _drains, new ReloadOptions
         {
-            TimeProvider = _time, Provisioner = _provisioner, Logger = _logger, MeterFactory = _meters,
+            TimeProvider = _time, Provisioner = _provisioner, Logger = _logger, MeterFactory = _meters, HandoffDirectory = _handoff,
         });
         _pool = _registry.Register("gpu-0", Spec("llama-7b-v1"), deviceMemoryMiB: 24000);
         var started = _supervisor.StartAsync("gpu-0").WaitAsync(PoolEvents.Bound).GetAwaiter().GetResult();
@@ -81,6 +82,7 @@ public abstract class SurgeFixture : IDisposable
         _meters.Dispose();
         _oldEndpoint.Dispose();
         _newEndpoint.Dispose();
+        Directory.Delete(_handoff, recursive: true);
     }
 
     protected static EngineSpec Spec(string model, long? memoryMiB = 8000) =>

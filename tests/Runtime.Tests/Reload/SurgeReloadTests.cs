@@ -30,6 +30,7 @@ public sealed class SurgeReloadTests : SurgeFixture
         result.Should().Match<ReloadResult>(r => r.Status == ReloadStatus.Reloaded && r.Strategy == ReloadStrategy.Surge && !r.FellBackToDrainFirst && r.AbandonedLeases == 0, result.Error);
         (await OldEngine.Exited.WaitAsync(PoolEvents.Bound)).IsGraceful.Should().BeTrue("the old engine is stopped gracefully once its leases finished");
         _pool.Snapshot().Should().Match<PoolSnapshot>(s => s.Ready && s.Spec.Model == "llama-7b-v2" && s.Pid != OldEngine.Pid);
+        HandoffFile.Read(HandoffFile.PathFor(_handoff, "gpu-0")).Should().Match<HandoffFile>(h => h.Pid == _pool.Snapshot().Pid && h.Model == "llama-7b-v2");
         fresh.Release();
     }
 
