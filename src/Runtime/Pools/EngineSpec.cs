@@ -36,12 +36,19 @@ public sealed record EngineSpec(string Command, IReadOnlyList<string> Arguments,
             : Arguments.Any(a => a is null) ? "EngineSpec.Arguments must not contain null"
             : string.IsNullOrWhiteSpace(Model) ? "EngineSpec.Model must not be empty"
             : string.IsNullOrWhiteSpace(EngineVersion) ? "EngineSpec.EngineVersion must not be empty"
+            : MemoryMiB is <= 0 ? $"EngineSpec.MemoryMiB must be null or positive, got {MemoryMiB}"
             : null;
         if (problem is not null)
         {
             throw new ArgumentException(problem);
         }
     }
+
+    /// <summary>
+    /// The device memory the engine needs, in MiB (for example 8192 for a 7B model in 16-bit); null when not declared.
+    /// A surge reload needs the old and the new engine's memory to fit the pool's <see cref="Pool.DeviceMemoryMiB"/>.
+    /// </summary>
+    public long? MemoryMiB { get; init; }
 
     /// <summary>"llama-7b-v1 on engine 1.4.2".</summary>
     public string VersionLabel => $"{Model} on engine {EngineVersion}";

@@ -8,11 +8,13 @@ namespace Runtime.Pools;
 public readonly struct Lease : IDisposable, IEquatable<Lease>
 {
     private readonly Pool? _pool;
+    private readonly EngineLeases? _engine;
     private readonly int _slot;
 
-    internal Lease(Pool pool, int slot, long id)
+    internal Lease(Pool pool, EngineLeases engine, int slot, long id)
     {
         _pool = pool;
+        _engine = engine;
         _slot = slot;
         Id = id;
     }
@@ -23,11 +25,17 @@ public readonly struct Lease : IDisposable, IEquatable<Lease>
     /// <summary>The pool id, or null for the default value.</summary>
     public string? PoolId => _pool?.Id;
 
+    /// <summary>
+    /// The loopback endpoint of the engine this lease was granted on, where its request goes: during a surge reload a
+    /// lease granted before the switch names the old engine, one granted after it the new one. Null for the default value.
+    /// </summary>
+    public Uri? Endpoint => _engine?.Endpoint;
+
     /// <summary>False for <c>default(Lease)</c>.</summary>
     public bool IsValid => _pool is not null;
 
     /// <summary>Releases the lease; returns false if it was already released (or is the default value).</summary>
-    public bool Release() => _pool is not null && _pool.Release(_slot, Id);
+    public bool Release() => _pool is not null && _pool.Release(_engine!, _slot, Id);
 
     /// <summary>Same as <see cref="Release"/>.</summary>
     public void Dispose() => Release();

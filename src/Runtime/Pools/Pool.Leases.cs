@@ -13,6 +13,7 @@ public sealed partial class Pool
     private long _nextLeaseId;
     private int _hint;
     private TaskCompletionSource? _idle;
+    private EngineLeases _engineLeases = new(null);
 
     /// <summary>Leases acquired and not yet released.</summary>
     public int ActiveLeases => Math.Max(0, Volatile.Read(ref _active));
@@ -28,13 +29,31 @@ public sealed partial class Pool
         }
 
         // Count first, then re-check the gate: a drain closes the gate, then reads the count (both fenced),
-        // so either the drain sees this lease or this acquire sees the closed gate.
+        // so either the drain sees this lease or this acquire sees the closed gate. The same holds for the engine the
+        // lease is counted on: a surge switches engines, then reads the old one's count.
         Interlocked.Increment(ref _active);
-        gate = Volatile.Read(ref _gate);
-        if (gate != GateOpen)
+        var engine = Volatile.Read(ref _engineLeases);
+        engine.Arrived();
+        while (true)
         {
-            Departed();
-            return Refusal(gate);
+            gate = Volatile.Read(ref _gate);
+            if (gate != GateOpen)
+            {
+                engine.Departed();
+                Departed();
+                return Refusal(gate);
+            }
+
+            var now = Volatile.Read(ref _engineLeases);
+            if (ReferenceEquals(now, engine))
+            {
+                break;
+            }
+
+            // Switched meanwhile: this lease goes to the new engine.
+            engine.Departed();
+            engine = now;
+            engine.Arrived();
         }
 
         var id = Interlocked.Increment(ref _nextLeaseId);
@@ -47,11 +66,12 @@ public sealed partial class Pool
             if (Volatile.Read(ref slots[slot]) == 0 && Interlocked.CompareExchange(ref slots[slot], id, 0) == 0)
             {
                 Volatile.Write(ref _hint, slot + 1 == slots.Length ? 0 : slot + 1);
-                lease = new Lease(this, slot, id);
+                lease = new Lease(this, engine, slot, id);
                 return LeaseRefusal.None;
             }
         }
 
+        engine.Departed();
         Departed();
         return LeaseRefusal.Exhausted;
     }
@@ -95,15 +115,31 @@ public sealed partial class Pool
         return current.Task;
     }
 
-    internal bool Release(int slot, long id)
+    internal bool Release(EngineLeases engine, int slot, long id)
     {
         if (Interlocked.CompareExchange(ref _slots[slot], 0, id) != id)
         {
             return false;
         }
 
+        engine.Departed();
         Departed();
         return true;
+    }
+
+    /// <summary>The leases granted on the pool's engine now.</summary>
+    internal EngineLeases CurrentEngineLeases => Volatile.Read(ref _engineLeases);
+
+    /// <summary>
+    /// Grants new leases on <paramref name="next"/> from now on and retires the previous engine's leases (which finish
+    /// there); returns them. Fenced: an acquire that counted itself on the old engine sees the switch, or is counted.
+    /// </summary>
+    internal EngineLeases SwitchEngineLeases(EngineLeases next)
+    {
+        next.Reopen();
+        var previous = Interlocked.Exchange(ref _engineLeases, next);
+        previous.Retire();
+        return previous;
     }
 
     private void SetGate(int gate)

@@ -17,9 +17,10 @@ public sealed partial class Pool
     private int? _pid;
     private Uri? _endpoint;
 
-    internal Pool(string id, EngineSpec spec, IReadOnlyDictionary<string, string> metadata, int maxLeases)
+    internal Pool(string id, EngineSpec spec, IReadOnlyDictionary<string, string> metadata, int maxLeases, long? deviceMemoryMiB = null)
     {
         Id = id;
+        DeviceMemoryMiB = deviceMemoryMiB;
         _spec = spec;
         Metadata = metadata;
         _slots = new long[maxLeases];
@@ -33,6 +34,12 @@ public sealed partial class Pool
 
     /// <summary>Metadata given at registration (preserved across reloads and manager restarts).</summary>
     public IReadOnlyDictionary<string, string> Metadata { get; }
+
+    /// <summary>
+    /// The device memory the pool has for its engines, in MiB (for example 24576 for a 24 GiB GPU); null when not declared.
+    /// A surge reload runs the new engine beside the old one only when both engines' <see cref="EngineSpec.MemoryMiB"/> fit.
+    /// </summary>
+    public long? DeviceMemoryMiB { get; }
 
     /// <summary>The current state.</summary>
     public PoolState State
@@ -158,7 +165,7 @@ public sealed partial class Pool
 
     private PoolSnapshot Snapshot_NeedsLock() => new(
         Id, _spec, Metadata, _state, _live, _state == PoolState.Ready && _live, ActiveLeases,
-        _crashCount, _restartCount, _lastError, _pid, _endpoint);
+        _crashCount, _restartCount, _lastError, _pid, _endpoint) { DeviceMemoryMiB = DeviceMemoryMiB };
 
     private void SetGate_NeedsLock()
     {
@@ -179,9 +186,24 @@ public sealed partial class Pool
             pool._pid = pid;
             pool._endpoint = endpoint;
             pool._live = live;
+            pool.CurrentEngineLeases.Endpoint = endpoint;
+        }
+
+        /// <summary>A surge: the engine at <paramref name="endpoint"/> serves from now on, new leases go to it; returns the previous engine's leases.</summary>
+        public EngineLeases SwitchEngine(EngineLeases leases, EngineSpec spec, int pid, Uri endpoint)
+        {
+            leases.Endpoint = endpoint;
+            pool._spec = spec;
+            pool._pid = pid;
+            pool._endpoint = endpoint;
+            pool._live = true;
+            return pool.SwitchEngineLeases(leases);
         }
 
         public void SetSpec(EngineSpec spec) => pool._spec = spec;
+
+        /// <summary>The state before this change.</summary>
+        public PoolState State => pool._state;
 
         public void SetLastError(string? error) => pool._lastError = error;
 

@@ -25,6 +25,16 @@ public sealed class PoolRecord
     [JsonPropertyName("engine_version")]
     public string? EngineVersion { get; set; }
 
+    /// <summary>The device memory the engine needs, in MiB; null when not declared.</summary>
+    [JsonPropertyName("memory_mib")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public long? MemoryMiB { get; set; }
+
+    /// <summary>The device memory the pool has, in MiB; null when not declared.</summary>
+    [JsonPropertyName("device_memory_mib")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public long? DeviceMemoryMiB { get; set; }
+
     /// <summary>Metadata.</summary>
     [JsonPropertyName("metadata")]
     public Dictionary<string, string>? Metadata { get; set; }
@@ -49,7 +59,7 @@ public sealed class PoolRecord
     public static PoolRecord From(PoolSnapshot s) => new()
     {
         Id = s.Id, Command = s.Spec.Command, Arguments = [.. s.Spec.Arguments], Model = s.Spec.Model,
-        EngineVersion = s.Spec.EngineVersion, Metadata = new(s.Metadata), CrashCount = s.CrashCount,
+        EngineVersion = s.Spec.EngineVersion, MemoryMiB = s.Spec.MemoryMiB, DeviceMemoryMiB = s.DeviceMemoryMiB, Metadata = new(s.Metadata), CrashCount = s.CrashCount,
         RestartCount = s.RestartCount, LastError = s.LastError, State = s.State.ToString(),
     };
 }

@@ -35,12 +35,21 @@ public sealed class PoolRegistry
     /// <summary>Registers a pool in state <see cref="PoolState.Registered"/>.</summary>
     /// <exception cref="ArgumentException">When the id is empty or already registered, or the spec incomplete (see <see cref="EngineSpec.Validate"/>).</exception>
     /// <exception cref="IOException">When the state file cannot be saved; the pool is then not registered.</exception>
-    public Pool Register(string id, EngineSpec spec, IReadOnlyDictionary<string, string>? metadata = null)
+    /// <param name="id">The pool id, for example <c>gpu-0</c>.</param>
+    /// <param name="spec">The engine it runs.</param>
+    /// <param name="metadata">Free-form metadata, kept across reloads and manager restarts.</param>
+    /// <param name="deviceMemoryMiB">The device memory the pool has, in MiB (<see cref="Pool.DeviceMemoryMiB"/>); null when not declared.</param>
+    public Pool Register(string id, EngineSpec spec, IReadOnlyDictionary<string, string>? metadata = null, long? deviceMemoryMiB = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
         ArgumentNullException.ThrowIfNull(spec);
         spec.Validate();
-        var pool = new Pool(id, spec, new Dictionary<string, string>(metadata ?? new Dictionary<string, string>()), _options.MaxLeasesPerPool);
+        if (deviceMemoryMiB is <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(deviceMemoryMiB), deviceMemoryMiB, $"pool {id}: the device memory must be null or positive (MiB)");
+        }
+
+        var pool = new Pool(id, spec, new Dictionary<string, string>(metadata ?? new Dictionary<string, string>()), _options.MaxLeasesPerPool, deviceMemoryMiB);
         if (!_pools.TryAdd(id, pool))
         {
             throw new ArgumentException($"pool {id} is already registered", nameof(id));
@@ -76,8 +85,8 @@ public sealed class PoolRegistry
         var restored = new List<Pool>();
         foreach (var record in store.Load())
         {
-            var spec = new EngineSpec(record.Command!, record.Arguments!, record.Model!, record.EngineVersion!);
-            var pool = new Pool(record.Id!, spec, record.Metadata ?? new Dictionary<string, string>(), _options.MaxLeasesPerPool);
+            var spec = new EngineSpec(record.Command!, record.Arguments!, record.Model!, record.EngineVersion!) { MemoryMiB = record.MemoryMiB };
+            var pool = new Pool(record.Id!, spec, record.Metadata ?? new Dictionary<string, string>(), _options.MaxLeasesPerPool, record.DeviceMemoryMiB);
             pool.Restore(record.CrashCount, record.RestartCount, record.LastError);
             if (_pools.TryAdd(pool.Id, pool))
             {

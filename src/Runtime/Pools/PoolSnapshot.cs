@@ -25,4 +25,8 @@ public sealed record PoolSnapshot(
     int RestartCount,
     string? LastError,
     int? Pid,
-    Uri? Endpoint);
+    Uri? Endpoint)
+{
+    /// <summary>The device memory the pool has, in MiB (<see cref="Pool.DeviceMemoryMiB"/>); null when not declared.</summary>
+    public long? DeviceMemoryMiB { get; init; }
+}

@@ -179,6 +179,11 @@ public sealed class PoolStateStore(string path)
             throw new PoolStateFileException(Path, $"has a pool (#{index + 1}{(record.Id is { Length: > 0 } id ? $", '{id}'" : "")}) without '{missing}'");
         }
 
+        if (record.MemoryMiB is <= 0 || record.DeviceMemoryMiB is <= 0)
+        {
+            throw new PoolStateFileException(Path, $"has a memory that is not positive for pool '{record.Id}'");
+        }
+
         if (record.CrashCount < 0 || record.RestartCount < 0)
         {
             throw new PoolStateFileException(Path, $"has negative counters for pool '{record.Id}'");

@@ -13,12 +13,7 @@ public sealed partial class ReloadCoordinator
         var time = _options.TimeProvider;
         var started = time.GetTimestamp();
         ReloadLog.Started(_logger, pool.Id, old.VersionLabel, target.VersionLabel, correlationId);
-        ReloadResult Fail(ReloadStep step, string error, bool rolledBack)
-        {
-            var message = $"reload of pool {pool.Id} failed at {ReloadStepNames.GetName(step)}: {error}";
-            ReloadLog.Failed(_logger, pool.Id, ReloadStepNames.GetName(step), error, rolledBack, correlationId);
-            return new ReloadResult(pool.Id, ReloadStatus.Failed, step, message, rolledBack, time.GetElapsedTime(started)) { CorrelationId = correlationId };
-        }
+        ReloadResult Fail(ReloadStep step, string error, bool rolledBack) => Failed(pool, started, correlationId, step, error, rolledBack);
 
         DrainOutcome drain;
         try
@@ -65,14 +60,7 @@ public sealed partial class ReloadCoordinator
             }
 
             step = ReloadStep.Handoff;
-            if (_options.HandoffDirectory is { } directory)
-            {
-                new HandoffFile
-                {
-                    Pool = pool.Id, Model = target.Model, EngineVersion = target.EngineVersion, Pid = start.Pid!.Value,
-                    Endpoint = start.Endpoint!.ToString(), WrittenAt = time.GetUtcNow(),
-                }.Write(HandoffFile.PathFor(directory, pool.Id));
-            }
+            WriteHandoff(pool, target, start);
 
             ReloadLog.Succeeded(_logger, pool.Id, target.VersionLabel, correlationId);
             return new ReloadResult(pool.Id, ReloadStatus.Reloaded, null, null, false, time.GetElapsedTime(started)) { CorrelationId = correlationId };
@@ -87,6 +75,27 @@ public sealed partial class ReloadCoordinator
         {
             var rollbackError = await RollBackAsync(pool, old, newEngineRuns: step == ReloadStep.Handoff, oldStopped, cancellationToken);
             return Fail(step, rollbackError is null ? e.Message : $"{e.Message}; rollback failed: {rollbackError}", rollbackError is null);
+        }
+    }
+
+    /// <summary>A failed reload's result, logged: "reload of pool gpu-0 failed at stage: disk full".</summary>
+    private ReloadResult Failed(Pool pool, long started, string correlationId, ReloadStep step, string error, bool rolledBack)
+    {
+        var message = $"reload of pool {pool.Id} failed at {ReloadStepNames.GetName(step)}: {error}";
+        ReloadLog.Failed(_logger, pool.Id, ReloadStepNames.GetName(step), error, rolledBack, correlationId);
+        return new ReloadResult(pool.Id, ReloadStatus.Failed, step, message, rolledBack, _options.TimeProvider.GetElapsedTime(started)) { CorrelationId = correlationId };
+    }
+
+    /// <summary>Writes the handoff file naming the engine that now serves pool <paramref name="pool"/> (no-op without a handoff directory).</summary>
+    private void WriteHandoff(Pool pool, EngineSpec target, EngineStartResult start)
+    {
+        if (_options.HandoffDirectory is { } directory)
+        {
+            new HandoffFile
+            {
+                Pool = pool.Id, Model = target.Model, EngineVersion = target.EngineVersion, Pid = start.Pid!.Value,
+                Endpoint = start.Endpoint!.ToString(), WrittenAt = _options.TimeProvider.GetUtcNow(),
+            }.Write(HandoffFile.PathFor(directory, pool.Id));
         }
     }
 

@@ -54,9 +54,30 @@ public sealed partial class ReloadCoordinator : IDisposable
     /// <param name="drainDeadline">How long the leases held have to finish before the reload gives up.</param>
     /// <param name="cancellationToken">Gives the reload up; the pool is put back as it was.</param>
     /// <param name="correlationId">Carried by every log event of the reload and of its drain, and by its result; generated when null.</param>
-    public async Task<ReloadResult> ReloadAsync(string poolId, EngineSpec target, TimeSpan drainDeadline, CancellationToken cancellationToken = default, string? correlationId = null)
+    /// <param name="strategy">
+    /// <see cref="ReloadStrategy.DrainFirst"/> (the default), or <see cref="ReloadStrategy.Surge"/>: the new engine starts
+    /// first, and <paramref name="drainDeadline"/> bounds the old engine's drain from the switch on. A surge without room
+    /// for both engines runs drain-first and says so (<see cref="ReloadResult.FallbackReason"/>, event <c>ReloadFellBack</c>).
+    /// </param>
+    /// <exception cref="ArgumentNullException">When <paramref name="target"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">When <paramref name="drainDeadline"/> is negative or too long for a timer, or <paramref name="strategy"/> is unknown.</exception>
+    /// <exception cref="ArgumentException">When <paramref name="target"/> is incomplete (<see cref="EngineSpec.Validate"/>) or <paramref name="correlationId"/> blank.</exception>
+    public async Task<ReloadResult> ReloadAsync(
+        string poolId, EngineSpec target, TimeSpan drainDeadline, CancellationToken cancellationToken = default, string? correlationId = null, ReloadStrategy strategy = ReloadStrategy.DrainFirst)
     {
         ArgumentNullException.ThrowIfNull(target);
+        if (!Enum.IsDefined(strategy))
+        {
+            throw new ArgumentOutOfRangeException(nameof(strategy), strategy, "Unknown reload strategy: DrainFirst or Surge.");
+        }
+
+        if (strategy == ReloadStrategy.Surge)
+        {
+            target.Validate();
+            ArgumentOutOfRangeException.ThrowIfLessThan(drainDeadline, TimeSpan.Zero);
+            Runtime.Time.TimerLimits.Check(drainDeadline, nameof(drainDeadline));
+        }
+
         correlationId = CorrelationIds.OrNew(correlationId);
         if (!_registry.TryGet(poolId, out var pool))
         {
@@ -91,7 +112,7 @@ public sealed partial class ReloadCoordinator : IDisposable
 
         try
         {
-            return Record(await RunAsync(pool, snapshot.Spec, target, drainDeadline, correlationId, cancellationToken));
+            return Record(await RunWithAsync(strategy, pool, snapshot, target, drainDeadline, correlationId, cancellationToken));
         }
         finally
         {

@@ -25,7 +25,11 @@ internal sealed class ReloadMetrics : IDisposable
     public void Record(ReloadResult result)
     {
         var pool = new KeyValuePair<string, object?>(SupervisionDefaults.PoolTag, result.PoolId);
-        _duration.Record(result.Duration.TotalMilliseconds, pool, new KeyValuePair<string, object?>("outcome", result.Status.ToString().ToLowerInvariant()));
+        _duration.Record(
+            result.Duration.TotalMilliseconds,
+            pool,
+            new KeyValuePair<string, object?>("outcome", result.Status.ToString().ToLowerInvariant()),
+            new KeyValuePair<string, object?>(ReloadDefaults.StrategyTag, ReloadStrategyNames.GetName(result.Strategy)));
         if (result.Status == ReloadStatus.Reloaded)
         {
             _success.Add(1, pool);

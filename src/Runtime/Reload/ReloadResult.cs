@@ -15,4 +15,16 @@ public sealed record ReloadResult(string PoolId, ReloadStatus Status, ReloadStep
 
     /// <summary>The correlation id every log event of this reload, and of its drain, carries.</summary>
     public string CorrelationId { get; init; } = "";
+
+    /// <summary>The strategy the reload ran with: <see cref="ReloadStrategy.DrainFirst"/> also when a surge fell back to it.</summary>
+    public ReloadStrategy Strategy { get; init; }
+
+    /// <summary>Why a surge asked for ran drain-first instead ("pool gpu-0 declares no device memory"); null otherwise.</summary>
+    public string? FallbackReason { get; init; }
+
+    /// <summary>True when a surge was asked for and the reload fell back to drain-first (see <see cref="FallbackReason"/>).</summary>
+    public bool FellBackToDrainFirst => FallbackReason is not null;
+
+    /// <summary>A surge's leases still held on the old engine when it was stopped by force at the deadline, or when it ended on its own.</summary>
+    public int AbandonedLeases { get; init; }
 }

@@ -20,12 +20,18 @@ public enum ReloadStep
 
     /// <summary>Writing the handoff file.</summary>
     Handoff,
+
+    /// <summary>A surge's switch: new leases go to the new engine (refused when the pool left Ready meanwhile).</summary>
+    Switch,
+
+    /// <summary>A surge's drain of the old engine while the new one serves (the new engine failing then hands the pool back).</summary>
+    DrainOld,
 }
 
 /// <summary>Stable snake_case names of <see cref="ReloadStep"/> (the <c>reason</c> tag of <c>reload_failure_total</c>).</summary>
 public static class ReloadStepNames
 {
-    /// <summary>The name of <paramref name="step"/>: drain_timeout, stage, stop_old, start_new, health_check, handoff.</summary>
+    /// <summary>The name of <paramref name="step"/>: drain_timeout, stage, stop_old, start_new, health_check, handoff, switch, drain_old.</summary>
     public static string GetName(ReloadStep step) => step switch
     {
         ReloadStep.Drain => "drain_timeout",
@@ -34,6 +40,8 @@ public static class ReloadStepNames
         ReloadStep.StartNew => "start_new",
         ReloadStep.HealthCheck => "health_check",
         ReloadStep.Handoff => "handoff",
+        ReloadStep.Switch => "switch",
+        ReloadStep.DrainOld => "drain_old",
         _ => throw new ArgumentOutOfRangeException(nameof(step), step, "Unknown reload step."),
     };
 }

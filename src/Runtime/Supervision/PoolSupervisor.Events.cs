@@ -44,6 +44,12 @@ internal sealed partial class PoolSupervisor
 
     private void BecomeReady(EngineRun run)
     {
+        if (IsCandidate(run))
+        {
+            CandidateReady(run);
+            return;
+        }
+
         if (run.HasEnded || !IsCurrent(run) || run.Process is not { } process || run.Endpoint is not { } endpoint)
         {
             return;
@@ -124,7 +130,9 @@ internal sealed partial class PoolSupervisor
         var now = _context.Options.TimeProvider.GetUtcNow();
         var crash = new CrashEvent(_pool.Id, run.Spec.Model, run.Spec.EngineVersion, now - run.StartedAt,
             exit?.ExitCode, exit?.SignalName, reason, now, detail);
-        var current = IsCurrent(run);
+        // A surge's new engine that ends before the surge does hands the pool back to the old engine.
+        var switchedBack = TrySwitchBack(run, crash.Message);
+        var current = !switchedBack && IsCurrent(run);
         if (current)
         {
             _pool.Update(m =>

@@ -21,6 +21,8 @@ internal sealed partial class PoolSupervisor : IDisposable
     private readonly RestartRateLimiter _limiter;
     private readonly RestartGate _restarts;
     private EngineRun? _run;
+    private EngineRun? _candidate;
+    private EngineRun? _retiring;
     private ITimer? _restartTimer;
     private bool _waitingForCircuit;
     private bool _disposed;
@@ -54,14 +56,26 @@ internal sealed partial class PoolSupervisor : IDisposable
     }
 
     /// <summary>Launches <paramref name="spec"/>; the task completes when it is ready or has failed.</summary>
-    public Task<EngineStartResult> Launch(EngineSpec spec, bool supervised)
+    public Task<EngineStartResult> Launch(EngineSpec spec, bool supervised) => Run(NewRun(spec, supervised), beside: false);
+
+    private EngineRun NewRun(EngineSpec spec, bool supervised) =>
+        new(spec, _context.Options.TimeProvider.GetUtcNow(), _context.Classifier.OomBaseline(), supervised);
+
+    /// <summary>Starts <paramref name="run"/> as the pool's engine, or <paramref name="beside"/> it as a surge's new engine.</summary>
+    private Task<EngineStartResult> Run(EngineRun run, bool beside)
     {
-        var o = _context.Options;
-        var run = new EngineRun(spec, o.TimeProvider.GetUtcNow(), _context.Classifier.OomBaseline(), supervised);
+        var spec = run.Spec;
         lock (_lock)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            _run = run;
+            if (beside)
+            {
+                BeginSurge_NeedsLock(run);
+            }
+            else
+            {
+                _run = run;
+            }
         }
 
         var environment = new Dictionary<string, string>(_pool.Metadata);
@@ -107,15 +121,34 @@ internal sealed partial class PoolSupervisor : IDisposable
     public async Task<EngineExit?> StopAsync(bool force, CancellationToken cancellationToken)
     {
         EngineRun? run;
+        (EngineRun? Candidate, EngineRun? Retiring) surge;
         lock (_lock)
         {
             run = _run;
             _run = null;
+            surge = DetachSurge_NeedsLock();
             _restartTimer?.Dispose();
             _restartTimer = null;
             _waitingForCircuit = false;
         }
 
+        // A surge under way stops with the pool: its new engine is killed, its old one stops as the pool's does.
+        var others = Task.WhenAll(EndRunAsync(surge.Candidate, force: true, CancellationToken.None), EndRunAsync(surge.Retiring, force, cancellationToken));
+        var exit = await EndRunAsync(run, force, cancellationToken);
+        await others;
+        if (exit is not { } ended)
+        {
+            return null;
+        }
+
+        _pool.Update(m => m.SetEngine(null, null, live: false));
+        SupervisionLog.Stopped(_logger, _pool.Id, ended.ToString());
+        return ended;
+    }
+
+    /// <summary>Ends <paramref name="run"/> on purpose (no crash is recorded); null when it has no process.</summary>
+    private async Task<EngineExit?> EndRunAsync(EngineRun? run, bool force, CancellationToken cancellationToken)
+    {
         if (run?.Process is not { } process)
         {
             return null;
@@ -128,22 +161,17 @@ internal sealed partial class PoolSupervisor : IDisposable
             run.Started.TrySetResult(EngineStartResult.Failed(process.Pid, CrashReason.GracefulExit, "stopped before it was ready"));
         }
 
-        EngineExit exit;
         try
         {
-            exit = force
+            return force
                 ? await KillAsync(process, CancellationToken.None)
                 : await process.StopAsync(_context.Options.StopGracePeriod, cancellationToken);
         }
         catch (OperationCanceledException)
         {
             // The caller's time is up (a drain's deadline): the grace period ends now.
-            exit = await KillAsync(process, CancellationToken.None);
+            return await KillAsync(process, CancellationToken.None);
         }
-
-        _pool.Update(m => m.SetEngine(null, null, live: false));
-        SupervisionLog.Stopped(_logger, _pool.Id, exit.ToString());
-        return exit;
     }
 
     /// <summary>Puts the pool under the restart policies after a failure outside a supervised run.</summary>
@@ -171,19 +199,24 @@ internal sealed partial class PoolSupervisor : IDisposable
     public void Dispose()
     {
         EngineRun? run;
+        (EngineRun? Candidate, EngineRun? Retiring) surge;
         lock (_lock)
         {
             _disposed = true;
             run = _run;
             _run = null;
+            surge = DetachSurge_NeedsLock();
             _restartTimer?.Dispose();
         }
 
-        if (run is not null)
+        foreach (var each in new[] { run, surge.Candidate, surge.Retiring })
         {
-            run.TryEnd();
-            run.Monitor?.Dispose();
-            run.Process?.Signal(Signals.SIGKILL);
+            if (each is not null)
+            {
+                each.TryEnd();
+                each.Monitor?.Dispose();
+                each.Process?.Signal(Signals.SIGKILL);
+            }
         }
 
         _breaker.StateChanged -= OnCircuitChanged;

@@ -12,7 +12,7 @@ namespace Runtime.Supervision;
 /// engine after the backoff delay (a timer on <see cref="SupervisorOptions.TimeProvider"/>) and marks
 /// the pool ready once its health check passes. Thread-safe; events fire outside locks.
 /// </summary>
-public sealed class Supervisor : IPoolEngines, IDisposable
+public sealed class Supervisor : IPoolEngines, ISurgeEngines, IDisposable
 {
     private readonly PoolRegistry _registry;
     private readonly SupervisorContext _context;
@@ -66,6 +66,24 @@ public sealed class Supervisor : IPoolEngines, IDisposable
         var supervisor = For(poolId);
         var result = await supervisor.Launch(spec, supervised: false).WaitAsync(cancellationToken);
         return result;
+    }
+
+    /// <inheritdoc />
+    public async Task<EngineSurge> StartBesideAsync(string poolId, EngineSpec spec, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        var surge = For(poolId).LaunchBeside(spec, out var started);
+        try
+        {
+            surge.Start = await started.WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            await surge.AbortAsync();
+            throw;
+        }
+
+        return surge;
     }
 
     /// <inheritdoc />

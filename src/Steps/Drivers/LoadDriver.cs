@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using Runtime.Pools;
+using Runtime.Reload;
 
 namespace Steps.Drivers;
 
@@ -30,13 +31,13 @@ public sealed class LoadDriver(PoolDriver pools) : IDisposable
         pools.WaitUntil(() => ServedPerClient(afterReload: false).All(n => n >= times), $"every client to be served {times} times");
 
     /// <summary>
-    /// Reloads the pool with <paramref name="version"/> while the clients send; then lets every client be served
+    /// Reloads the pool with <paramref name="version"/> (by <paramref name="strategy"/>) while the clients send; then lets every client be served
     /// <paramref name="after"/> more times and stops them.
     /// </summary>
-    public async Task ReloadWhileSendingAsync(string pool, string version, int after)
+    public async Task ReloadWhileSendingAsync(string pool, string version, int after, ReloadStrategy strategy = ReloadStrategy.DrainFirst)
     {
         _reloading = true;
-        await pools.StartReloadAsync(pool, pools.SpecFor(pools.Pool(pool).Spec.Model, version), TimeSpan.FromSeconds(30));
+        await pools.StartReloadAsync(pool, pools.SpecFor(pools.Pool(pool).Spec.Model, version), TimeSpan.FromSeconds(30), strategy);
         await pools.ReloadResultAsync();
         _reloaded = true;
         await pools.WaitUntil(() => ServedPerClient(afterReload: true).All(n => n >= after), $"every client to be served {after} times after the reload");
@@ -73,7 +74,8 @@ public sealed class LoadDriver(PoolDriver pools) : IDisposable
 
             try
             {
-                var endpoint = pools.Pool(pool).Snapshot().Endpoint!;
+                // The engine the lease was granted on: during a surge, the old one for a lease granted before the switch.
+                var endpoint = lease.Endpoint!;
                 using var response = await _http.GetAsync(new Uri(endpoint, "/generate"));
                 var version = response.IsSuccessStatusCode
                     ? JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("engine_version").GetString()

@@ -55,6 +55,9 @@ public sealed partial class PoolDriver
         LeasesOf(id).Clear();
     }
 
+    /// <summary>The leases the clients hold on pool <paramref name="id"/>, oldest first.</summary>
+    public IReadOnlyList<Lease> HeldLeases(string id) => LeasesOf(id).ToList();
+
     /// <summary>The ids of leases the clients hold on pool <paramref name="id"/>.</summary>
     public IReadOnlyList<long> HeldLeaseIds(string id) => LeasesOf(id).Select(l => l.Id).ToList();
 

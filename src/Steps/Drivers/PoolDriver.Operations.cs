@@ -69,12 +69,12 @@ public sealed partial class PoolDriver
         DrainAttempts.Count == 0 ? throw new InvalidOperationException("no drain was started in this scenario") : Within(DrainAttempts[^1], "the drain");
 
     /// <summary>Starts a reload of pool <paramref name="id"/> to <paramref name="target"/>; returns once it runs the new engine or has ended.</summary>
-    public async Task StartReloadAsync(string id, EngineSpec target, TimeSpan drainDeadline)
+    public async Task StartReloadAsync(string id, EngineSpec target, TimeSpan drainDeadline, ReloadStrategy strategy = ReloadStrategy.DrainFirst)
     {
-        var reload = Reloads.ReloadAsync(id, target, drainDeadline);
+        var reload = Reloads.ReloadAsync(id, target, drainDeadline, strategy: strategy);
         Reload = reload;
         _ = reload.ContinueWith(_ => Pulse(), TaskScheduler.Default);
-        if (RealProcesses && Pool(id).ActiveLeases == 0)
+        if (RealProcesses && (strategy == ReloadStrategy.Surge || Pool(id).ActiveLeases == 0))
         {
             // Time may move right after this step: the new engine (and its startup timeout) must exist first.
             await WaitUntil(() => reload.IsCompleted || Saw(id, $"serving {target.Model}"), $"the reload of pool {id} to start {target.Model}");

@@ -89,7 +89,7 @@ public sealed partial class PoolDriver : IDisposable
     /// <summary>Registers pool <paramref name="id"/> serving <paramref name="model"/> and waits until it is ready.</summary>
     public async Task ServeAsync(string id, string model, string version = "1.0")
     {
-        Registry.Register(id, SpecFor(model, version), new Dictionary<string, string> { ["CUDA_VISIBLE_DEVICES"] = id.Replace("gpu-", "", StringComparison.Ordinal) });
+        Registry.Register(id, SpecFor(model, version), new Dictionary<string, string> { ["CUDA_VISIBLE_DEVICES"] = id.Replace("gpu-", "", StringComparison.Ordinal) }, DeviceMemoryOf(id));
         var result = await StartAsync(id).WaitAsync(Bound);
         if (!result.Ready)
         {
@@ -113,7 +113,7 @@ public sealed partial class PoolDriver : IDisposable
 
     /// <summary>A spec for <paramref name="model"/> the way this scenario runs engines (the stub, or a simulated engine).</summary>
     public EngineSpec SpecFor(string model, string version) =>
-        RealProcesses ? _processes.Spec(model, version) : new EngineSpec("engine", ["--model", "{model}"], model, version);
+        (RealProcesses ? _processes.Spec(model, version) : new EngineSpec("engine", ["--model", "{model}"], model, version)) with { MemoryMiB = MemoryOf(model) };
 
     /// <summary>Makes engines for <paramref name="model"/> never healthy.</summary>
     public void NeverHealthy(string model)

@@ -146,7 +146,7 @@ public sealed class ReloadRulesTests : ReloadCoordinatorFixture
     public void StepNames_AreStable()
     {
         Enum.GetValues<ReloadStep>().Select(ReloadStepNames.GetName).Should().Equal(
-            "drain_timeout", "stage", "stop_old", "start_new", "health_check", "handoff");
+            "drain_timeout", "stage", "stop_old", "start_new", "health_check", "handoff", "switch", "drain_old");
         FluentActions.Invoking(() => ReloadStepNames.GetName((ReloadStep)99)).Should().Throw<ArgumentOutOfRangeException>()
             .WithParameterName("step").WithMessage("Unknown reload step.*");
     }

@@ -1,0 +1,101 @@
+using FluentAssertions;
+using Reqnroll;
+using Runtime.Pools;
+using Runtime.Reload;
+using Steps.Drivers;
+
+namespace Steps.Supervision;
+
+/// <summary>Surge reloads: the new engine first, beside the old one, where the pool has room.</summary>
+[Binding]
+public sealed class SurgeReloadSteps(PoolDriver pools, SurgeDriver surge, LoadDriver load)
+{
+    [Given("pool {word} has {int} MiB of device memory and every model needs {int} MiB")]
+    public void Capacity(string pool, int device, int model)
+    {
+        pools.DeclareDeviceMemory(pool, device);
+        pools.DeclareEveryModelNeeds(model);
+    }
+
+    [Given("a client asks pool {word} for a lease at every step of the reload")]
+    public void ProbeLeases(string pool) => surge.ProbeLeases(pool);
+
+    [When("the operator surge-reloads pool {word} with {word}")]
+    public async Task SurgeReloads(string pool, string model)
+    {
+        await surge.StartAsync(pool, model);
+        await pools.ReloadResultAsync();
+    }
+
+    [When("the operator surge-reloads pool {word} with {word}, which needs {int} MiB")]
+    public Task SurgeReloadsNeeding(string pool, string model, int mib)
+    {
+        pools.DeclareModelMemory(model, mib);
+        return SurgeReloads(pool, model);
+    }
+
+    [When("the operator starts a surge reload of pool {word} with {word}")]
+    public Task StartsSurge(string pool, string model) => surge.StartAsync(pool, model);
+
+    [When("the operator attempts a surge reload of pool {word} with {word}")]
+    public Task AttemptsSurge(string pool, string model) => surge.AttemptAsync(pool, model);
+
+    [When("the operator surge-reloads pool {word} with engine version {word} while they send")]
+    public Task SurgeUnderLoad(string pool, string version) => load.ReloadWhileSendingAsync(pool, version, after: 5, ReloadStrategy.Surge);
+
+    [Then("no lease was refused and none went to the old engine after the switch")]
+    public void NoneRefusedNoneToOld()
+    {
+        NoneRefused();
+        surge.Probed.Where(p => p.AfterSwitch).Should().NotBeEmpty("the client asked for leases after the switch")
+            .And.NotContain(p => p.Endpoint == surge.OldEndpoint, $"after the switch no lease goes to the old engine at {surge.OldEndpoint}");
+    }
+
+    [Then("no lease was refused during the reload")]
+    public void NoneRefused() =>
+        surge.Probed.Should().HaveCountGreaterThanOrEqualTo(3, "the client asked for a lease at every step of the reload")
+            .And.OnlyContain(p => p.Refusal == LeaseRefusal.None, "a surge refuses no lease");
+
+    [Then("the {int} leases held on pool {word} are answered by {word}, and a new lease by {word}")]
+    public async Task Answered(int held, string pool, string oldModel, string newModel)
+    {
+        var leases = pools.HeldLeases(pool);
+        leases.Should().HaveCount(held);
+        (await Task.WhenAll(leases.Select(surge.ModelAnsweringAsync))).Should().OnlyContain(m => m == oldModel, "the leases held before the switch finish on the old engine");
+        using var fresh = pools.Registry.Acquire(pool);
+        (await surge.ModelAnsweringAsync(fresh)).Should().Be(newModel, "a lease granted after the switch goes to the new engine");
+    }
+
+    [Then("the old engine of pool {word} is still running")]
+    public void OldStillRunning(string pool) =>
+        pools.ServedEngine(pool).HasExited.Should().BeFalse($"the old engine of pool {pool} serves the leases held on it until they finish");
+
+    [Then("the old engine of pool {word} has exited gracefully")]
+    public async Task OldExitedGracefully(string pool) =>
+        (await pools.ExitOfServedEngineAsync(pool)).Should().Match<Runtime.Engines.EngineExit?>(e => e != null && e.Value.IsGraceful, $"the old engine of pool {pool} should stop gracefully once its leases finished");
+
+    [Then("the reload fell back to drain-first, saying {string}")]
+    public async Task FellBack(string why)
+    {
+        var result = await pools.ReloadResultAsync();
+        result.Should().Match<ReloadResult>(r => r.FellBackToDrainFirst && r.Strategy == ReloadStrategy.DrainFirst && r.FallbackReason == why, $"the surge should fall back to drain-first, not end with '{Describe(result)}'");
+        pools.Logger.WithEvent("ReloadFellBack").Should().ContainSingle(e => (string?)e["Why"] == why && (string?)e["CorrelationId"] == result.CorrelationId, "the log should say why the reload fell back");
+    }
+
+    [Then("both engines of pool {word} have exited")]
+    public async Task BothExited(string pool)
+    {
+        (await pools.OtherEnginesRunningAsync(null)).Should().BeEmpty($"the operator's drain stops both engines of pool {pool}");
+        pools.Supervisor!.EngineOf(pool).Should().BeNull();
+    }
+
+    [Then("no request was lost or refused")]
+    public void NothingLostOrRefused()
+    {
+        load.Attempts.Should().Contain(a => a.Served && a.AfterReload, "the clients were served after the reload");
+        load.Attempts.Where(a => !a.Served).Select(a => $"client {a.Client}: {(a.Lost ? a.Error : a.Refusal.ToString())}")
+            .Should().BeEmpty("a surge serves every request: none lost, none refused");
+    }
+
+    private static string Describe(ReloadResult result) => $"{result.Status} {result.FallbackReason ?? result.Error}";
+}
