@@ -7,11 +7,15 @@ namespace EngineStub;
 /// <summary>
 /// A tiny HTTP/1.1 responder on 127.0.0.1: GET /health answers 200 when healthy, 503 otherwise;
 /// GET /generate answers a request as an engine would, naming the model and engine version that served it
-/// (503 while not healthy); when hung it reads the request and never answers. One request per connection
+/// (503 while not healthy); when hung it reads the request, says so on stdout (<c>held GET /health unanswered</c>, so
+/// that a test may let the client's timeout pass on a clock of its own) and never answers. One request per connection
 /// (Connection: close).
 /// </summary>
 internal sealed class HealthServer(StubOptions options, StubState state)
 {
+    /// <summary>The start of the stdout line that says a request is held unanswered: <c>held GET /health unanswered</c>.</summary>
+    public const string HeldPrefix = "held GET ";
+
     private readonly TcpListener _listener = new(IPAddress.Loopback, options.Port);
 
     public int Start()
@@ -52,6 +56,7 @@ internal sealed class HealthServer(StubOptions options, StubState state)
             if (state.IsHung)
             {
                 // Hung: keep the connection open without answering until the client gives up.
+                Console.Out.WriteLine($"{HeldPrefix}{path} unanswered");
                 var sink = new byte[1];
                 while (await stream.ReadAsync(sink) > 0)
                 {

@@ -10,8 +10,9 @@ public static class EngineDefaults
     public static readonly TimeSpan DisposeWait = TimeSpan.FromSeconds(5);
 
     /// <summary>
-    /// How long, after an engine has ended, its remaining output is read before the exit is reported: 1 second
-    /// (real time). Output normally ends with the process; it does not when a helper the engine started holds the pipes.
+    /// How long, after an engine has ended, its remaining output is read at most before the exit is reported: 1 second
+    /// (real time). Output normally ends with the process; when a helper the engine started holds the pipes, a marker
+    /// written behind the engine's output ends the wait at once (Linux); only where it cannot be written is this waited.
     /// </summary>
     public static readonly TimeSpan OutputDrainLimit = TimeSpan.FromSeconds(1);
 

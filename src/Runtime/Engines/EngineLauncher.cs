@@ -31,7 +31,7 @@ public sealed class EngineLauncher : IEngineLauncher, IDisposable
     {
         ArgumentNullException.ThrowIfNull(request);
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
-        var process = EngineProcess.Start(request, _options.TimeProvider, _options.KillEnginesWithOwner);
+        var process = EngineProcess.Start(request, _options.TimeProvider, _options.KillEnginesWithOwner, _options.OutputDrainLimit);
         _children[process.Pid] = process;
         _ = process.Exited.ContinueWith(_ => _children.TryRemove(process.Pid, out EngineProcess? _), TaskScheduler.Default);
         return process;

@@ -10,6 +10,13 @@ public sealed class EngineLauncherOptions
     public TimeSpan DisposeWait { get; set; } = EngineDefaults.DisposeWait;
 
     /// <summary>
+    /// Bounds the wait for the rest of an ended engine's output when neither its end of file nor the marker behind it
+    /// (<see cref="OutputEnd"/>) can tell (real time). Default <see cref="EngineDefaults.OutputDrainLimit"/>; tests
+    /// lengthen it to show that the marker, not the bound, ends the wait.
+    /// </summary>
+    internal TimeSpan OutputDrainLimit { get; set; } = EngineDefaults.OutputDrainLimit;
+
+    /// <summary>
     /// True (the default): the kernel ends every engine when this process ends, even by <c>kill -9</c>, through
     /// the parent-death signal (util-linux's <c>setpriv</c> must be installed, or starting an engine fails saying so).
     /// False: the launcher still kills its engines when it is disposed or this process exits normally (since .NET 10 a

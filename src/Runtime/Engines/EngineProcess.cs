@@ -8,15 +8,18 @@ internal sealed class EngineProcess : IEngineProcess
     private readonly Process _process;
     private readonly TimeProvider _time;
     private readonly Action<EngineOutputLine>? _onOutput;
+    private readonly TimeSpan _outputDrainLimit;
+    private OutputEnd _outputEnd = null!;
     private volatile int _announcedExit = -1;
     private readonly TaskCompletionSource<Uri> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _reaped = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private EngineProcess(Process process, TimeProvider time, Action<EngineOutputLine>? onOutput)
+    private EngineProcess(Process process, TimeProvider time, Action<EngineOutputLine>? onOutput, TimeSpan outputDrainLimit)
     {
         _process = process;
         _time = time;
         _onOutput = onOutput;
+        _outputDrainLimit = outputDrainLimit;
         _ = _listening.Task.ContinueWith(t => _ = t.Exception, TaskScheduler.Default);
         Exited = null!;
     }
@@ -34,8 +37,9 @@ internal sealed class EngineProcess : IEngineProcess
     /// <summary>
     /// Starts the process; output observation and the wait-status watcher begin at once. With
     /// <paramref name="killWithOwner"/> the kernel ends it when this process ends (see <see cref="OwnedSpawner"/>).
+    /// <paramref name="outputDrainLimit"/> bounds the wait for the end of its output once it has ended (see <see cref="OutputEnd"/>).
     /// </summary>
-    public static EngineProcess Start(EngineLaunchRequest request, TimeProvider time, bool killWithOwner)
+    public static EngineProcess Start(EngineLaunchRequest request, TimeProvider time, bool killWithOwner, TimeSpan outputDrainLimit)
     {
         var command = OwnedSpawner.Resolve(request.Command)
             ?? throw new EngineStartException(request.Command, new FileNotFoundException("no such executable file (looked for it as a path and on PATH)"));
@@ -70,7 +74,7 @@ internal sealed class EngineProcess : IEngineProcess
             info.Environment[EngineDefaults.ParentPidVariable] = Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
         var process = new Process { StartInfo = info, EnableRaisingEvents = true };
-        var engine = new EngineProcess(process, time, request.OnOutput);
+        var engine = new EngineProcess(process, time, request.OnOutput, outputDrainLimit);
         process.OutputDataReceived += (_, e) => engine.OnLine(e.Data, isError: false);
         process.ErrorDataReceived += (_, e) => engine.OnLine(e.Data, isError: true);
         process.Exited += (_, _) => engine._reaped.TrySetResult();
@@ -87,6 +91,7 @@ internal sealed class EngineProcess : IEngineProcess
         engine.Pid = process.Id;
         engine.StartedAt = time.GetUtcNow();
         var waitStatus = WaitStatusReader.Watch(process.Id);
+        engine._outputEnd = OutputEnd.Open(process.Id);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         engine.Exited = engine.ObserveExitAsync(waitStatus);
@@ -145,6 +150,7 @@ internal sealed class EngineProcess : IEngineProcess
     {
         Signal(Signals.SIGKILL);
         await Exited;
+        _outputEnd.Dispose();
         _process.Dispose();
     }
 
@@ -158,20 +164,27 @@ internal sealed class EngineProcess : IEngineProcess
     /// <summary>
     /// The exit is the kernel's (the child was reaped), never the end of its output: a helper process that
     /// inherited the engine's stdout keeps the pipe open after the engine died. The output left in the pipe is
-    /// still read, for at most <see cref="EngineDefaults.OutputDrainLimit"/> (real time: it is the OS's pipe).
+    /// still read: up to the marker written behind it (<see cref="OutputEnd"/>), or to the end of file. Only when
+    /// neither can tell (the marker could not be written and a helper holds the pipes) is the wait cut at the output
+    /// drain limit (real time: it is the OS's pipe).
     /// </summary>
     private async Task<EngineExit> ObserveExitAsync(Task<EngineExit?> waitStatus)
     {
         await _reaped.Task;
-        using (var drain = new CancellationTokenSource(EngineDefaults.OutputDrainLimit))
+        using (var drain = new CancellationTokenSource(_outputDrainLimit))
         {
-            try
+            var marked = _outputEnd.MarkAsync();
+            var endOfFile = _process.WaitForExitAsync(drain.Token);
+            if (await Task.WhenAny(marked, endOfFile) == endOfFile || !await marked)
             {
-                await _process.WaitForExitAsync(drain.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                // Someone else holds the output pipes open: the exit is known, the rest of the output is not waited for.
+                try
+                {
+                    await endOfFile;
+                }
+                catch (OperationCanceledException)
+                {
+                    // Someone else holds the output pipes open: the exit is known, the rest of the output is not waited for.
+                }
             }
         }
 
@@ -185,9 +198,9 @@ internal sealed class EngineProcess : IEngineProcess
         return exit;
     }
 
-    private void OnLine(string? text, bool isError)
+    private void OnLine(string? line, bool isError)
     {
-        if (text is null)
+        if (line is not { } text || (_outputEnd.TakeMarker(ref text, isError) && text.Length == 0))
         {
             return;
         }

@@ -6,8 +6,17 @@ public sealed class HealthProbeOptions
     /// <summary>Time between probes once the endpoint is known, on <see cref="TimeProvider"/>. Default 5 s.</summary>
     public TimeSpan Interval { get; set; } = EngineDefaults.ProbeInterval;
 
-    /// <summary>Timeout of one probe request (real time, see <see cref="HealthProbe"/>). Default 2 s.</summary>
+    /// <summary>Timeout of one probe request, on <see cref="RequestClock"/> (real time by default, see <see cref="HealthProbe"/>). Default 2 s.</summary>
     public TimeSpan Timeout { get; set; } = EngineDefaults.ProbeTimeout;
+
+    /// <summary>
+    /// The clock that times a probe request, chosen by the endpoint probed. Default null: real time
+    /// (<see cref="System.TimeProvider.System"/>) for every endpoint. Not <see cref="TimeProvider"/>: a probe is a real
+    /// request, and a jump of a manual schedule clock must not time out a request an engine is still answering. A
+    /// test that sees an engine hold a request unanswered gives each endpoint a manual clock of its own and moves that
+    /// engine's by <see cref="Timeout"/>: the request times out at once, and no other engine's request does.
+    /// </summary>
+    public Func<Uri, TimeProvider>? RequestClock { get; set; }
 
     /// <summary>Consecutive failed probes, after the engine was ready, that make it unhealthy. Default 3.</summary>
     public int FailureThreshold { get; set; } = EngineDefaults.FailureThreshold;

@@ -16,8 +16,8 @@ public interface IEngineProcess : IAsyncDisposable
     Task<Uri> Listening { get; }
 
     /// <summary>
-    /// Completes when the process has ended (it was reaped) and its output is read, or at most
-    /// <see cref="EngineDefaults.OutputDrainLimit"/> later when another process holds its output pipes. Never faults.
+    /// Completes when the process has ended (it was reaped) and the output it wrote is read, also while another process
+    /// holds its output pipes (on Linux; elsewhere the wait for their end is cut at <see cref="EngineDefaults.OutputDrainLimit"/>). Never faults.
     /// </summary>
     Task<EngineExit> Exited { get; }
 

@@ -35,7 +35,7 @@ public sealed class Supervisor : IPoolEngines, ISurgeEngines, IDisposable
             StartupTimeout = options.Health.StartupTimeout,
             TimeProvider = options.TimeProvider,
         };
-        _probe = new HealthProbe(health.Timeout);
+        _probe = new HealthProbe(health.Timeout, options.Health.RequestClock);
         _metrics = new SupervisionMetrics(options.MeterFactory);
         _context = new SupervisorContext(options, launcher, health, _probe, new CrashClassifier(options.CrashDetection), _metrics,
             crash => Crashed?.Invoke(crash), (pool, line) => EngineOutput?.Invoke(pool, line));

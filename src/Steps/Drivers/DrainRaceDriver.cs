@@ -7,7 +7,8 @@ namespace Steps.Drivers;
 
 /// <summary>
 /// Races an operator's drain, a reload and lease traffic on one fresh pool per round (simulated engines,
-/// a clock of its own per round): the three start together behind a barrier; once the clients are done
+/// a clock of its own per round): the three start together behind a barrier, each on a thread of its own that serves
+/// every round (<see cref="RaceThreads"/>); once the clients are done
 /// the clock passes every deadline (every third round a client still holds a lease then, released after). Each round records what the drain and the reload returned or threw
 /// (nothing is excused, a drain's refusal included), and the pool's state at the end.
 /// </summary>
@@ -26,14 +27,15 @@ public sealed class DrainRaceDriver
     /// <summary>Runs one round on each of <see cref="Pools"/> fresh pools.</summary>
     public async Task RunAsync()
     {
+        using var threads = new RaceThreads(3);
         for (var i = 0; i < Pools; i++)
         {
             // Every third round a client keeps one lease past the deadlines: drains then end at their deadline.
-            Rounds.Add(await RoundAsync(holdPastDeadline: i % 3 == 0));
+            Rounds.Add(await RoundAsync(threads, holdPastDeadline: i % 3 == 0));
         }
     }
 
-    private static async Task<DrainRaceRound> RoundAsync(bool holdPastDeadline)
+    private static async Task<DrainRaceRound> RoundAsync(RaceThreads threads, bool holdPastDeadline)
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
         var registry = new PoolRegistry();
@@ -44,25 +46,11 @@ public sealed class DrainRaceDriver
         pool.Transition(PoolState.Starting);
         await engines.StartEngineAsync("gpu-0", Old);
 
-        using var start = new Barrier(3);
-        // StartNew, not Run: the outer task completes once the operation has started, the inner one when it ends.
-        var drain = Task.Factory.StartNew(
-            () =>
-            {
-                start.SignalAndWait();
-                return drains.DrainAsync("gpu-0", Deadline);
-            },
-            CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-        var reload = Task.Factory.StartNew(
-            () =>
-            {
-                start.SignalAndWait();
-                return reloads.ReloadAsync("gpu-0", New, Deadline);
-            },
-            CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-        var clients = Task.Factory.StartNew(() =>
+        // The outer task completes once the operation has started, the inner one when it ends.
+        var drain = threads.Run(0, () => drains.DrainAsync("gpu-0", Deadline));
+        var reload = threads.Run(1, () => reloads.ReloadAsync("gpu-0", New, Deadline));
+        var clients = threads.Run(2, () =>
         {
-            start.SignalAndWait();
             var held = new List<Lease>();
             for (var i = 0; i < 64; i++)
             {
@@ -86,7 +74,7 @@ public sealed class DrainRaceDriver
             }
 
             return held;
-        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        });
 
         var kept = await clients.WaitAsync(PoolDriver.Bound);
         var round = new DrainRaceRound();

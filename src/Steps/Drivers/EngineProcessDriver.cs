@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Runtime.Engines;
 using Runtime.Pools;
 using Steps.Time;
@@ -10,7 +11,8 @@ namespace Steps.Drivers;
 /// Engines load their model from a scenario model directory (the stub's <c>--model-dir</c>), where a
 /// model's file exists unless the scenario made it unloadable: such an engine exits with code 1 before
 /// it listens, a real start failure. Finds the engine stub next to the specifications, where the
-/// project reference to src/EngineStub copies it.
+/// project reference to src/EngineStub copies it. Times the health probes of each engine on a clock of its own
+/// (<see cref="RequestClockOf"/>), which moves only when that engine holds a probe unanswered.
 /// </summary>
 public sealed class EngineProcessDriver : IEngineLauncher, IDisposable
 {
@@ -18,6 +20,8 @@ public sealed class EngineProcessDriver : IEngineLauncher, IDisposable
     private readonly HashSet<string> _unloadable = new(StringComparer.Ordinal);
     private readonly List<(string Model, IEngineProcess Process)> _started = [];
     private readonly List<int> _helpers = [];
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, FakeTimeProvider> _requestClocks = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, int> _ports = new();
     private readonly Lazy<string> _models = new(() => Directory.CreateTempSubdirectory("engine-models-").FullName);
 
     static EngineProcessDriver() => TestHost.Claim();
@@ -27,6 +31,21 @@ public sealed class EngineProcessDriver : IEngineLauncher, IDisposable
     {
         Launcher = new EngineLauncher(new EngineLauncherOptions { TimeProvider = clock.Time });
     }
+
+    /// <summary>
+    /// How long a health probe waits for an engine's answer. Measured on the clock of the engine's endpoint
+    /// (<see cref="RequestClockOf"/>), not on the scenario clock: a healthy engine's answer is never cut short by a
+    /// scenario's jump in time, however slow the machine; a hung engine's probe times out as soon as it is held.
+    /// </summary>
+    public static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// The clock that times the health probes of the engine listening at <paramref name="endpoint"/>: it stands still
+    /// until the engine says it holds a probe unanswered (the stub's <c>held GET /health unanswered</c>), then moves by
+    /// <see cref="ProbeTimeout"/>, as real time would while the probe waits. Probes of one engine never overlap, so
+    /// only the held one times out.
+    /// </summary>
+    public TimeProvider RequestClockOf(Uri endpoint) => ClockOfPort(endpoint.Port);
 
     /// <summary>The launcher of the scenario.</summary>
     public EngineLauncher Launcher { get; }
@@ -83,6 +102,7 @@ public sealed class EngineProcessDriver : IEngineLauncher, IDisposable
             OnOutput = line =>
             {
                 RememberHelper(line);
+                TimeOutHeldProbe(line);
                 observe?.Invoke(line);
             },
         };
@@ -123,6 +143,22 @@ public sealed class EngineProcessDriver : IEngineLauncher, IDisposable
             }
         }
     }
+
+    private void TimeOutHeldProbe(EngineOutputLine line)
+    {
+        if (line.Text.StartsWith(EngineDefaults.ListeningPrefix, StringComparison.Ordinal)
+            && Uri.TryCreate(line.Text[EngineDefaults.ListeningPrefix.Length..].Trim(), UriKind.Absolute, out var endpoint))
+        {
+            _ports[line.Pid] = endpoint.Port;
+        }
+        else if (line.Text.StartsWith("held GET ", StringComparison.Ordinal) && _ports.TryGetValue(line.Pid, out var port))
+        {
+            // src/EngineStub/HealthServer.cs: the engine has read the request and will never answer it.
+            ClockOfPort(port).Advance(ProbeTimeout);
+        }
+    }
+
+    private FakeTimeProvider ClockOfPort(int port) => _requestClocks.GetOrAdd(port, _ => new FakeTimeProvider(ScenarioClock.Start));
 
     private string ModelFile(string model) => Path.Combine(_models.Value, model);
 

@@ -36,10 +36,12 @@ public sealed partial class PoolDriver
                 Logger = Logger,
                 MeterFactory = Metrics,
                 Randomizer = () => 0.5,
-                // The probe timeout is real time (a real HTTP request to a real engine): long enough that a
-                // loaded CI machine does not fail three probes of a healthy engine in a row, short enough
-                // that the hung-engine scenario waits only three of them.
-                Health = new HealthProbeOptions { Interval = TimeSpan.FromSeconds(5), Timeout = TimeSpan.FromSeconds(1), StartupTimeout = TimeSpan.FromSeconds(60) },
+                // A probe's timeout is on its engine's own clock, which moves only when that engine holds the probe.
+                Health = new HealthProbeOptions
+                {
+                    Interval = TimeSpan.FromSeconds(5), Timeout = EngineProcessDriver.ProbeTimeout, StartupTimeout = TimeSpan.FromSeconds(60),
+                    RequestClock = _processes.RequestClockOf,
+                },
                 CrashDetection = new CrashDetectionOptions { OomEvidence = Oom },
             };
             options.Backoff.JitterFactor = 0;

@@ -53,6 +53,39 @@ public sealed class EngineProcessEndTests : IDisposable
     }
 
     [Fact]
+    public async Task Exited_WhileAHelperHoldsItsOutput_ComesRightAfterItsLastLine()
+    {
+        // The helper holds the engine's stdout and stderr for 600 s, and the bound on the wait for the end of output is
+        // an hour: only the marker written behind the engine's last line can end the wait within the test's bound.
+        using var launcher = new EngineLauncher(new EngineLauncherOptions { TimeProvider = TestClock.New(), OutputDrainLimit = TimeSpan.FromHours(1) });
+        var lines = new ConcurrentQueue<string>();
+        var helper = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var engine = launcher.Start(EngineStubCommand.Request(
+            line =>
+            {
+                lines.Enqueue(line.Text);
+                if (line.Text.StartsWith("helper pid ", StringComparison.Ordinal))
+                {
+                    helper.TrySetResult(int.Parse(line.Text["helper pid ".Length..], System.Globalization.CultureInfo.InvariantCulture));
+                }
+            },
+            "--helper-holds-output"));
+        var helperPid = await helper.Task.WaitAsync(Bound);
+        try
+        {
+            engine.WriteLine("exit 3").Should().BeTrue();
+
+            (await engine.Exited.WaitAsync(Bound)).ExitCode.Should().Be(3);
+
+            lines.Should().EndWith("exiting with code 3", "every line the engine wrote is read before its exit is reported, and nothing else");
+        }
+        finally
+        {
+            SignalSender.Send(helperPid, Signals.SIGKILL);
+        }
+    }
+
+    [Fact]
     public async Task WriteLine_AfterTheEngineEnded_ReturnsFalse()
     {
         var engine = _launcher.Start(new EngineLaunchRequest("/bin/sh", ["-c", "exit 0"]));

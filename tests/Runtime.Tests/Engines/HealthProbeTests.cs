@@ -73,6 +73,30 @@ public sealed class HealthProbeTests : IDisposable
     }
 
     [Fact]
+    public async Task ProbeAsync_TwoEndpointsThatNeverAnswer_EachTimesOutOnTheRequestClockOfItsEndpoint()
+    {
+        using var first = new TcpListener(IPAddress.Loopback, 0);
+        using var second = new TcpListener(IPAddress.Loopback, 0);
+        first.Start();
+        second.Start();
+        var clocks = new Dictionary<int, Microsoft.Extensions.Time.Testing.FakeTimeProvider>
+        {
+            [((IPEndPoint)first.LocalEndpoint).Port] = TestClock.New(),
+            [((IPEndPoint)second.LocalEndpoint).Port] = TestClock.New(),
+        };
+        using var probe = new HealthProbe(TimeSpan.FromHours(1), endpoint => clocks[endpoint.Port]);
+        var firstProbe = probe.ProbeAsync(new Uri($"http://127.0.0.1:{((IPEndPoint)first.LocalEndpoint).Port}/"));
+        var secondProbe = probe.ProbeAsync(new Uri($"http://127.0.0.1:{((IPEndPoint)second.LocalEndpoint).Port}/"));
+
+        clocks[((IPEndPoint)first.LocalEndpoint).Port].Advance(TimeSpan.FromHours(1));
+
+        (await firstProbe.WaitAsync(Bound)).Should().Be(new HealthProbeResult(false, null, "timed out after 3600000 ms"));
+        secondProbe.IsCompleted.Should().BeFalse("the clock of the second endpoint has not moved");
+        clocks[((IPEndPoint)second.LocalEndpoint).Port].Advance(TimeSpan.FromHours(1));
+        (await secondProbe.WaitAsync(Bound)).Should().Be(new HealthProbeResult(false, null, "timed out after 3600000 ms"));
+    }
+
+    [Fact]
     public async Task ProbeAsync_NobodyListening_FailsWithoutThrowing()
     {
         var result = await _probe.ProbeAsync(new Uri("http://127.0.0.1:1/"));

@@ -4,6 +4,7 @@ using Runtime.Crashes;
 using Runtime.Engines;
 using Runtime.Pools;
 using Runtime.Supervision;
+using Runtime.Tests.Support;
 using Xunit;
 
 namespace Runtime.Tests.Supervision;
@@ -134,6 +135,40 @@ public sealed class SupervisorTests : IDisposable
             .Should().Equal("HealthCheckFailed gpu-0 1/3", "HealthCheckFailed gpu-0 2/3", "EngineUnhealthy gpu-0 /");
         (await engine.Exited.WaitAsync(PoolEvents.Bound)).Should().NotBeNull();
         engine.HasExited.Should().BeTrue("the engine was stopped");
+    }
+
+    [Fact]
+    public async Task HungEngine_ProbesTimedOnTheRequestClockOfItsEndpoint_IsAHealthCheckFailureWithoutRealWaiting()
+    {
+        // The probe timeout is an hour, on a clock of the engine's endpoint that moves by an hour whenever the engine
+        // holds a probe: only that clock can time the probes out within the test's bound.
+        var requestClock = TestClock.New();
+        using var f = new SupervisorFixture(o =>
+        {
+            o.Health.Timeout = TimeSpan.FromHours(1);
+            o.Health.RequestClock = _ => requestClock;
+        });
+        var hung = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        f.Supervisor.EngineOutput += (_, l) =>
+        {
+            if (l.Text.StartsWith("hung", StringComparison.Ordinal))
+            {
+                hung.TrySetResult();
+            }
+            else if (l.Text.StartsWith("held GET /health", StringComparison.Ordinal))
+            {
+                requestClock.Advance(TimeSpan.FromHours(1));
+            }
+        };
+        await f.StartReady("gpu-0");
+        f.Supervisor.EngineOf("gpu-0")!.WriteLine("hang").Should().BeTrue();
+        await hung.Task.WaitAsync(PoolEvents.Bound);
+
+        f.Time.Advance(TimeSpan.FromSeconds(15));
+
+        var crash = await f.CrashSeen.Task.WaitAsync(PoolEvents.Bound);
+        crash.Reason.Should().Be(CrashReason.HealthCheckFailure);
+        crash.Detail.Should().Be("3 consecutive failed health probes (timed out after 3600000 ms)");
     }
 
     [Fact]
