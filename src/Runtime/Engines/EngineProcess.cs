@@ -126,25 +126,25 @@ internal sealed class EngineProcess : IEngineProcess
     {
         if (HasExited)
         {
-            return await Exited;
+            return await Exited.ConfigureAwait(false);
         }
 
         Signal(Signals.SIGTERM);
         try
         {
-            return await Exited.WaitAsync(gracePeriod, _time, cancellationToken);
+            return await Exited.WaitAsync(gracePeriod, _time, cancellationToken).ConfigureAwait(false);
         }
         catch (TimeoutException)
         {
             Signal(Signals.SIGKILL);
-            return await Exited.WaitAsync(cancellationToken);
+            return await Exited.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 
     public async ValueTask DisposeAsync()
     {
         Signal(Signals.SIGKILL);
-        await Exited;
+        await Exited.ConfigureAwait(false);
         _process.Dispose();
     }
 
@@ -162,12 +162,12 @@ internal sealed class EngineProcess : IEngineProcess
     /// </summary>
     private async Task<EngineExit> ObserveExitAsync(Task<EngineExit?> waitStatus)
     {
-        await _reaped.Task;
-        using (var drain = new CancellationTokenSource(EngineDefaults.OutputDrainLimit))
+        await _reaped.Task.ConfigureAwait(false);
+        using (var drain = new CancellationTokenSource(EngineDefaults.OutputDrainLimit, TimeProvider.System))
         {
             try
             {
-                await _process.WaitForExitAsync(drain.Token);
+                await _process.WaitForExitAsync(drain.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
@@ -176,7 +176,7 @@ internal sealed class EngineProcess : IEngineProcess
         }
 
         var raw = _process.ExitCode;
-        var exit = await waitStatus
+        var exit = await waitStatus.ConfigureAwait(false)
             ?? (_announcedExit == raw
                 ? EngineExit.Exited(raw, ExitStatusSource.ExitAnnouncement)
                 : EngineExit.FromDotNetExitCode(raw));

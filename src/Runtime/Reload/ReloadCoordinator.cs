@@ -91,7 +91,7 @@ public sealed partial class ReloadCoordinator : IDisposable
 
         try
         {
-            return Record(await RunAsync(pool, snapshot.Spec, target, drainDeadline, correlationId, cancellationToken));
+            return Record(await RunAsync(pool, snapshot.Spec, target, drainDeadline, correlationId, cancellationToken).ConfigureAwait(false));
         }
         finally
         {

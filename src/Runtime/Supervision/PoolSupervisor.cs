@@ -132,13 +132,13 @@ internal sealed partial class PoolSupervisor : IDisposable
         try
         {
             exit = force
-                ? await KillAsync(process, CancellationToken.None)
-                : await process.StopAsync(_context.Options.StopGracePeriod, cancellationToken);
+                ? await KillAsync(process, CancellationToken.None).ConfigureAwait(false)
+                : await process.StopAsync(_context.Options.StopGracePeriod, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
             // The caller's time is up (a drain's deadline): the grace period ends now.
-            exit = await KillAsync(process, CancellationToken.None);
+            exit = await KillAsync(process, CancellationToken.None).ConfigureAwait(false);
         }
 
         _pool.Update(m => m.SetEngine(null, null, live: false));
@@ -173,6 +173,11 @@ internal sealed partial class PoolSupervisor : IDisposable
         EngineRun? run;
         lock (_lock)
         {
+            if (_disposed)
+            {
+                return;
+            }
+
             _disposed = true;
             run = _run;
             _run = null;
@@ -195,7 +200,7 @@ internal sealed partial class PoolSupervisor : IDisposable
     private static async Task<EngineExit> KillAsync(IEngineProcess process, CancellationToken cancellationToken)
     {
         process.Signal(Signals.SIGKILL);
-        return await process.Exited.WaitAsync(cancellationToken);
+        return await process.Exited.WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private bool IsCurrent(EngineRun run)
