@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Runtime.Pools;
 using Runtime.Supervision;
+using Runtime.Telemetry;
 
 namespace Runtime.Drain;
 
@@ -25,8 +26,7 @@ public sealed class DrainCoordinator : IDisposable
     private readonly IPoolEngines _engines;
     private readonly DrainOptions _options;
     private readonly ILogger _logger;
-    private readonly Meter _meter;
-    private readonly bool _ownsMeter;
+    private readonly RuntimeMeter _meter;
     private readonly Histogram<double> _duration;
     private readonly Dictionary<string, RunningDrain> _drains = new(StringComparer.Ordinal);
     private readonly object _lock = new();
@@ -41,10 +41,8 @@ public sealed class DrainCoordinator : IDisposable
         _options = options ?? new DrainOptions();
         _options.Validate();
         _logger = _options.Logger ?? NullLogger.Instance;
-        var meterOptions = new MeterOptions(SupervisionDefaults.MeterName);
-        _ownsMeter = _options.MeterFactory is null;
-        _meter = _options.MeterFactory?.Create(meterOptions) ?? new Meter(meterOptions);
-        _duration = _meter.CreateHistogram<double>(DrainDefaults.DurationHistogramName, "ms", "Time from drain start to its end.");
+        _meter = new RuntimeMeter(_options.MeterFactory);
+        _duration = _meter.Meter.CreateHistogram<double>(TelemetryNames.DrainDuration, "s", "Time from drain start to its end.", tags: null, new InstrumentAdvice<double> { HistogramBucketBoundaries = TelemetryNames.DurationBuckets });
     }
 
     /// <summary>
@@ -102,10 +100,7 @@ public sealed class DrainCoordinator : IDisposable
 
         _disposing.Cancel();
         _disposing.Dispose();
-        if (_ownsMeter)
-        {
-            _meter.Dispose();
-        }
+        _meter.Dispose();
     }
 
     private Task<DrainOutcome> Start(string poolId, TimeSpan deadline, DrainMode mode, string? correlationId, bool forReload, CancellationToken cancellationToken)
@@ -234,9 +229,9 @@ public sealed class DrainCoordinator : IDisposable
         }
 
         _duration.Record(
-            outcome.Duration.TotalMilliseconds,
-            new KeyValuePair<string, object?>(SupervisionDefaults.PoolTag, pool.Id),
-            new KeyValuePair<string, object?>(DrainDefaults.StatusTag, StatusName(outcome.Status)));
+            outcome.Duration.TotalSeconds,
+            new KeyValuePair<string, object?>(TelemetryNames.PoolTag, pool.Id),
+            new KeyValuePair<string, object?>(TelemetryNames.DrainStatusTag, StatusName(outcome.Status)));
         return outcome;
     }
 
