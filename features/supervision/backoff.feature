@@ -99,5 +99,5 @@ Feature: Restart backoff
 
     Scenario: A scheduled restart is measured by pool and crash reason
       When the engine of pool gpu-0 crashes with a driver error
-      Then the backoff_delay_ms histogram of pool gpu-0 records 2000 for crash reason driver_error
-      And the restart_scheduled_total counter of pool gpu-0 counts 1 for crash reason driver_error
+      Then the runtime.restart.backoff.delay histogram of pool gpu-0 records 2 seconds for crash reason driver_error
+      And the runtime.restart.scheduled counter of pool gpu-0 counts 1 for crash reason driver_error

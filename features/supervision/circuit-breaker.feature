@@ -117,9 +117,9 @@ Feature: Restart circuit breaker
       When the engine of pool gpu-0 fails 5 times in a row with out of memory
       Then the log shows the circuit of pool gpu-0 going from closed to open after 5 failures
 
-    Scenario Outline: The circuit_breaker_state gauge shows a <state> circuit
+    Scenario Outline: The runtime.circuit_breaker.state gauge shows a <state> circuit
       Given the circuit of pool gpu-0 is <state>
-      Then the circuit_breaker_state gauge of pool gpu-0 shows the circuit <state>
+      Then the runtime.circuit_breaker.state gauge of pool gpu-0 shows the circuit <state>
 
       Examples:
         | state     |
@@ -130,4 +130,4 @@ Feature: Restart circuit breaker
     Scenario: Every opening of the circuit is counted
       Given the circuit of pool gpu-0 has opened once and is now half-open with its probe running
       When the probe of pool gpu-0 fails with a signal
-      Then the circuit_breaker_open_total counter of pool gpu-0 counts 2 openings: the first, and the probe's failure
+      Then the runtime.circuit_breaker.openings counter of pool gpu-0 counts 2 openings: the first, and the probe's failure

@@ -34,7 +34,7 @@ Feature: Crash detection
       When the engine of pool gpu-0 exits with code 3
       Then the crash of pool gpu-0 names engine version 1.0, an uptime of 90 seconds and exit code 3
       And the supervisor logs the crash of pool gpu-0 with engine version 1.0, an uptime of 90 seconds and exit code 3
-      And the engine_crash_total counter of pool gpu-0 counts 1 for crash reason process_exit
+      And the runtime.engine.crashes counter of pool gpu-0 counts 1 for crash reason process_exit
 
   Rule: An exit with code 0 is graceful
 

@@ -71,7 +71,7 @@ Feature: Drain
       And the operator is draining pool gpu-0 within 30 seconds
       When 4 seconds pass
       And the clients release every lease of pool gpu-0
-      Then the drain_duration_ms histogram of pool gpu-0 records 4000
+      Then the runtime.drain.duration histogram of pool gpu-0 records 4 seconds
 
   @process @req:OC-POOL-3012
   Rule: At the deadline the engine is stopped by force

@@ -84,7 +84,7 @@ Feature: Operating the manager
     Scenario: The metrics endpoint counts an engine's crash
       Given the manager service runs pool gpu-0 serving llama-7b-v1
       When the engine the manager service runs for pool gpu-0 is killed by SIGKILL
-      Then the metrics endpoint shows engine_crash_total 1 for pool gpu-0 and crash reason signal
+      Then the metrics endpoint shows runtime_engine_crashes_total 1 for pool gpu-0 and crash reason signal
 
   Rule: A SIGTERM drains every pool within the grace period, then the manager exits
 

@@ -40,8 +40,8 @@ Feature: Reload
       When the operator attempts to reload pool gpu-0 with llama-7b-v2 within 30 seconds
       And 10 seconds pass
       And the clients release every lease of pool gpu-0
-      Then the reload_duration_ms histogram of pool gpu-0 has timed 1 reload at 10000 ms
-      And the reload_success_total counter of pool gpu-0 counts 1
+      Then the runtime.reload.duration histogram of pool gpu-0 has timed 1 reload at 10 seconds
+      And the runtime.reload.successes counter of pool gpu-0 counts 1
 
     Scenario: A reload stages the new model with the model provisioner
       When the operator reloads pool gpu-0 with llama-7b-v2
@@ -86,7 +86,7 @@ Feature: Reload
       Then the reload fails at <step>
       And the reload reports that it rolled back to the old engine
       And pool gpu-0 serves llama-7b-v1 on <engine> healthy engine, the only one left running
-      And the reload_failure_total counter of pool gpu-0 counts 1 failure at <step>
+      And the runtime.reload.failures counter of pool gpu-0 counts 1 failure at <step>
 
       Examples:
         | description                   | failure                                    | step                     | engine   |
@@ -100,7 +100,7 @@ Feature: Reload
       And 60 seconds pass
       Then the reload fails at the new engine's health check
       And pool gpu-0 serves llama-7b-v1 on a new healthy engine, the only one left running
-      And the reload_failure_total counter of pool gpu-0 counts 1 failure at the new engine's health check
+      And the runtime.reload.failures counter of pool gpu-0 counts 1 failure at the new engine's health check
 
     Scenario: A rollback restores the old model
       Given staging llama-7b-v2 fails with "disk full"

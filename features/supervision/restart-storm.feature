@@ -69,8 +69,8 @@ Feature: Restart storms
     Scenario: A storm is counted and the restart rate is measured per pool
       Given pool gpu-0 has restarted 10 times after out of memory
       When pool gpu-0 restarts 1 time after out of memory
-      Then the restart_storm_total counter of pool gpu-0 counts 1 for storm kind oom_storm
-      And the restart_rate gauge of pool gpu-0 reads 10
+      Then the runtime.restart.storms counter of pool gpu-0 counts 1 for storm kind oom_storm
+      And the runtime.restart.rate gauge of pool gpu-0 reads 10
 
   @process
   Rule: The supervisor of a real engine opens the circuit on a restart storm

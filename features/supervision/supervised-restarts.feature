@@ -123,7 +123,7 @@ Feature: Supervised restarts
       And the engine of pool gpu-0 was killed by SIGSEGV 4 times in a row
       When the operator allows one restart of pool gpu-0 as "op-18"
       Then pool gpu-0 is ready again on a new engine
-      And the restart_rate gauge of pool gpu-0 still reads 3
+      And the runtime.restart.rate gauge of pool gpu-0 still reads 3
       And the operator's one restart let through for pool gpu-0 is logged with correlation id "op-18"
 
     Scenario: A pool let through once stops again at its next crash inside the window

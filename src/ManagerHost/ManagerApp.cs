@@ -14,6 +14,7 @@ using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
 using Runtime.Pools;
 using Runtime.Supervision;
+using Runtime.Telemetry;
 
 namespace ManagerHost;
 
@@ -85,7 +86,7 @@ internal static class ManagerApp
         builder.Services.AddHostedService(s => s.GetRequiredService<ManagerService>());
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
-            .AddMeter(SupervisionDefaults.MeterName)
+            .AddMeter(TelemetryNames.Meter)
             .AddPrometheusExporter(o => o.ScrapeResponseCacheDurationMilliseconds = 0));
 
         var app = builder.Build();

@@ -41,7 +41,7 @@ public sealed partial class OperatingGuideTests : IDisposable
             .And.Contain("\"outcome\":\"pool gpu-0 drained in", "the guide drains gpu-0")
             .And.Contain("\"state\":\"Stopped\"", "a drained pool is stopped")
             .And.Contain("\"detail\":\"pool gpu-0 cannot be drained while Stopped\"", "draining it again is refused as problem details")
-            .And.Contain("reload_success_total{", "the metrics count the reload");
+            .And.Contain("runtime_reload_successes_total{", "the metrics count the reload");
     }
 
     public void Dispose()

@@ -1,10 +1,11 @@
 using System.Diagnostics.Metrics;
 using Runtime.CircuitBreaker;
+using Runtime.Telemetry;
 
 namespace ManagerHost.Service;
 
 /// <summary>
-/// Reads each pool's restart circuit from the runtime's <c>circuit_breaker_state</c> gauge (of this manager's meters
+/// Reads each pool's restart circuit from the runtime's <c>runtime.circuit_breaker.state</c> gauge (of this manager's meters
 /// only), the one public view of it: the supervisor does not expose its breakers. A pool whose supervisor has not
 /// been created yet has no gauge: its circuit is closed.
 /// </summary>
@@ -18,7 +19,7 @@ internal sealed class CircuitReader : IDisposable
     {
         _listener.InstrumentPublished = (instrument, listener) =>
         {
-            if (instrument.Meter.Name == CircuitBreakerConstants.MeterName && instrument.Name == CircuitBreakerConstants.StateGaugeName
+            if (instrument.Meter.Name == TelemetryNames.Meter && instrument.Name == TelemetryNames.CircuitState
                 && ReferenceEquals(instrument.Meter.Scope, meters))
             {
                 listener.EnableMeasurementEvents(instrument);

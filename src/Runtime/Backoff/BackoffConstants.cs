@@ -26,20 +26,6 @@ public static class BackoffConstants
     /// <summary>Extra factor applied to the delay of a crash with <see cref="CrashReason.DriverError"/>: 2.</summary>
     public const double DefaultDriverErrorMultiplier = 2.0;
 
-    /// <summary>
-    /// Name of the meter every supervision policy publishes on. Each policy creates its meter through the
-    /// <see cref="System.Diagnostics.Metrics.IMeterFactory"/> it is given (so the meter's scope is that factory and a
-    /// <see cref="System.Diagnostics.Metrics.MeterListener"/> can keep to one factory's instruments, e.g. one scenario's),
-    /// or a private meter when none is given. Every measurement is also tagged <c>pool</c>.
-    /// </summary>
-    public const string MeterName = "Runtime.Supervision";
-
-    /// <summary>Histogram of scheduled restart delays, in milliseconds. Tags: <c>pool</c>, <c>crash_reason</c>.</summary>
-    public const string DelayHistogramName = "backoff_delay_ms";
-
-    /// <summary>Counter of scheduled restarts. Tags: <c>pool</c>, <c>crash_reason</c>.</summary>
-    public const string RestartScheduledCounterName = "restart_scheduled_total";
-
     /// <summary>Log event raised for every scheduled restart (id 1101).</summary>
     public const string RestartScheduledEventName = "RestartScheduled";
 

@@ -38,7 +38,7 @@ public sealed class RestartBackoff : IDisposable
     /// <param name="timeProvider">The clock; <see cref="TimeProvider.System"/> when null.</param>
     /// <param name="randomizer">Returns numbers in [0, 1) for the jitter; <see cref="Random.Shared"/> when null.</param>
     /// <param name="logger">Where decisions are logged; none when null.</param>
-    /// <param name="meterFactory">Creates the <c>Runtime.Supervision</c> meter; a private meter when null.</param>
+    /// <param name="meterFactory">Creates the <c>Runtime</c> meter (<see cref="Runtime.Telemetry.TelemetryNames"/>); a private meter when null.</param>
     /// <exception cref="ArgumentException">An option is invalid or <paramref name="poolId"/> is empty.</exception>
     public RestartBackoff(string poolId, RestartBackoffOptions? options = null, TimeProvider? timeProvider = null,
         Func<double>? randomizer = null, ILogger? logger = null, IMeterFactory? meterFactory = null)

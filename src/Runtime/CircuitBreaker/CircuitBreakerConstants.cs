@@ -18,20 +18,6 @@ public static class CircuitBreakerConstants
     /// <summary>Stable running after which a run counts as a success (closes a half-open circuit): 60 seconds.</summary>
     public static readonly TimeSpan DefaultStableRunDuration = TimeSpan.FromSeconds(60);
 
-    /// <summary>
-    /// Name of the meter every supervision policy publishes on. Each policy creates its meter through the
-    /// <see cref="System.Diagnostics.Metrics.IMeterFactory"/> it is given (so the meter's scope is that factory and a
-    /// <see cref="System.Diagnostics.Metrics.MeterListener"/> can keep to one factory's instruments, e.g. one scenario's),
-    /// or a private meter when none is given. Every measurement is also tagged <c>pool</c>.
-    /// </summary>
-    public const string MeterName = "Runtime.Supervision";
-
-    /// <summary>Observable gauge: 0 closed, 1 open, 2 half-open. Tags: <c>pool</c>, <c>circuit</c>.</summary>
-    public const string StateGaugeName = "circuit_breaker_state";
-
-    /// <summary>Counter of transitions to open. Tags: <c>pool</c>, <c>circuit</c>.</summary>
-    public const string OpenCounterName = "circuit_breaker_open_total";
-
     /// <summary>The <c>circuit</c> tag of the general circuit (every reason without a circuit of its own).</summary>
     public const string GeneralCircuitName = "general";
 

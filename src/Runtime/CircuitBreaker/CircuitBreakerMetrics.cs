@@ -1,8 +1,9 @@
 using System.Diagnostics.Metrics;
+using Runtime.Telemetry;
 
 namespace Runtime.CircuitBreaker;
 
-/// <summary>The breaker's instruments on the <see cref="CircuitBreakerConstants.MeterName"/> meter.</summary>
+/// <summary>The breaker's instruments on the <see cref="TelemetryNames.Meter"/> meter.</summary>
 /// <remarks>
 /// With an <see cref="IMeterFactory"/> the meter belongs to the factory (its scope), so a listener can keep to the
 /// instruments of one factory; without one the breaker owns a private meter and disposes it. The state gauge is
@@ -10,32 +11,26 @@ namespace Runtime.CircuitBreaker;
 /// </remarks>
 internal sealed class CircuitBreakerMetrics : IDisposable
 {
-    private readonly Meter _meter;
-    private readonly bool _ownsMeter;
+    private readonly RuntimeMeter _meter;
     private readonly Counter<long> _opened;
     private readonly KeyValuePair<string, object?> _pool;
 
     public CircuitBreakerMetrics(string poolId, IMeterFactory? meterFactory, Func<IEnumerable<Measurement<int>>> readStates)
     {
-        _pool = new("pool", poolId);
-        var options = new MeterOptions(CircuitBreakerConstants.MeterName);
-        _ownsMeter = meterFactory is null;
-        _meter = meterFactory?.Create(options) ?? new Meter(options);
-        _opened = _meter.CreateCounter<long>(CircuitBreakerConstants.OpenCounterName, "{open}", "Transitions of a pool's restart circuit to open.");
-        _meter.CreateObservableGauge(CircuitBreakerConstants.StateGaugeName, readStates, "{state}",
+        _pool = new(TelemetryNames.PoolTag, poolId);
+        _meter = new RuntimeMeter(meterFactory);
+        _opened = _meter.Meter.CreateCounter<long>(TelemetryNames.CircuitOpenings, "{open}", "Transitions of a pool's restart circuit to open.");
+        _meter.Meter.CreateObservableGauge(TelemetryNames.CircuitState, readStates, "{state}",
             "State of a pool's restart circuit: 0 closed, 1 open, 2 half-open.");
     }
 
     public Measurement<int> StateMeasurement(string circuit, CircuitState state) =>
-        new((int)state, _pool, new("circuit", circuit));
+        new((int)state, _pool, new(TelemetryNames.CircuitTag, circuit));
 
-    public void Opened(string circuit) => _opened.Add(1, _pool, new("circuit", circuit));
+    public void Opened(string circuit) => _opened.Add(1, _pool, new(TelemetryNames.CircuitTag, circuit));
 
     public void Dispose()
     {
-        if (_ownsMeter)
-        {
-            _meter.Dispose();
-        }
+        _meter.Dispose();
     }
 }

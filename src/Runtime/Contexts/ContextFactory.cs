@@ -33,6 +33,7 @@ public sealed partial class ContextFactory : IDisposable
         Time = time ?? TimeProvider.System;
         Traces = traces ?? new TraceCollector(new TraceCollectorOptions { TimeProvider = Time });
         Logger = logger ?? NullLogger.Instance;
+        Metrics = new ContextMetrics(Options.MeterFactory);
     }
 
     /// <summary>The options in force.</summary>
@@ -44,6 +45,8 @@ public sealed partial class ContextFactory : IDisposable
     internal TimeProvider Time { get; }
 
     internal ILogger Logger { get; }
+
+    internal ContextMetrics Metrics { get; }
 
     /// <summary>Live contexts, children included.</summary>
     public int LiveContexts
@@ -151,6 +154,8 @@ public sealed partial class ContextFactory : IDisposable
         {
             root.Dispose();
         }
+
+        Metrics.Dispose();
     }
 
     internal void OnChildCreated(ModelContext child)

@@ -18,6 +18,9 @@ public sealed class ContextFactoryOptions
     /// <summary>How long creations for a model fail fast after its backend's last failed connection. Default 30 s.</summary>
     public TimeSpan BackendCoolDown { get; set; } = ContextDefaults.BackendCoolDown;
 
+    /// <summary>Creates the <c>Runtime</c> meter of the factory's counters (<see cref="Runtime.Telemetry.TelemetryNames"/>); a private meter when null.</summary>
+    public System.Diagnostics.Metrics.IMeterFactory? MeterFactory { get; set; }
+
     internal void Validate()
     {
         if (BackendFailureThreshold <= 0)

@@ -1,33 +1,45 @@
 using System.Diagnostics.Metrics;
+using Runtime.Telemetry;
 
 namespace Runtime.Contexts;
 
 /// <summary>
-/// Meter <c>Runtime.Contexts</c>: counters of the unhappy paths, tagged with <c>tenant</c> and
-/// <c>model</c>: <c>context_faults</c>, <c>context_budget_refusals</c>, <c>context_forbidden_attempts</c>.
-/// The success path records nothing here (see the context's counters and trace).
+/// A factory's counters of the unhappy paths on the <see cref="TelemetryNames.Meter"/> meter, tagged with the tenant
+/// and the model: <see cref="TelemetryNames.ContextFaults"/>, <see cref="TelemetryNames.ContextBudgetRefusals"/> and
+/// <see cref="TelemetryNames.ContextForbiddenAttempts"/>. The success path records nothing here (see the context's
+/// counters and trace). The meter comes from the factory's <see cref="IMeterFactory"/>; without one it is private.
 /// </summary>
-public static class ContextMetrics
+internal sealed class ContextMetrics : IDisposable
 {
-    /// <summary>The meter name.</summary>
-    public const string MeterName = "Runtime.Contexts";
+    private readonly RuntimeMeter _meter;
+    private readonly Counter<long> _faults;
+    private readonly Counter<long> _budgetRefusals;
+    private readonly Counter<long> _forbiddenAttempts;
 
-    private static readonly Meter Meter = new(MeterName);
-    private static readonly Counter<long> Faults = Meter.CreateCounter<long>("context_faults", description: "Backend failures contained by a context");
-    private static readonly Counter<long> BudgetRefusals = Meter.CreateCounter<long>("context_budget_refusals", description: "Requests and allocations refused by a budget");
-    private static readonly Counter<long> ForbiddenAttempts = Meter.CreateCounter<long>("context_forbidden_attempts", description: "Attempts by another tenant");
+    public ContextMetrics(IMeterFactory? factory)
+    {
+        _meter = new RuntimeMeter(factory);
+        _faults = _meter.Meter.CreateCounter<long>(TelemetryNames.ContextFaults, "{fault}", "Backend failures contained by a context.");
+        _budgetRefusals = _meter.Meter.CreateCounter<long>(TelemetryNames.ContextBudgetRefusals, "{refusal}", "Requests and allocations refused by a context's budget.");
+        _forbiddenAttempts = _meter.Meter.CreateCounter<long>(TelemetryNames.ContextForbiddenAttempts, "{attempt}", "Attempts by another tenant to use or read a context.");
+    }
 
-    internal static void Faulted(ModelContext context) => Add(Faults, context);
+    public void Faulted(ModelContext context) => Add(_faults, context);
 
-    internal static void BudgetExceeded(ModelContext context) => Add(BudgetRefusals, context);
+    public void BudgetExceeded(ModelContext context) => Add(_budgetRefusals, context);
 
-    internal static void Forbidden(ModelContext context) => Add(ForbiddenAttempts, context);
+    public void Forbidden(ModelContext context) => Add(_forbiddenAttempts, context);
+
+    public void Dispose()
+    {
+        _meter.Dispose();
+    }
 
     private static void Add(Counter<long> counter, ModelContext context)
     {
         if (counter.Enabled)
         {
-            counter.Add(1, new KeyValuePair<string, object?>("tenant", context.TenantId), new KeyValuePair<string, object?>("model", context.ModelId));
+            counter.Add(1, new KeyValuePair<string, object?>(TelemetryNames.TenantTag, context.TenantId), new KeyValuePair<string, object?>(TelemetryNames.ModelTag, context.ModelId));
         }
     }
 }

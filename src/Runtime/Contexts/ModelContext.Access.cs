@@ -31,7 +31,7 @@ public sealed partial class ModelContext
         if (!decision.IsGranted)
         {
             _trace.Record(TraceEventKind.BudgetExceeded, bytes);
-            ContextMetrics.BudgetExceeded(this);
+            _factory.Metrics.BudgetExceeded(this);
             return ContextResult.OverBudget(decision);
         }
 
@@ -85,7 +85,7 @@ public sealed partial class ModelContext
     private ContextRead<T> RefuseRead<T>(string? callerTenant)
     {
         _trace.Record(TraceEventKind.Forbidden);
-        ContextMetrics.Forbidden(this);
+        _factory.Metrics.Forbidden(this);
         return new(ContextOutcome.Forbidden, ForbiddenMessage(callerTenant));
     }
 }

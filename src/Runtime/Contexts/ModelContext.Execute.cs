@@ -112,7 +112,7 @@ public sealed partial class ModelContext
         if (TryFault(message, exceptionType, out var fault))
         {
             _trace.Record(TraceEventKind.Faulted);
-            ContextMetrics.Faulted(this);
+            _factory.Metrics.Faulted(this);
             ContextLog.Faulted(_factory.Logger, Id, TenantId, ModelId, message);
             Parent?.OnChildFaulted(fault);
         }
@@ -126,7 +126,7 @@ public sealed partial class ModelContext
     private ContextResult RefuseForeign(string? callerTenant)
     {
         _trace.Record(TraceEventKind.Forbidden);
-        ContextMetrics.Forbidden(this);
+        _factory.Metrics.Forbidden(this);
         return ContextResult.Refused(ContextOutcome.Forbidden, ForbiddenMessage(callerTenant));
     }
 
@@ -151,7 +151,7 @@ public sealed partial class ModelContext
     {
         _counters.Failure();
         _trace.Record(TraceEventKind.BudgetExceeded, refusal.Requested);
-        ContextMetrics.BudgetExceeded(this);
+        _factory.Metrics.BudgetExceeded(this);
         return ContextResult.OverBudget(refusal);
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Runtime.Pools;
 using Runtime.Supervision;
+using Runtime.Telemetry;
 
 namespace Runtime.Drain;
 
@@ -15,8 +16,9 @@ namespace Runtime.Drain;
 /// reload never joins a drain. When a drain has ended the pool is never left <see cref="PoolState.Draining"/>
 /// with nobody to move it on: a drain that stops the engine leaves it <see cref="PoolState.Stopped"/>, one that
 /// keeps it gives it back <see cref="PoolState.Ready"/>, and only a reload's own drain, whose leases all finished,
-/// hands it on to that reload (which turns it <see cref="PoolState.Reloading"/>). Drains of different pools are
-/// independent. Thread-safe.
+/// hands it on to that reload (which turns it <see cref="PoolState.Reloading"/>). A drain cancelled (by its caller's
+/// token, or because the coordinator is disposed) before its leases finished gives the pool back Ready, keeps the
+/// engine, and ends cancelled. Drains of different pools are independent. Thread-safe.
 /// </summary>
 public sealed class DrainCoordinator : IDisposable
 {
@@ -24,11 +26,12 @@ public sealed class DrainCoordinator : IDisposable
     private readonly IPoolEngines _engines;
     private readonly DrainOptions _options;
     private readonly ILogger _logger;
-    private readonly Meter _meter;
-    private readonly bool _ownsMeter;
+    private readonly RuntimeMeter _meter;
     private readonly Histogram<double> _duration;
     private readonly Dictionary<string, RunningDrain> _drains = new(StringComparer.Ordinal);
     private readonly object _lock = new();
+    private readonly CancellationTokenSource _disposing = new();
+    private bool _disposed;
 
     /// <summary>Creates the coordinator; <paramref name="options"/> are validated once.</summary>
     public DrainCoordinator(PoolRegistry registry, IPoolEngines engines, DrainOptions? options = null)
@@ -38,10 +41,8 @@ public sealed class DrainCoordinator : IDisposable
         _options = options ?? new DrainOptions();
         _options.Validate();
         _logger = _options.Logger ?? NullLogger.Instance;
-        var meterOptions = new MeterOptions(SupervisionDefaults.MeterName);
-        _ownsMeter = _options.MeterFactory is null;
-        _meter = _options.MeterFactory?.Create(meterOptions) ?? new Meter(meterOptions);
-        _duration = _meter.CreateHistogram<double>(DrainDefaults.DurationHistogramName, "ms", "Time from drain start to its end.");
+        _meter = new RuntimeMeter(_options.MeterFactory);
+        _duration = _meter.Meter.CreateHistogram<double>(TelemetryNames.DrainDuration, "s", "Time from drain start to its end.", tags: null, new InstrumentAdvice<double> { HistogramBucketBoundaries = TelemetryNames.DurationBuckets });
     }
 
     /// <summary>
@@ -53,21 +54,27 @@ public sealed class DrainCoordinator : IDisposable
     /// <param name="deadline">How long the leases have; the engine's graceful stop ends by then too.</param>
     /// <param name="mode">Stop the engine (the pool ends Stopped) or keep it (the pool serves again when the drain ends).</param>
     /// <param name="correlationId">Carried by every log event of the drain and by its outcome; generated when null. A drain joined keeps its own.</param>
+    /// <param name="cancellationToken">
+    /// Cancels the drain this call starts while its leases may still finish: the pool serves again with its engine, and the
+    /// task ends cancelled. For a call that joins a drain under way, it cancels only this call's wait.
+    /// </param>
     /// <exception cref="PoolNotRegisteredException">"pool gpu-9 is not registered".</exception>
+    /// <exception cref="ObjectDisposedException">When the coordinator is disposed.</exception>
     /// <exception cref="InvalidOperationException">
     /// When the pool is neither ready nor draining ("pool gpu-0 cannot be drained while Stopped"), or when a
     /// <see cref="DrainMode.KeepEngine"/> drain would join a drain that stops the engine.
     /// </exception>
-    public Task<DrainOutcome> DrainAsync(string poolId, TimeSpan deadline, DrainMode mode = DrainMode.StopEngine, string? correlationId = null) =>
-        Start(poolId, deadline, mode, correlationId, forReload: false);
+    public Task<DrainOutcome> DrainAsync(
+        string poolId, TimeSpan deadline, DrainMode mode = DrainMode.StopEngine, string? correlationId = null, CancellationToken cancellationToken = default) =>
+        Start(poolId, deadline, mode, correlationId, forReload: false, cancellationToken);
 
     /// <summary>
     /// A reload's drain: it keeps the engine and never joins another drain ("pool gpu-0 is draining"). When its leases
     /// all finish it hands the pool to the reload as <see cref="PoolState.Reloading"/>, in the step that ends the drain (an
     /// operator's drain is then refused "cannot be drained while Reloading"); at its deadline the pool serves again, as for any drain that keeps the engine.
     /// </summary>
-    internal Task<DrainOutcome> DrainForReloadAsync(string poolId, TimeSpan deadline, string correlationId) =>
-        Start(poolId, deadline, DrainMode.KeepEngine, correlationId, forReload: true);
+    internal Task<DrainOutcome> DrainForReloadAsync(string poolId, TimeSpan deadline, string correlationId, CancellationToken cancellationToken = default) =>
+        Start(poolId, deadline, DrainMode.KeepEngine, correlationId, forReload: true, cancellationToken);
 
     /// <summary>True while pool <paramref name="poolId"/> drains.</summary>
     public bool IsDraining(string poolId)
@@ -78,16 +85,25 @@ public sealed class DrainCoordinator : IDisposable
         }
     }
 
-    /// <inheritdoc />
+    /// <summary>Cancels every drain under way (each gives its pool back Ready) and refuses new ones. Safe to call more than once.</summary>
     public void Dispose()
     {
-        if (_ownsMeter)
+        lock (_lock)
         {
-            _meter.Dispose();
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
         }
+
+        _disposing.Cancel();
+        _disposing.Dispose();
+        _meter.Dispose();
     }
 
-    private Task<DrainOutcome> Start(string poolId, TimeSpan deadline, DrainMode mode, string? correlationId, bool forReload)
+    private Task<DrainOutcome> Start(string poolId, TimeSpan deadline, DrainMode mode, string? correlationId, bool forReload, CancellationToken cancellationToken)
     {
         correlationId = CorrelationIds.OrNew(correlationId);
         ArgumentOutOfRangeException.ThrowIfLessThan(deadline, TimeSpan.Zero);
@@ -95,6 +111,7 @@ public sealed class DrainCoordinator : IDisposable
         var pool = _registry.Get(poolId);
         lock (_lock)
         {
+            ObjectDisposedException.ThrowIf(_disposed, this);
             if (_drains.TryGetValue(poolId, out var running))
             {
                 if (forReload)
@@ -111,7 +128,7 @@ public sealed class DrainCoordinator : IDisposable
                     throw new InvalidOperationException($"pool {poolId} cannot be drained while Draining to stop its engine");
                 }
 
-                return running.Task;
+                return running.Task.WaitAsync(cancellationToken);
             }
 
             // Read once: a reload ending now moves the pool on outside this lock, and the refusal names the state refused.
@@ -128,22 +145,37 @@ public sealed class DrainCoordinator : IDisposable
             DrainLog.Started(_logger, pool.Id, atStart, deadline.TotalSeconds, correlationId);
             var drain = new RunningDrain(mode, correlationId, forReload);
             _drains[poolId] = drain;
-            drain.Task = RunAsync(pool, drain, started, atStart, deadline);
+            drain.Task = RunAsync(pool, drain, started, atStart, deadline, CancellationTokenSource.CreateLinkedTokenSource(_disposing.Token, cancellationToken));
             return drain.Task;
         }
     }
 
-    private async Task<DrainOutcome> RunAsync(Pool pool, RunningDrain drain, long started, int atStart, TimeSpan deadline)
+    private async Task<DrainOutcome> RunAsync(Pool pool, RunningDrain drain, long started, int atStart, TimeSpan deadline, CancellationTokenSource cancel)
     {
+        using var cancellation = cancel;
         var time = _options.TimeProvider;
         // Cancelled at the deadline: ends the wait for the leases, and then a graceful stop still under way.
         using var expiry = new CancellationTokenSource(deadline, time);
         var idle = pool.WhenIdle();
         var deadlinePassed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        await using var onDeadline = expiry.Token.Register(() => deadlinePassed.TrySetResult());
+        await using var onDeadline = expiry.Token.Register(() => deadlinePassed.TrySetResult()).ConfigureAwait(false);
         var expired = deadlinePassed.Task;
-        await Task.WhenAny(idle, expired).ConfigureAwait(false);
+        var cancelledNow = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var onCancel = cancellation.Token.Register(() => cancelledNow.TrySetResult()).ConfigureAwait(false);
+        await Task.WhenAny(idle, expired, cancelledNow.Task).ConfigureAwait(false);
         await Task.Yield(); // never on the thread whose release (or timer) ended the wait
+        if (!idle.IsCompleted && !expired.IsCompleted)
+        {
+            lock (_lock)
+            {
+                _drains.Remove(pool.Id);
+                pool.TryTransition(PoolState.Draining, PoolState.Ready);
+            }
+
+            DrainLog.Cancelled(_logger, pool.Id, pool.ActiveLeases, drain.CorrelationId);
+            throw new OperationCanceledException($"the drain of pool {pool.Id} was cancelled: the pool serves again", cancellation.Token);
+        }
+
         // When both are done by now, the leases were all released: nothing is abandoned, whichever woke this first.
         var first = idle.IsCompleted ? idle : expired;
         IReadOnlyList<long> abandoned = first == idle ? [] : pool.ActiveLeaseIds();
@@ -171,7 +203,7 @@ public sealed class DrainCoordinator : IDisposable
         DrainOutcome outcome;
         if (first == idle)
         {
-            var exit = mode == DrainMode.StopEngine ? await StopGracefullyWithinAsync(pool, expiry.Token) : null;
+            var exit = mode == DrainMode.StopEngine ? await StopGracefullyWithinAsync(pool, expiry.Token).ConfigureAwait(false) : null;
             if (mode == DrainMode.StopEngine)
             {
                 pool.Transition(PoolState.Stopped);
@@ -185,7 +217,7 @@ public sealed class DrainCoordinator : IDisposable
             if (mode == DrainMode.StopEngine)
             {
                 DrainLog.DeadlinePassed(_logger, pool.Id, abandoned.Count, "force-stopping the engine", drain.CorrelationId);
-                var exit = await _engines.StopEngineAsync(pool.Id, force: true);
+                var exit = await _engines.StopEngineAsync(pool.Id, force: true).ConfigureAwait(false);
                 pool.Transition(PoolState.Stopped);
                 outcome = new DrainOutcome(pool.Id, DrainStatus.ForceStopped, atStart, abandoned, time.GetElapsedTime(started), exit) { Mode = mode, CorrelationId = drain.CorrelationId };
             }
@@ -197,9 +229,9 @@ public sealed class DrainCoordinator : IDisposable
         }
 
         _duration.Record(
-            outcome.Duration.TotalMilliseconds,
-            new KeyValuePair<string, object?>(SupervisionDefaults.PoolTag, pool.Id),
-            new KeyValuePair<string, object?>(DrainDefaults.StatusTag, StatusName(outcome.Status)));
+            outcome.Duration.TotalSeconds,
+            new KeyValuePair<string, object?>(TelemetryNames.PoolTag, pool.Id),
+            new KeyValuePair<string, object?>(TelemetryNames.DrainStatusTag, StatusName(outcome.Status)));
         return outcome;
     }
 
@@ -208,11 +240,11 @@ public sealed class DrainCoordinator : IDisposable
     {
         try
         {
-            return await _engines.StopEngineAsync(pool.Id, force: false, deadline);
+            return await _engines.StopEngineAsync(pool.Id, force: false, deadline).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
-            return await _engines.StopEngineAsync(pool.Id, force: true);
+            return await _engines.StopEngineAsync(pool.Id, force: true).ConfigureAwait(false);
         }
     }
 

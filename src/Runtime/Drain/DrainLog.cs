@@ -20,4 +20,7 @@ internal static partial class DrainLog
 
     [LoggerMessage(EventId = 3103, EventName = "DrainDeadlinePassed", Level = LogLevel.Error, Message = "Pool {PoolId} drain deadline passed with {ActiveLeases} active leases: {Action} [{CorrelationId}]")]
     public static partial void DeadlinePassed(ILogger logger, string poolId, int activeLeases, string action, string correlationId);
+
+    [LoggerMessage(EventId = 3104, EventName = "DrainCancelled", Level = LogLevel.Warning, Message = "Pool {PoolId} drain cancelled with {ActiveLeases} active leases: the pool serves again [{CorrelationId}]")]
+    public static partial void Cancelled(ILogger logger, string poolId, int activeLeases, string correlationId);
 }

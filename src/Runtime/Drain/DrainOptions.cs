@@ -12,7 +12,7 @@ public sealed class DrainOptions
     /// <summary>Logger; none when null.</summary>
     public ILogger? Logger { get; set; }
 
-    /// <summary>Creates the <c>Runtime.Supervision</c> meter; a private meter when null.</summary>
+    /// <summary>Creates the <c>Runtime</c> meter (<see cref="Runtime.Telemetry.TelemetryNames"/>); a private meter when null.</summary>
     public IMeterFactory? MeterFactory { get; set; }
 
     /// <summary>Checks the options once.</summary>

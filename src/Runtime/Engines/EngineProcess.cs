@@ -171,7 +171,7 @@ internal sealed class EngineProcess : IEngineProcess
     private async Task<EngineExit> ObserveExitAsync(Task<EngineExit?> waitStatus)
     {
         await _reaped.Task;
-        using (var drain = new CancellationTokenSource(_outputDrainLimit))
+        using (var drain = new CancellationTokenSource(_outputDrainLimit, TimeProvider.System))
         {
             var marked = _outputEnd.MarkAsync();
             var endOfFile = _process.WaitForExitAsync(drain.Token);

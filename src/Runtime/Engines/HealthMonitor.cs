@@ -128,7 +128,7 @@ public sealed class HealthMonitor : IDisposable
             token = _stop.Token;
         }
 
-        var result = await _probe(endpoint, token);
+        var result = await _probe(endpoint, token).ConfigureAwait(false);
         HealthVerdict? verdict;
         int failures;
         bool next;

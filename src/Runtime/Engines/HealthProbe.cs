@@ -48,7 +48,7 @@ public sealed class HealthProbe : IDisposable
         request.Headers.ConnectionClose = true;
         try
         {
-            using var response = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token);
+            using var response = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             return response.IsSuccessStatusCode
                 ? new HealthProbeResult(true, status, null)

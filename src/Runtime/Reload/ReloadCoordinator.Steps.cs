@@ -18,7 +18,7 @@ public sealed partial class ReloadCoordinator
         DrainOutcome drain;
         try
         {
-            drain = await _drains.DrainForReloadAsync(pool.Id, drainDeadline, correlationId);
+            drain = await _drains.DrainForReloadAsync(pool.Id, drainDeadline, correlationId).ConfigureAwait(false);
         }
         catch (InvalidOperationException e)
         {
@@ -47,12 +47,12 @@ public sealed partial class ReloadCoordinator
         var oldStopped = false;
         try
         {
-            await _provisioner.StageAsync(pool.Id, target.Model, cancellationToken);
+            await _provisioner.StageAsync(pool.Id, target.Model, cancellationToken).ConfigureAwait(false);
             step = ReloadStep.StopOld;
-            await _engines.StopEngineAsync(pool.Id, force: false, cancellationToken);
+            await _engines.StopEngineAsync(pool.Id, force: false, cancellationToken).ConfigureAwait(false);
             oldStopped = true;
             step = ReloadStep.StartNew;
-            var start = await _engines.StartEngineAsync(pool.Id, target, cancellationToken);
+            var start = await _engines.StartEngineAsync(pool.Id, target, cancellationToken).ConfigureAwait(false);
             if (!start.Ready)
             {
                 step = FailedStepOf(start);
@@ -68,12 +68,12 @@ public sealed partial class ReloadCoordinator
         catch (OperationCanceledException)
         {
             // Cancelled by the caller: the pool is put back as it was before the reload is given up.
-            await RollBackAsync(pool, old, newEngineRuns: step == ReloadStep.Handoff, oldStopped, CancellationToken.None);
+            await RollBackAsync(pool, old, newEngineRuns: step == ReloadStep.Handoff, oldStopped, CancellationToken.None).ConfigureAwait(false);
             throw;
         }
         catch (Exception e)
         {
-            var rollbackError = await RollBackAsync(pool, old, newEngineRuns: step == ReloadStep.Handoff, oldStopped, cancellationToken);
+            var rollbackError = await RollBackAsync(pool, old, newEngineRuns: step == ReloadStep.Handoff, oldStopped, cancellationToken).ConfigureAwait(false);
             return Fail(step, rollbackError is null ? e.Message : $"{e.Message}; rollback failed: {rollbackError}", rollbackError is null);
         }
     }
@@ -120,18 +120,18 @@ public sealed partial class ReloadCoordinator
             if (newEngineRuns)
             {
                 pool.Transition(PoolState.Reloading);
-                await _engines.StopEngineAsync(pool.Id, force: true, cancellationToken);
+                await _engines.StopEngineAsync(pool.Id, force: true, cancellationToken).ConfigureAwait(false);
                 oldStopped = true;
             }
 
-            await _provisioner.RestoreAsync(pool.Id, old.Model, cancellationToken);
+            await _provisioner.RestoreAsync(pool.Id, old.Model, cancellationToken).ConfigureAwait(false);
             if (!oldStopped)
             {
                 pool.Transition(PoolState.Ready);
                 return null;
             }
 
-            var start = await _engines.StartEngineAsync(pool.Id, old, cancellationToken);
+            var start = await _engines.StartEngineAsync(pool.Id, old, cancellationToken).ConfigureAwait(false);
             if (start.Ready)
             {
                 return null;

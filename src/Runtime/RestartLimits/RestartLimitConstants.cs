@@ -15,20 +15,6 @@ public static class RestartLimitConstants
     /// <summary>Continuous stable running after which the restart count and the window are cleared: 600 seconds.</summary>
     public static readonly TimeSpan DefaultStableResetAfter = TimeSpan.FromSeconds(600);
 
-    /// <summary>
-    /// Name of the meter every supervision policy publishes on. Each policy creates its meter through the
-    /// <see cref="System.Diagnostics.Metrics.IMeterFactory"/> it is given (so the meter's scope is that factory and a
-    /// <see cref="System.Diagnostics.Metrics.MeterListener"/> can keep to one factory's instruments, e.g. one scenario's),
-    /// or a private meter when none is given. Every measurement is also tagged <c>pool</c>.
-    /// </summary>
-    public const string MeterName = "Runtime.Supervision";
-
-    /// <summary>Counter of restart storms. Tags: <c>pool</c>, <c>storm_kind</c>, <c>crash_reason</c> (the dominant one).</summary>
-    public const string StormCounterName = "restart_storm_total";
-
-    /// <summary>Observable gauge: restarts within the current window. Tag: <c>pool</c>.</summary>
-    public const string RateGaugeName = "restart_rate";
-
     /// <summary>Log event when the restarts in the window exceed the warning threshold (id 1301).</summary>
     public const string WarningEventName = "RestartRateWarning";
 

@@ -37,7 +37,7 @@ public sealed class RestartRateLimiter : IDisposable
     /// <param name="options">Options, validated here; <see langword="null"/> for the defaults.</param>
     /// <param name="timeProvider">The clock; <see cref="TimeProvider.System"/> when null.</param>
     /// <param name="logger">Where warnings and storms are logged; none when null.</param>
-    /// <param name="meterFactory">Creates the <c>Runtime.Supervision</c> meter; a private meter when null.</param>
+    /// <param name="meterFactory">Creates the <c>Runtime</c> meter (<see cref="Runtime.Telemetry.TelemetryNames"/>); a private meter when null.</param>
     /// <exception cref="ArgumentException">An option is invalid or <paramref name="poolId"/> is empty.</exception>
     public RestartRateLimiter(string poolId, RestartRateLimiterOptions? options = null, TimeProvider? timeProvider = null,
         ILogger? logger = null, IMeterFactory? meterFactory = null)

@@ -202,6 +202,11 @@ internal sealed partial class PoolSupervisor : IDisposable
         (EngineRun? Candidate, EngineRun? Retiring) surge;
         lock (_lock)
         {
+            if (_disposed)
+            {
+                return;
+            }
+
             _disposed = true;
             run = _run;
             _run = null;

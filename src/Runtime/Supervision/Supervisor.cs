@@ -11,14 +11,17 @@ namespace Runtime.Supervision;
 /// not live, not ready), checks the restart storm limit and the circuit breaker, then restarts the
 /// engine after the backoff delay (a timer on <see cref="SupervisorOptions.TimeProvider"/>) and marks
 /// the pool ready once its health check passes. Thread-safe; events fire outside locks.
+/// <see cref="DisposeAsync"/> stops the engines gracefully; after disposal every operation throws
+/// <see cref="ObjectDisposedException"/>.
 /// </summary>
-public sealed class Supervisor : IPoolEngines, ISurgeEngines, IDisposable
+public sealed class Supervisor : IPoolEngines, ISurgeEngines, IDisposable, IAsyncDisposable
 {
     private readonly PoolRegistry _registry;
     private readonly SupervisorContext _context;
     private readonly ConcurrentDictionary<string, PoolSupervisor> _pools = new(StringComparer.Ordinal);
     private readonly HealthProbe _probe;
     private readonly SupervisionMetrics _metrics;
+    private int _disposed;
 
     /// <summary>Creates a supervisor; <paramref name="options"/> are validated once.</summary>
     public Supervisor(PoolRegistry registry, IEngineLauncher launcher, SupervisorOptions? options = null)
@@ -51,12 +54,14 @@ public sealed class Supervisor : IPoolEngines, ISurgeEngines, IDisposable
     /// Starts the pool's engine under supervision (pool Starting, then Ready when healthy). A failure is
     /// a crash: recorded and handled by the restart policies; the task reports it.
     /// </summary>
+    /// <param name="poolId">The pool.</param>
+    /// <param name="cancellationToken">Ends the wait for the result; the start itself goes on under supervision.</param>
     /// <exception cref="PoolNotRegisteredException">When the pool is unknown.</exception>
-    public Task<EngineStartResult> StartAsync(string poolId)
+    public Task<EngineStartResult> StartAsync(string poolId, CancellationToken cancellationToken = default)
     {
         var supervisor = For(poolId);
         supervisor.Pool.Transition(PoolState.Starting);
-        return supervisor.Launch(supervisor.Pool.Spec, supervised: true);
+        return supervisor.Launch(supervisor.Pool.Spec, supervised: true).WaitAsync(cancellationToken);
     }
 
     /// <inheritdoc />
@@ -113,10 +118,35 @@ public sealed class Supervisor : IPoolEngines, ISurgeEngines, IDisposable
     /// <exception cref="PoolNotRegisteredException">When the pool is unknown.</exception>
     public bool AllowOneRestart(string poolId, string? correlationId = null) => For(poolId).AllowOneRestart(CorrelationIds.OrNew(correlationId));
 
-    /// <summary>Stops supervising: timers and monitors stop, running engines are killed.</summary>
+    /// <summary>
+    /// Stops supervising gracefully: every running engine is asked to stop at once (SIGTERM) and killed when it has not
+    /// ended within <see cref="SupervisorOptions.StopGracePeriod"/> on the supervisor's clock; then timers and monitors
+    /// stop. No restart follows. Safe to call more than once, and together with <see cref="Dispose"/>.
+    /// </summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
+        var pools = _pools.Values.ToArray();
+        await Task.WhenAll(pools.Select(p => p.StopAsync(force: false, CancellationToken.None))).ConfigureAwait(false);
+        Release(pools);
+    }
+
+    /// <summary>Stops supervising at once: running engines are killed (SIGKILL), timers and monitors stop. Safe to call more than once.</summary>
     public void Dispose()
     {
-        foreach (var supervisor in _pools.Values)
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            Release(_pools.Values.ToArray());
+        }
+    }
+
+    private void Release(PoolSupervisor[] pools)
+    {
+        foreach (var supervisor in pools)
         {
             supervisor.Dispose();
         }
@@ -127,7 +157,16 @@ public sealed class Supervisor : IPoolEngines, ISurgeEngines, IDisposable
 
     private PoolSupervisor For(string poolId)
     {
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) == 1, this);
         var pool = _registry.Get(poolId);
-        return _pools.GetOrAdd(poolId, _ => new PoolSupervisor(pool, _context));
+        var supervisor = _pools.GetOrAdd(poolId, _ => new PoolSupervisor(pool, _context));
+        if (Volatile.Read(ref _disposed) == 1)
+        {
+            // Disposal ran meanwhile and may not have seen this pool: it is released here, and nothing more starts.
+            supervisor.Dispose();
+            throw new ObjectDisposedException(nameof(Supervisor));
+        }
+
+        return supervisor;
     }
 }

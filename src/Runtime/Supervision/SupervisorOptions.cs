@@ -41,7 +41,7 @@ public sealed class SupervisorOptions
     /// <summary>Logger; none when null.</summary>
     public ILogger? Logger { get; set; }
 
-    /// <summary>Creates the <c>Runtime.Supervision</c> meter; a private meter when null.</summary>
+    /// <summary>Creates the <c>Runtime</c> meter (<see cref="Runtime.Telemetry.TelemetryNames"/>); a private meter when null.</summary>
     public IMeterFactory? MeterFactory { get; set; }
 
     /// <summary>Checks the options once; throws <see cref="ArgumentException"/> naming the bad one.</summary>

@@ -104,7 +104,7 @@ public sealed partial class PoolDriver
             // The crash is recorded a moment before the pool turns to restarting (with its restart already scheduled).
             await WaitUntil(() => Pool(id).State == PoolState.Restarting, $"pool {id} to be restarting after kill {kill} of {times}");
 
-            _clock.Pass(TimeSpan.FromMilliseconds(Metrics.For("backoff_delay_ms", id)[^1].Value));
+            _clock.Pass(TimeSpan.FromSeconds(Metrics.For("runtime.restart.backoff.delay", id)[^1].Value));
             await WaitUntil(() => Pool(id).Snapshot() is { Ready: true } s && s.Pid != engine.Pid, $"pool {id} to be ready again after kill {kill}");
             RememberEngine(id);
         }

@@ -66,14 +66,14 @@ public sealed class BackoffSteps(PolicyDriver policies)
         }, $"the log should say when pool {pool} restarts and why");
     }
 
-    [Then("the backoff_delay_ms histogram of pool {word} records {int} for crash reason {word}")]
-    public void ThenTheDelayHistogramRecords(string pool, int delayMs, string reason) =>
-        policies.Metrics.For("backoff_delay_ms", pool).Select(m => (m.Value, m.Tag("crash_reason")))
-            .Should().Equal([((double)delayMs, reason)], $"pool {pool} should measure one delay of {delayMs} ms after {reason}");
+    [Then("the runtime.restart.backoff.delay histogram of pool {word} records {int} seconds for crash reason {word}")]
+    public void ThenTheDelayHistogramRecords(string pool, int seconds, string reason) =>
+        policies.Metrics.For("runtime.restart.backoff.delay", pool).Select(m => (m.Value, m.Tag("crash.reason")))
+            .Should().Equal([((double)seconds, reason)], $"pool {pool} should measure one delay of {seconds} s after {reason}");
 
-    [Then("the restart_scheduled_total counter of pool {word} counts {int} for crash reason {word}")]
+    [Then("the runtime.restart.scheduled counter of pool {word} counts {int} for crash reason {word}")]
     public void ThenTheScheduledCounterCounts(string pool, int count, string reason) =>
-        policies.Metrics.For("restart_scheduled_total", pool).Where(m => m.Tag("crash_reason") == reason).Sum(m => m.Value)
+        policies.Metrics.For("runtime.restart.scheduled", pool).Where(m => m.Tag("crash.reason") == reason).Sum(m => m.Value)
             .Should().Be(count, $"pool {pool} should count {count} restarts scheduled after {reason}");
 
     private BackoffDecision LastDecision(string pool)

@@ -153,15 +153,15 @@ public sealed class CircuitBreakerSteps(PolicyDriver policies)
                 [$"{CircuitBreakerConstants.OneRestartAllowedEventName}: pool {pool}", $"{CircuitBreakerConstants.ResetEventName}: pool {pool}"],
                 $"each operator action on pool {pool} should be logged with the pool");
 
-    [Then("the circuit_breaker_state gauge of pool {word} shows the circuit {word}")]
+    [Then("the runtime.circuit_breaker.state gauge of pool {word} shows the circuit {word}")]
     public void ThenTheStateGaugeShows(string pool, string state) =>
-        policies.Metrics.Observe("circuit_breaker_state", pool).Select(m => CircuitGauge.StateName(m.Value))
-            .Should().Equal([state], $"the circuit_breaker_state gauge of pool {pool} should show the circuit {state}");
+        policies.Metrics.Observe("runtime.circuit_breaker.state", pool).Select(m => CircuitGauge.StateName(m.Value))
+            .Should().Equal([state], $"the runtime.circuit_breaker.state gauge of pool {pool} should show the circuit {state}");
 
 
-    [Then("the circuit_breaker_open_total counter of pool {word} counts {int} openings: the first, and the probe's failure")]
+    [Then("the runtime.circuit_breaker.openings counter of pool {word} counts {int} openings: the first, and the probe's failure")]
     public void ThenTheOpenCounterCounts(string pool, int count) =>
-        policies.Metrics.For("circuit_breaker_open_total", pool).Sum(m => m.Value)
+        policies.Metrics.For("runtime.circuit_breaker.openings", pool).Sum(m => m.Value)
             .Should().Be(count, $"the circuit of pool {pool} should have opened {count} times");
 
     /// <summary>The state as a scenario says it: "half-open".</summary>

@@ -35,11 +35,11 @@ public sealed class CrashSteps(PoolDriver pools)
             .Should().Equal(new (object?, object?, object?, object?)[] { (pool, version, (double)uptime, code) }, $"the supervisor's log should name the crashed engine of pool {pool}, its version, uptime and exit code");
     }
 
-    [Then("the engine_crash_total counter of pool {word} counts {int} for crash reason {word}")]
+    [Then("the runtime.engine.crashes counter of pool {word} counts {int} for crash reason {word}")]
     public async Task CrashCounter(string pool, int count, string reason)
     {
         await CrashOf(pool);
-        pools.Metrics.For("engine_crash_total", pool).Where(m => m.Tag("crash_reason") == reason)
+        pools.Metrics.For("runtime.engine.crashes", pool).Where(m => m.Tag("crash.reason") == reason)
             .Sum(m => m.Value).Should().Be(count, $"pool {pool} should count {count} crashes for {reason}");
     }
 

@@ -54,12 +54,12 @@ public sealed class DrainSteps(PoolDriver pools)
             .And.Equal(pools.HeldLeaseIds(pool), "the abandoned leases should be the ones the clients still hold");
     }
 
-    [Then("the drain_duration_ms histogram of pool {word} records {int}")]
-    public async Task Histogram(string pool, int milliseconds)
+    [Then("the runtime.drain.duration histogram of pool {word} records {int} seconds")]
+    public async Task Histogram(string pool, int seconds)
     {
         await pools.LastDrainAsync();
-        pools.Metrics.For("drain_duration_ms", pool).Should().ContainSingle($"pool {pool} should measure its drain once")
-            .Which.Value.Should().Be(milliseconds, $"the drain of pool {pool} took {milliseconds} ms");
+        pools.Metrics.For("runtime.drain.duration", pool).Should().ContainSingle($"pool {pool} should measure its drain once")
+            .Which.Value.Should().Be(seconds, $"the drain of pool {pool} took {seconds} s");
     }
 
     [Then("the second drain of pool {word} has joined the first: both still wait, under the first drain's {int}-second deadline")]

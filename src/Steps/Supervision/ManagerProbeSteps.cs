@@ -16,12 +16,12 @@ public sealed class ManagerProbeSteps(ManagerApiClient api)
     [Then("the manager service is live but not ready")]
     public Task LiveNotReady() => Probes(ready: false);
 
-    [Then("the metrics endpoint shows engine_crash_total {int} for pool {word} and crash reason {word}")]
+    [Then("the metrics endpoint shows runtime_engine_crashes_total {int} for pool {word} and crash reason {word}")]
     public Task CrashCounter(int count, string pool, string reason) =>
         api.EventuallyAsync(
             () => api.SendAsync(HttpMethod.Get, "/metrics"),
-            scrape => CounterValue(scrape.Body, "engine_crash_total", $"pool=\"{pool}\"", $"crash_reason=\"{reason}\"") == count,
-            $"the scrape to show engine_crash_total {count} for pool {pool} and crash reason {reason}");
+            scrape => CounterValue(scrape.Body, "runtime_engine_crashes_total", $"pool=\"{pool}\"", $"crash_reason=\"{reason}\"") == count,
+            $"the scrape to show runtime_engine_crashes_total {count} for pool {pool} and crash reason {reason}");
 
     private async Task Probes(bool ready)
     {

@@ -203,24 +203,24 @@ public sealed class ReloadSteps(PoolDriver pools)
             $"pool {pool} should be restarting under the supervisor");
     }
 
-    [Then("the reload_success_total counter of pool {word} counts {int}")]
+    [Then("the runtime.reload.successes counter of pool {word} counts {int}")]
     public void SuccessCounter(string pool, int count) =>
-        pools.Metrics.For("reload_success_total", pool).Sum(m => m.Value).Should().Be(count, $"pool {pool} should count {count} successful reloads");
+        pools.Metrics.For("runtime.reload.successes", pool).Sum(m => m.Value).Should().Be(count, $"pool {pool} should count {count} successful reloads");
 
-    [Then("the reload_duration_ms histogram of pool {word} has timed {int} reload(s) at {int} ms")]
-    public async Task DurationHistogram(string pool, int count, int milliseconds)
+    [Then("the runtime.reload.duration histogram of pool {word} has timed {int} reload(s) at {int} seconds")]
+    public async Task DurationHistogram(string pool, int count, int seconds)
     {
         await pools.ReloadResultAsync();
-        pools.Metrics.For("reload_duration_ms", pool).Select(m => m.Value)
-            .Should().Equal(Enumerable.Repeat((double)milliseconds, count), $"pool {pool} should time {count} reload(s) from start to end at {milliseconds} ms");
+        pools.Metrics.For("runtime.reload.duration", pool).Select(m => m.Value)
+            .Should().Equal(Enumerable.Repeat((double)seconds, count), $"pool {pool} should time {count} reload(s) from start to end at {seconds} s");
     }
 
-    [Then("the reload_failure_total counter of pool {word} counts {int} failure(s) at {reloadStep}")]
+    [Then("the runtime.reload.failures counter of pool {word} counts {int} failure(s) at {reloadStep}")]
     public async Task FailureCounter(string pool, int count, ReloadStep step)
     {
         await pools.ReloadResultAsync();
         var reason = ReloadStepNames.GetName(step);
-        pools.Metrics.For("reload_failure_total", pool).Where(m => m.Tag("reason") == reason)
+        pools.Metrics.For("runtime.reload.failures", pool).Where(m => m.Tag("reload.step") == reason)
             .Sum(m => m.Value).Should().Be(count, $"pool {pool} should count {count} reloads failed at {step} (reason {reason})");
     }
 }

@@ -69,15 +69,15 @@ public sealed class RestartStormSteps(PolicyDriver policies)
             .Should().Contain(hint, $"the logged storm alert of pool {pool} should carry the hint");
     }
 
-    [Then("the restart_storm_total counter of pool {word} counts {int} for storm kind {word}")]
+    [Then("the runtime.restart.storms counter of pool {word} counts {int} for storm kind {word}")]
     public void ThenTheStormCounterCounts(string pool, int count, string kind) =>
-        policies.Metrics.For("restart_storm_total", pool).Where(m => m.Tag("storm_kind") == kind).Sum(m => m.Value)
+        policies.Metrics.For("runtime.restart.storms", pool).Where(m => m.Tag("storm.kind") == kind).Sum(m => m.Value)
             .Should().Be(count, $"pool {pool} should count {count} {kind}");
 
-    [Then("the restart_rate gauge of pool {word} reads {int}")]
+    [Then("the runtime.restart.rate gauge of pool {word} reads {int}")]
     public void ThenTheRateGaugeReads(string pool, int value) =>
-        policies.Metrics.Observe("restart_rate", pool).Select(m => m.Value)
-            .Should().Equal([(double)value], $"the restart_rate gauge of pool {pool} should read {value}");
+        policies.Metrics.Observe("runtime.restart.rate", pool).Select(m => m.Value)
+            .Should().Equal([(double)value], $"the runtime.restart.rate gauge of pool {pool} should read {value}");
 
     [Then("the restart count of pool {word} is {int}")]
     public void ThenTheRestartCountIs(string pool, int count) =>

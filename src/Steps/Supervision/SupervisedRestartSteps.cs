@@ -39,7 +39,7 @@ public sealed class SupervisedRestartSteps(PoolDriver pools)
 
     [Then("the supervisor reports the {word} circuit of pool {word} as {word}")]
     public void SupervisorNamedCircuit(string circuit, string pool, string state) =>
-        pools.Metrics.Observe("circuit_breaker_state", pool).Where(m => m.Tag("circuit") == circuit).Select(m => CircuitGauge.StateName(m.Value))
+        pools.Metrics.Observe("runtime.circuit_breaker.state", pool).Where(m => m.Tag("circuit") == circuit).Select(m => CircuitGauge.StateName(m.Value))
             .Should().Equal([state], $"the supervisor's {circuit} circuit of pool {pool} should be {state}");
 
     [Given("the engine of pool {word} was killed by {word} {int} times in a row")]
@@ -135,9 +135,9 @@ public sealed class SupervisedRestartSteps(PoolDriver pools)
         pools.Logger.WithEvent("OperatorAction").Select(e => $"{e["Action"]} of pool {e["PoolId"]} as {e["CorrelationId"]}")
             .Should().Equal([$"{action} of pool {pool} as {correlationId}"], "every operator action is logged with its pool and correlation id");
 
-    [Then("the restart_rate gauge of pool {word} still reads {int}")]
+    [Then("the runtime.restart.rate gauge of pool {word} still reads {int}")]
     public void RestartRate(string pool, int restarts) =>
-        pools.Metrics.Observe("restart_rate", pool).Select(m => m.Value).Should().Equal([(double)restarts], $"the restart window of pool {pool} should still hold {restarts} restarts");
+        pools.Metrics.Observe("runtime.restart.rate", pool).Select(m => m.Value).Should().Equal([(double)restarts], $"the restart window of pool {pool} should still hold {restarts} restarts");
 
     [Then("the supervisor's restart storm of pool {word} is an {word} advising {string}")]
     public void StormKind(string pool, string kind, string advice)

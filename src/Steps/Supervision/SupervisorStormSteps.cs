@@ -31,15 +31,15 @@ public sealed class SupervisorStormSteps(PoolDriver pools)
 
     [Then("the supervisor has opened the circuit of pool {word}")]
     public void HasOpenedTheCircuit(string pool) =>
-        pools.Metrics.Observe("circuit_breaker_state", pool).Select(m => $"{m.Tag("circuit")} circuit {(m.Value == 1 ? "open" : "not open")}")
-            .Should().Contain("general circuit open", $"the supervisor should open the circuit of pool {pool} on its restart storm (circuit_breaker_state 1)");
+        pools.Metrics.Observe("runtime.circuit_breaker.state", pool).Select(m => $"{m.Tag("circuit")} circuit {(m.Value == 1 ? "open" : "not open")}")
+            .Should().Contain("general circuit open", $"the supervisor should open the circuit of pool {pool} on its restart storm (runtime.circuit_breaker.state 1)");
 
     [Then("no restart of pool {word} is scheduled")]
     public void NoRestartScheduled(string pool)
     {
         var s = pools.Pool(pool).Snapshot();
         s.State.Should().Be(PoolState.Failed, $"pool {pool} should be failed, not waiting for a restart ({s.LastError})");
-        pools.Metrics.For("restart_scheduled_total", pool).Sum(m => m.Value)
+        pools.Metrics.For("runtime.restart.scheduled", pool).Sum(m => m.Value)
             .Should().Be(s.RestartCount, $"every restart scheduled for pool {pool} should have happened, and no other be pending");
         pools.Supervisor!.EngineOf(pool).Should().BeNull($"pool {pool} should run no engine");
     }

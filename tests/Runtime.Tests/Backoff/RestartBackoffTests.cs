@@ -4,6 +4,7 @@ using Runtime.Crashes;
 using Runtime.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
 using Xunit;
+using Runtime.Telemetry;
 
 namespace Runtime.Tests.Backoff;
 
@@ -212,10 +213,10 @@ public sealed class RestartBackoffTests : IDisposable
 
         Backoff.RecordCrash(CrashReason.DriverError);
 
-        recorder.For("backoff_delay_ms").Should().ContainSingle().Which.Should().Match<RecordedMeasurement>(m =>
-            m.Value == 2000.0 && m.Tag("pool") == "gpu-0" && m.Tag("crash_reason") == "driver_error");
-        recorder.For("restart_scheduled_total").Should().ContainSingle().Which.Should().Match<RecordedMeasurement>(m =>
-            m.Value == 1 && m.Tag("pool") == "gpu-0" && m.Tag("crash_reason") == "driver_error");
+        recorder.For(TelemetryNames.BackoffDelay).Should().ContainSingle().Which.Should().Match<RecordedMeasurement>(m =>
+            m.Value == 2.0 && m.Tag("pool") == "gpu-0" && m.Tag("crash.reason") == "driver_error");
+        recorder.For(TelemetryNames.RestartsScheduled).Should().ContainSingle().Which.Should().Match<RecordedMeasurement>(m =>
+            m.Value == 1 && m.Tag("pool") == "gpu-0" && m.Tag("crash.reason") == "driver_error");
     }
 
     [Fact]
@@ -228,7 +229,7 @@ public sealed class RestartBackoffTests : IDisposable
         other.RecordCrash(CrashReason.Signal);
         Backoff.RecordCrash(CrashReason.OutOfMemory);
 
-        recorder.For("restart_scheduled_total").Should().ContainSingle().Which.Tag("crash_reason").Should().Be("out_of_memory");
+        recorder.For(TelemetryNames.RestartsScheduled).Should().ContainSingle().Which.Tag("crash.reason").Should().Be("out_of_memory");
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using Runtime.Crashes;
 using Runtime.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
 using Xunit;
+using Runtime.Telemetry;
 
 namespace Runtime.Tests.CircuitBreaker;
 
@@ -49,15 +50,15 @@ public sealed class PoolCircuitBreakerObservabilityTests : PoolCircuitBreakerFix
     {
         _breaker = Create();
         using var recorder = new InstrumentRecorder(_meters);
-        var states = new List<double> { recorder.Observe("circuit_breaker_state").Single().Value };
+        var states = new List<double> { recorder.Observe(TelemetryNames.CircuitState).Single().Value };
 
         Fail(5);
-        states.Add(recorder.Observe("circuit_breaker_state").Single().Value);
+        states.Add(recorder.Observe(TelemetryNames.CircuitState).Single().Value);
         _time.Advance(TimeSpan.FromSeconds(300));
-        states.Add(recorder.Observe("circuit_breaker_state").Single().Value);
+        states.Add(recorder.Observe(TelemetryNames.CircuitState).Single().Value);
 
         states.Should().Equal(0, 1, 2);
-        recorder.For("circuit_breaker_open_total").Should().ContainSingle().Which.Should().Match<RecordedMeasurement>(m =>
+        recorder.For(TelemetryNames.CircuitOpenings).Should().ContainSingle().Which.Should().Match<RecordedMeasurement>(m =>
             m.Value == 1 && m.Tag("pool") == "gpu-0" && m.Tag("circuit") == "general");
     }
 
@@ -69,7 +70,7 @@ public sealed class PoolCircuitBreakerObservabilityTests : PoolCircuitBreakerFix
 
         Fail(5, CrashReason.DriverError);
 
-        recorder.Observe("circuit_breaker_state").ToDictionary(m => m.Tag("circuit")!, m => m.Value)
+        recorder.Observe(TelemetryNames.CircuitState).ToDictionary(m => m.Tag("circuit")!, m => m.Value)
             .Should().Equal(new Dictionary<string, double> { ["general"] = 0, ["driver_error"] = 1 });
     }
 

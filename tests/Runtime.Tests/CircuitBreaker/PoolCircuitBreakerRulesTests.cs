@@ -3,6 +3,7 @@ using Runtime.CircuitBreaker;
 using Runtime.Crashes;
 using Runtime.Tests.Support;
 using Xunit;
+using Runtime.Telemetry;
 
 namespace Runtime.Tests.CircuitBreaker;
 
@@ -186,7 +187,7 @@ public sealed class PoolCircuitBreakerRulesTests : PoolCircuitBreakerFixture
     {
         using var recorder = new InstrumentRecorder(_meters);
         Fail(5);
-        recorder.For("circuit_breaker_open_total").Should().ContainSingle("the circuit opened");
+        recorder.For(TelemetryNames.CircuitOpenings).Should().ContainSingle("the circuit opened");
 
         _time.Advance(TimeSpan.FromSeconds(300));
         Breaker.RequestRestart();
@@ -194,7 +195,7 @@ public sealed class PoolCircuitBreakerRulesTests : PoolCircuitBreakerFixture
         _time.Advance(TimeSpan.FromSeconds(60));
 
         Breaker.State.Should().Be(CircuitState.Closed);
-        recorder.For("circuit_breaker_open_total").Should().ContainSingle("half-open and closed are not openings");
+        recorder.For(TelemetryNames.CircuitOpenings).Should().ContainSingle("half-open and closed are not openings");
     }
 
     [Fact]

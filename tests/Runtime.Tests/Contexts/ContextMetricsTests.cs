@@ -4,6 +4,7 @@ using FluentAssertions;
 using Runtime.Backends;
 using Runtime.Contexts;
 using Xunit;
+using Runtime.Telemetry;
 
 namespace Runtime.Tests.Contexts;
 
@@ -20,7 +21,7 @@ public sealed class ContextMetricsTests : IDisposable
     {
         _listener.InstrumentPublished = (instrument, listener) =>
         {
-            if (instrument.Meter.Name == ContextMetrics.MeterName)
+            if (instrument.Meter.Name == TelemetryNames.Meter)
             {
                 _descriptions[instrument.Name] = instrument.Description;
                 listener.EnableMeasurementEvents(instrument);
@@ -30,12 +31,12 @@ public sealed class ContextMetricsTests : IDisposable
         {
             foreach (var tag in tags)
             {
-                if (tag.Key == "tenant" && Equals(tag.Value, Tenant))
+                if (tag.Key == TelemetryNames.TenantTag && Equals(tag.Value, Tenant))
                 {
                     _counts.AddOrUpdate(instrument.Name, value, (_, sum) => sum + value);
                     foreach (var other in tags)
                     {
-                        if (other.Key == "model")
+                        if (other.Key == TelemetryNames.ModelTag)
                         {
                             _models[instrument.Name] = other.Value;
                         }
@@ -62,13 +63,13 @@ public sealed class ContextMetricsTests : IDisposable
         await context.ExecuteAsync(new ModelRequest("x"), Tenant);
         await context.ExecuteAsync(new ModelRequest("x"), "globex");
 
-        _counts.Should().Contain("context_budget_refusals", 1).And.Contain("context_faults", 1).And.Contain("context_forbidden_attempts", 1);
+        _counts.Should().Contain("runtime.context.budget_refusals", 1).And.Contain("runtime.context.faults", 1).And.Contain("runtime.context.forbidden_attempts", 1);
         _models.Values.Should().HaveCount(3).And.AllBeEquivalentTo(context.ModelId, "each count is tagged with the model too");
         _descriptions.Should().Contain(new Dictionary<string, string?>
         {
-            ["context_faults"] = "Backend failures contained by a context",
-            ["context_budget_refusals"] = "Requests and allocations refused by a budget",
-            ["context_forbidden_attempts"] = "Attempts by another tenant",
+            ["runtime.context.faults"] = "Backend failures contained by a context.",
+            ["runtime.context.budget_refusals"] = "Requests and allocations refused by a context's budget.",
+            ["runtime.context.forbidden_attempts"] = "Attempts by another tenant to use or read a context.",
         });
     }
 }

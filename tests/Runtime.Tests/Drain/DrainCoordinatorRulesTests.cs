@@ -7,6 +7,7 @@ using Runtime.Tests.Pools;
 using Runtime.Time;
 using Runtime.Tests.Support;
 using Xunit;
+using Runtime.Telemetry;
 
 namespace Runtime.Tests.Drain;
 
@@ -25,7 +26,7 @@ public sealed class DrainCoordinatorRulesTests : DrainCoordinatorFixture
         _time.Advance(TimeSpan.FromSeconds(30));
         await Task.WhenAll(completed, forced, timedOut).WaitAsync(Bound);
 
-        _recorder.For(DrainDefaults.DurationHistogramName).Select(m => (m.Tag("pool"), m.Tag(DrainDefaults.StatusTag)))
+        _recorder.For(TelemetryNames.DrainDuration).Select(m => (m.Tag("pool"), m.Tag(TelemetryNames.DrainStatusTag)))
             .Should().BeEquivalentTo(new[] { ("gpu-0", "completed"), ("gpu-1", "force_stopped"), ("gpu-2", "timed_out") });
     }
 

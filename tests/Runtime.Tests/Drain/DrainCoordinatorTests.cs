@@ -8,6 +8,7 @@ using Runtime.Supervision;
 using Runtime.Tests.Pools;
 using Runtime.Tests.Support;
 using Xunit;
+using Runtime.Telemetry;
 
 namespace Runtime.Tests.Drain;
 
@@ -149,8 +150,8 @@ public sealed class DrainCoordinatorTests : DrainCoordinatorFixture
         var warning = _logger.WithEvent("DrainStarted").Should().ContainSingle().Subject;
         warning.Level.Should().Be(LogLevel.Warning);
         warning.Fields["ActiveLeases"].Should().Be(1);
-        var duration = _recorder.For(DrainDefaults.DurationHistogramName).Should().ContainSingle().Subject;
-        duration.Value.Should().Be(4000);
+        var duration = _recorder.For(TelemetryNames.DrainDuration).Should().ContainSingle().Subject;
+        duration.Value.Should().Be(4, "durations are measured in seconds");
         duration.Tag("pool").Should().Be("gpu-0");
     }
 

@@ -9,6 +9,7 @@ using Runtime.Tests.Pools;
 using Runtime.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
 using Xunit;
+using Runtime.Telemetry;
 
 namespace Runtime.Tests.Reload;
 
@@ -32,7 +33,7 @@ public sealed class ReloadCoordinatorTests : ReloadCoordinatorFixture
         });
         var handoff = HandoffFile.Read(HandoffFile.PathFor(_handoff, "gpu-0"));
         handoff.Should().Match<HandoffFile>(h => h.Pool == "gpu-0" && h.Model == "llama-7b-v2" && h.EngineVersion == "1.4.2" && h.Pid == s.Pid);
-        _recorder.For(ReloadDefaults.SuccessCounterName).Should().ContainSingle().Which.Tag("pool").Should().Be("gpu-0");
+        _recorder.For(TelemetryNames.ReloadSuccesses).Should().ContainSingle().Which.Tag("pool").Should().Be("gpu-0");
     }
 
     [Fact]
@@ -60,7 +61,7 @@ public sealed class ReloadCoordinatorTests : ReloadCoordinatorFixture
         result.RolledBack.Should().BeFalse("nothing was swapped, so nothing was rolled back");
         _pool.Snapshot().Should().Match<PoolSnapshot>(s => s.Ready && s.Spec.Model == "llama-7b-v1");
         await _provisioner.DidNotReceiveWithAnyArgs().StageAsync(default!, default!, default);
-        _recorder.For(ReloadDefaults.FailureCounterName).Should().ContainSingle().Which.Tag("reason").Should().Be("drain_timeout");
+        _recorder.For(TelemetryNames.ReloadFailures).Should().ContainSingle().Which.Tag("reload.step").Should().Be("drain_timeout");
     }
 
     [Fact]
@@ -90,7 +91,7 @@ public sealed class ReloadCoordinatorTests : ReloadCoordinatorFixture
         await _provisioner.Received(1).RestoreAsync("gpu-0", "llama-7b-v1", Arg.Any<CancellationToken>());
         await _engines.Received(1).StartEngineAsync("gpu-0", PoolTestData.Llama, Arg.Any<CancellationToken>());
         _pool.Snapshot().Should().Match<PoolSnapshot>(s => s.Ready && s.Spec.Model == "llama-7b-v1");
-        _recorder.For(ReloadDefaults.FailureCounterName).Should().ContainSingle().Which.Tag("reason").Should().Be("health_check");
+        _recorder.For(TelemetryNames.ReloadFailures).Should().ContainSingle().Which.Tag("reload.step").Should().Be("health_check");
     }
 
     [Fact]
@@ -105,7 +106,7 @@ public sealed class ReloadCoordinatorTests : ReloadCoordinatorFixture
         result.RolledBack.Should().BeTrue();
         await _engines.Received(1).StartEngineAsync("gpu-0", PoolTestData.Llama, Arg.Any<CancellationToken>());
         _pool.Snapshot().Should().Match<PoolSnapshot>(s => s.Ready && s.Spec.Model == "llama-7b-v1");
-        _recorder.For(ReloadDefaults.FailureCounterName).Should().ContainSingle().Which.Tag("reason").Should().Be("start_new");
+        _recorder.For(TelemetryNames.ReloadFailures).Should().ContainSingle().Which.Tag("reload.step").Should().Be("start_new");
     }
 
     [Theory]

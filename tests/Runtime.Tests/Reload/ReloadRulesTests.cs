@@ -7,6 +7,7 @@ using Runtime.Supervision;
 using Runtime.Tests.Pools;
 using Runtime.Tests.Support;
 using Xunit;
+using Runtime.Telemetry;
 
 namespace Runtime.Tests.Reload;
 
@@ -102,8 +103,8 @@ public sealed class ReloadRulesTests : ReloadCoordinatorFixture
     {
         await _reloads.ReloadAsync("gpu-0", PoolTestData.Llama, Deadline).WaitAsync(Bound);
 
-        _recorder.For(ReloadDefaults.DurationHistogramName).Should().ContainSingle().Which.Should().Match<RecordedMeasurement>(m =>
-            m.Value == 0 && m.Tag("pool") == "gpu-0" && m.Tag("outcome") == "alreadycurrent");
+        _recorder.For(TelemetryNames.ReloadDuration).Should().ContainSingle().Which.Should().Match<RecordedMeasurement>(m =>
+            m.Value == 0 && m.Tag("pool") == "gpu-0" && m.Tag("reload.outcome") == "alreadycurrent");
     }
 
     [Fact]
@@ -113,9 +114,9 @@ public sealed class ReloadRulesTests : ReloadCoordinatorFixture
 
         MeterOwnership.Instruments(() => new ReloadCoordinator(_registry, _engines, drains)).Should().Equal(new Dictionary<string, (string?, string?)>
         {
-            [ReloadDefaults.DurationHistogramName] = ("ms", "Time from reload start to its end."),
-            [ReloadDefaults.SuccessCounterName] = ("{reload}", "Successful reloads."),
-            [ReloadDefaults.FailureCounterName] = ("{reload}", "Failed reloads by reason."),
+            [TelemetryNames.ReloadDuration] = ("s", "Time from reload start to its end."),
+            [TelemetryNames.ReloadSuccesses] = ("{reload}", "Successful reloads."),
+            [TelemetryNames.ReloadFailures] = ("{reload}", "Failed reloads by reason."),
         });
     }
 

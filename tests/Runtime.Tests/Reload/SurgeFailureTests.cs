@@ -5,6 +5,7 @@ using Runtime.Pools;
 using Runtime.Reload;
 using Runtime.Tests.Supervision;
 using Xunit;
+using Runtime.Telemetry;
 
 namespace Runtime.Tests.Reload;
 
@@ -25,7 +26,7 @@ public sealed class SurgeFailureTests : SurgeFixture
         History().Should().NotContain(s => s.State != PoolState.Ready || s.Pid != OldEngine.Pid, "the pool serves on its old engine throughout");
         _pool.Snapshot().Should().Match<PoolSnapshot>(s => s.Ready && s.Pid == OldEngine.Pid && s.Spec.Model == "llama-7b-v1");
         await _provisioner.Received(1).RestoreAsync("gpu-0", "llama-7b-v1", Arg.Any<CancellationToken>());
-        _recorder.For(ReloadDefaults.FailureCounterName).Should().ContainSingle().Which.Tag(ReloadDefaults.ReasonTag).Should().Be("health_check");
+        _recorder.For(TelemetryNames.ReloadFailures).Should().ContainSingle().Which.Tag(TelemetryNames.ReloadStepTag).Should().Be("health_check");
     }
 
     [Fact]

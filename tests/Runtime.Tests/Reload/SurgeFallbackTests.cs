@@ -3,6 +3,7 @@ using Runtime.Pools;
 using Runtime.Reload;
 using Runtime.Tests.Supervision;
 using Xunit;
+using Runtime.Telemetry;
 
 namespace Runtime.Tests.Reload;
 
@@ -23,7 +24,7 @@ public sealed class SurgeFallbackTests : SurgeFixture
         {
             ["PoolId"] = "gpu-0", ["Why"] = result.FallbackReason, ["CorrelationId"] = "c-9",
         });
-        _recorder.For(ReloadDefaults.DurationHistogramName).Should().ContainSingle().Which.Tag(ReloadDefaults.StrategyTag).Should().Be("drain_first");
+        _recorder.For(TelemetryNames.ReloadDuration).Should().ContainSingle().Which.Tag(TelemetryNames.ReloadStrategyTag).Should().Be("drain_first");
     }
 
     [Fact]

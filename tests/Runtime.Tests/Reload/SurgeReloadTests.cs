@@ -5,6 +5,7 @@ using Runtime.Pools;
 using Runtime.Reload;
 using Runtime.Tests.Supervision;
 using Xunit;
+using Runtime.Telemetry;
 
 namespace Runtime.Tests.Reload;
 
@@ -97,8 +98,8 @@ public sealed class SurgeReloadTests : SurgeFixture
     {
         await Surge("llama-7b-v2").WaitAsync(PoolEvents.Bound);
 
-        _recorder.For(ReloadDefaults.DurationHistogramName).Should().ContainSingle().Which.Tag(ReloadDefaults.StrategyTag).Should().Be("surge");
-        _recorder.For(ReloadDefaults.SuccessCounterName).Should().ContainSingle().Which.Value.Should().Be(1);
+        _recorder.For(TelemetryNames.ReloadDuration).Should().ContainSingle().Which.Tag(TelemetryNames.ReloadStrategyTag).Should().Be("surge");
+        _recorder.For(TelemetryNames.ReloadSuccesses).Should().ContainSingle().Which.Value.Should().Be(1);
     }
 
     [Fact]

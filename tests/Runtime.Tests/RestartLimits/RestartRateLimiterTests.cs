@@ -5,6 +5,7 @@ using Runtime.RestartLimits;
 using Runtime.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
 using Xunit;
+using Runtime.Telemetry;
 
 namespace Runtime.Tests.RestartLimits;
 
@@ -172,12 +173,12 @@ public sealed class RestartRateLimiterTests : IDisposable
     {
         using var recorder = new InstrumentRecorder(_meters);
         Restart(10, CrashReason.OutOfMemory);
-        recorder.Observe("restart_rate").Should().ContainSingle().Which.Should().Match<RecordedMeasurement>(m => m.Value == 10 && m.Tag("pool") == "gpu-0");
+        recorder.Observe(TelemetryNames.RestartRate).Should().ContainSingle().Which.Should().Match<RecordedMeasurement>(m => m.Value == 10 && m.Tag("pool") == "gpu-0");
 
         _limiter.TryRecordRestart(CrashReason.OutOfMemory);
 
-        recorder.For("restart_storm_total").Should().ContainSingle().Which.Should().Match<RecordedMeasurement>(m =>
-            m.Value == 1 && m.Tag("pool") == "gpu-0" && m.Tag("storm_kind") == "oom_storm" && m.Tag("crash_reason") == "out_of_memory");
+        recorder.For(TelemetryNames.RestartStorms).Should().ContainSingle().Which.Should().Match<RecordedMeasurement>(m =>
+            m.Value == 1 && m.Tag("pool") == "gpu-0" && m.Tag("storm.kind") == "oom_storm" && m.Tag("crash.reason") == "out_of_memory");
     }
 
     [Fact]
@@ -188,7 +189,7 @@ public sealed class RestartRateLimiterTests : IDisposable
 
         _time.Advance(TimeSpan.FromSeconds(60));
 
-        recorder.Observe("restart_rate").Single().Value.Should().Be(0);
+        recorder.Observe(TelemetryNames.RestartRate).Single().Value.Should().Be(0);
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using FluentAssertions;
 using Runtime.Backoff;
 using NSubstitute;
 using Runtime.CircuitBreaker;
+using Runtime.Contexts;
 using Runtime.Drain;
 using Runtime.Engines;
 using Runtime.Pools;
@@ -10,11 +11,12 @@ using Runtime.RestartLimits;
 using Runtime.Supervision;
 using Runtime.Tests.Support;
 using Xunit;
+using Runtime.Telemetry;
 
 namespace Runtime.Tests.Supervision;
 
 /// <summary>
-/// The backoff, the circuit breaker, the restart-rate limiter, the drain coordinator and the supervisor, alike: the instruments they publish (units and
+/// The backoff, the circuit breaker, the restart-rate limiter, the drain coordinator, the supervisor and the context factory, alike: the instruments they publish (units and
 /// descriptions are what a dashboard shows), whose meter they end when disposed, and what they refuse to be built from.
 /// </summary>
 public sealed class MetersAndConstructionTests : IDisposable
@@ -28,6 +30,7 @@ public sealed class MetersAndConstructionTests : IDisposable
         { "restart-rate limiter", f => new RestartRateLimiter("gpu-0", null, TestClock.New(), null, f) },
         { "drain coordinator", f => new DrainCoordinator(new PoolRegistry(), Substitute.For<IPoolEngines>(), new DrainOptions { MeterFactory = f }) },
         { "supervisor", f => new Supervisor(new PoolRegistry(), Substitute.For<IEngineLauncher>(), new SupervisorOptions { MeterFactory = f }) },
+        { "context factory", f => new ContextFactory(new ContextFactoryOptions { MeterFactory = f }) },
     };
 
     public void Dispose() => _factory.Dispose();
@@ -42,19 +45,23 @@ public sealed class MetersAndConstructionTests : IDisposable
             MeterOwnership.Instruments(() => new RestartRateLimiter("gpu-0", null, TestClock.New())),
             MeterOwnership.Instruments(() => new DrainCoordinator(new PoolRegistry(), Substitute.For<IPoolEngines>())),
             MeterOwnership.Instruments(() => new Supervisor(new PoolRegistry(), Substitute.For<IEngineLauncher>())),
+            MeterOwnership.Instruments(() => new ContextFactory()),
         }.SelectMany(d => d).ToDictionary(p => p.Key, p => p.Value);
 
         published.Should().Equal(new Dictionary<string, (string?, string?)>
         {
-            ["backoff_delay_ms"] = ("ms", "Delay before a scheduled engine restart."),
-            ["restart_scheduled_total"] = ("{restart}", "Engine restarts scheduled by the backoff."),
-            ["circuit_breaker_open_total"] = ("{open}", "Transitions of a pool's restart circuit to open."),
-            ["circuit_breaker_state"] = ("{state}", "State of a pool's restart circuit: 0 closed, 1 open, 2 half-open."),
-            ["restart_storm_total"] = ("{storm}", "Restart storms of a pool."),
-            ["restart_rate"] = ("{restart}", "Restarts of a pool within the sliding window."),
-            ["drain_duration_ms"] = ("ms", "Time from drain start to its end."),
-            [SupervisionDefaults.CrashCounterName] = ("{crash}", "Engine crashes by pool and reason."),
-            [SupervisionDefaults.RestartCounterName] = ("{restart}", "Engine restarts by pool."),
+            [TelemetryNames.BackoffDelay] = ("s", "Delay before a scheduled engine restart."),
+            [TelemetryNames.RestartsScheduled] = ("{restart}", "Engine restarts scheduled by the backoff."),
+            [TelemetryNames.CircuitOpenings] = ("{open}", "Transitions of a pool's restart circuit to open."),
+            [TelemetryNames.CircuitState] = ("{state}", "State of a pool's restart circuit: 0 closed, 1 open, 2 half-open."),
+            [TelemetryNames.RestartStorms] = ("{storm}", "Restart storms of a pool."),
+            [TelemetryNames.RestartRate] = ("{restart}", "Restarts of a pool within the sliding window."),
+            [TelemetryNames.DrainDuration] = ("s", "Time from drain start to its end."),
+            [TelemetryNames.EngineCrashes] = ("{crash}", "Engine crashes by pool and reason."),
+            [TelemetryNames.EngineRestarts] = ("{restart}", "Engine restarts by pool."),
+            [TelemetryNames.ContextFaults] = ("{fault}", "Backend failures contained by a context."),
+            [TelemetryNames.ContextBudgetRefusals] = ("{refusal}", "Requests and allocations refused by a context's budget."),
+            [TelemetryNames.ContextForbiddenAttempts] = ("{attempt}", "Attempts by another tenant to use or read a context."),
         });
     }
 

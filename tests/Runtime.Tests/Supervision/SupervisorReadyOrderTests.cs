@@ -4,6 +4,7 @@ using Runtime.Pools;
 using Runtime.Supervision;
 using Runtime.Tests.Support;
 using Xunit;
+using Runtime.Telemetry;
 
 namespace Runtime.Tests.Supervision;
 
@@ -37,7 +38,7 @@ public sealed class SupervisorReadyOrderTests
         f.Time.Advance(TimeSpan.FromSeconds(30)); // half-open: the probe starts
         await PoolEvents.WaitFor(pool, s => s.State == PoolState.Ready && s.RestartCount == 1);
 
-        recorder.Observe(CircuitBreakerConstants.StateGaugeName).Where(m => m.Tag("circuit") == CircuitBreakerConstants.GeneralCircuitName)
+        recorder.Observe(TelemetryNames.CircuitState).Where(m => m.Tag("circuit") == CircuitBreakerConstants.GeneralCircuitName)
             .Select(m => (CircuitState)(int)m.Value).Should().Equal([CircuitState.Closed], "the probe has run 60 s since it was ready");
     }
 

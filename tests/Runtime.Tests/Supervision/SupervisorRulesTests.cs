@@ -5,6 +5,7 @@ using Runtime.Engines;
 using Runtime.Pools;
 using Runtime.Supervision;
 using Xunit;
+using Runtime.Telemetry;
 
 namespace Runtime.Tests.Supervision;
 
@@ -53,9 +54,9 @@ public sealed class SupervisorRulesTests : IDisposable
 
         await PoolEvents.WaitFor(pool, s => s.State == PoolState.Ready && s.RestartCount == 1);
         OperatorOutcome("reset_circuit").Should().Be(("c-3", "circuit closed, engine restarting"));
-        recorder.Observe(Runtime.CircuitBreaker.CircuitBreakerConstants.StateGaugeName).Should().ContainSingle()
+        recorder.Observe(TelemetryNames.CircuitState).Should().ContainSingle()
             .Which.Value.Should().Be((int)Runtime.CircuitBreaker.CircuitState.Closed);
-        recorder.For(SupervisionDefaults.RestartCounterName).Should().ContainSingle().Which.Tag("pool").Should().Be("gpu-0");
+        recorder.For(TelemetryNames.EngineRestarts).Should().ContainSingle().Which.Tag("pool").Should().Be("gpu-0");
     }
 
     [Fact]

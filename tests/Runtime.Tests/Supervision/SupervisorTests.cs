@@ -6,6 +6,7 @@ using Runtime.Pools;
 using Runtime.Supervision;
 using Runtime.Tests.Support;
 using Xunit;
+using Runtime.Telemetry;
 
 namespace Runtime.Tests.Supervision;
 
@@ -210,9 +211,9 @@ public sealed class SupervisorTests : IDisposable
 
         await _f.CrashSeen.Task.WaitAsync(PoolEvents.Bound);
 
-        var crash = recorder.For(SupervisionDefaults.CrashCounterName).Should().ContainSingle().Subject;
+        var crash = recorder.For(TelemetryNames.EngineCrashes).Should().ContainSingle().Subject;
         crash.Tag("pool").Should().Be("gpu-0");
-        crash.Tag("crash_reason").Should().Be("process_exit");
+        crash.Tag("crash.reason").Should().Be("process_exit");
         _f.Logger.WithEvent("EngineCrashed").Should().ContainSingle().Which.Fields["CrashReason"].Should().Be("process_exit");
     }
 
@@ -278,10 +279,10 @@ public sealed class SupervisorTests : IDisposable
 
         f.Supervisor.EngineOf("gpu-0")!.WriteLine("signal SIGSEGV").Should().BeTrue();
         var failed = await PoolEvents.WaitForState(pool, PoolState.Failed);
-        var scheduled = recorder.For(Runtime.Backoff.BackoffConstants.RestartScheduledCounterName).Count;
+        var scheduled = recorder.For(TelemetryNames.RestartsScheduled).Count;
         f.Time.Advance(TimeSpan.FromSeconds(120));
 
-        var open = recorder.Observe(Runtime.CircuitBreaker.CircuitBreakerConstants.StateGaugeName)
+        var open = recorder.Observe(TelemetryNames.CircuitState)
             .Where(m => m.Tag("pool") == "gpu-0" && m.Value == (int)Runtime.CircuitBreaker.CircuitState.Open);
         open.Should().ContainSingle("the storm opens the circuit of pool gpu-0, and the breaker alone (5 failures) would not")
             .Which.Tag("circuit").Should().Be(Runtime.CircuitBreaker.CircuitBreakerConstants.GeneralCircuitName);
@@ -291,7 +292,7 @@ public sealed class SupervisorTests : IDisposable
         storm.Fields["RestartCount"].Should().Be(3);
         failed.LastError.Should().Be("restart refused: restart storm: 3 restarts in 60 s");
         scheduled.Should().Be(3);
-        recorder.For(Runtime.Backoff.BackoffConstants.RestartScheduledCounterName).Should().HaveCount(3, "no restart is scheduled after the storm");
+        recorder.For(TelemetryNames.RestartsScheduled).Should().HaveCount(3, "no restart is scheduled after the storm");
         pool.Snapshot().Should().Match<PoolSnapshot>(s => s.State == PoolState.Failed && s.RestartCount == 3 && s.CrashCount == 4);
         f.Supervisor.EngineOf("gpu-0").Should().BeNull();
     }

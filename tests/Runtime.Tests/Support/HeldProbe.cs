@@ -27,8 +27,24 @@ internal sealed class HeldProbe
         return answer.Task;
     }
 
-    /// <summary>Answers the oldest probe still in flight.</summary>
-    public void Answer(HealthProbeResult result) => _probes.First(p => !p.Answer.Task.IsCompleted).Answer.SetResult(result);
+    /// <summary>
+    /// Answers the oldest probe still in flight; the monitor hears the answer before this returns. The monitor awaits its
+    /// probe with ConfigureAwait(false), whose continuation runs inline only where no synchronization context is
+    /// current: xUnit's, current on the test's thread, would send it to the thread pool.
+    /// </summary>
+    public void Answer(HealthProbeResult result)
+    {
+        var context = SynchronizationContext.Current;
+        SynchronizationContext.SetSynchronizationContext(null);
+        try
+        {
+            _probes.First(p => !p.Answer.Task.IsCompleted).Answer.SetResult(result);
+        }
+        finally
+        {
+            SynchronizationContext.SetSynchronizationContext(context);
+        }
+    }
 
     /// <summary>A 200 answer.</summary>
     public static HealthProbeResult Healthy => new(true, 200, null);
