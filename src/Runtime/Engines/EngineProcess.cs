@@ -131,25 +131,25 @@ internal sealed class EngineProcess : IEngineProcess
     {
         if (HasExited)
         {
-            return await Exited;
+            return await Exited.ConfigureAwait(false);
         }
 
         Signal(Signals.SIGTERM);
         try
         {
-            return await Exited.WaitAsync(gracePeriod, _time, cancellationToken);
+            return await Exited.WaitAsync(gracePeriod, _time, cancellationToken).ConfigureAwait(false);
         }
         catch (TimeoutException)
         {
             Signal(Signals.SIGKILL);
-            return await Exited.WaitAsync(cancellationToken);
+            return await Exited.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 
     public async ValueTask DisposeAsync()
     {
         Signal(Signals.SIGKILL);
-        await Exited;
+        await Exited.ConfigureAwait(false);
         _outputEnd.Dispose();
         _process.Dispose();
     }
@@ -170,16 +170,16 @@ internal sealed class EngineProcess : IEngineProcess
     /// </summary>
     private async Task<EngineExit> ObserveExitAsync(Task<EngineExit?> waitStatus)
     {
-        await _reaped.Task;
+        await _reaped.Task.ConfigureAwait(false);
         using (var drain = new CancellationTokenSource(_outputDrainLimit, TimeProvider.System))
         {
             var marked = _outputEnd.MarkAsync();
             var endOfFile = _process.WaitForExitAsync(drain.Token);
-            if (await Task.WhenAny(marked, endOfFile) == endOfFile || !await marked)
+            if (await Task.WhenAny(marked, endOfFile).ConfigureAwait(false) == endOfFile || !await marked.ConfigureAwait(false))
             {
                 try
                 {
-                    await endOfFile;
+                    await endOfFile.ConfigureAwait(false);
                 }
                 catch (OperationCanceledException)
                 {
@@ -189,7 +189,7 @@ internal sealed class EngineProcess : IEngineProcess
         }
 
         var raw = _process.ExitCode;
-        var exit = await waitStatus
+        var exit = await waitStatus.ConfigureAwait(false)
             ?? (_announcedExit == raw
                 ? EngineExit.Exited(raw, ExitStatusSource.ExitAnnouncement)
                 : EngineExit.FromDotNetExitCode(raw));

@@ -14,18 +14,18 @@ public sealed partial class ReloadCoordinator
     {
         if (strategy == ReloadStrategy.DrainFirst)
         {
-            return await RunAsync(pool, snapshot.Spec, target, deadline, correlationId, cancellationToken);
+            return await RunAsync(pool, snapshot.Spec, target, deadline, correlationId, cancellationToken).ConfigureAwait(false);
         }
 
         var why = SurgeCapacity.WhyNoRoom(snapshot, snapshot.Spec, target)
             ?? (_engines is ISurgeEngines ? null : "the engines cannot run two at once");
         if (_engines is ISurgeEngines engines && why is null)
         {
-            return await RunSurgeAsync(pool, engines, snapshot.Spec, target, deadline, correlationId, cancellationToken) with { Strategy = ReloadStrategy.Surge };
+            return await RunSurgeAsync(pool, engines, snapshot.Spec, target, deadline, correlationId, cancellationToken).ConfigureAwait(false) with { Strategy = ReloadStrategy.Surge };
         }
 
         ReloadLog.FellBack(_logger, pool.Id, why!, correlationId);
-        return await RunAsync(pool, snapshot.Spec, target, deadline, correlationId, cancellationToken) with { FallbackReason = why };
+        return await RunAsync(pool, snapshot.Spec, target, deadline, correlationId, cancellationToken).ConfigureAwait(false) with { FallbackReason = why };
     }
 
     private async Task<ReloadResult> RunSurgeAsync(Pool pool, ISurgeEngines engines, EngineSpec old, EngineSpec target, TimeSpan deadline, string correlationId, CancellationToken cancellationToken)
@@ -37,9 +37,9 @@ public sealed partial class ReloadCoordinator
         EngineSurge? surge = null;
         try
         {
-            await _provisioner.StageAsync(pool.Id, target.Model, cancellationToken);
+            await _provisioner.StageAsync(pool.Id, target.Model, cancellationToken).ConfigureAwait(false);
             step = ReloadStep.StartNew;
-            surge = await engines.StartBesideAsync(pool.Id, target, cancellationToken);
+            surge = await engines.StartBesideAsync(pool.Id, target, cancellationToken).ConfigureAwait(false);
             if (!surge.Start.Ready)
             {
                 step = FailedStepOf(surge.Start);
@@ -59,12 +59,12 @@ public sealed partial class ReloadCoordinator
             step = ReloadStep.Handoff;
             WriteHandoff(pool, target, surge.Start);
             step = ReloadStep.DrainOld;
-            var abandoned = await DrainOldAsync(pool, surge, expiry.Token, correlationId);
+            var abandoned = await DrainOldAsync(pool, surge, expiry.Token, correlationId).ConfigureAwait(false);
             if (surge.NewEngineFailed.IsCompleted || surge.NewEngineEnded.IsCompleted)
             {
                 // The new engine ended before the old one stopped: the old one serves again, or an operator's drain stopped both.
                 throw new ReloadStepException(surge.NewEngineFailed.IsCompleted
-                    ? $"the new engine ended during the surge ({await surge.NewEngineFailed}); still serving {old.VersionLabel}"
+                    ? $"the new engine ended during the surge ({await surge.NewEngineFailed.ConfigureAwait(false)}); still serving {old.VersionLabel}"
                     : $"the new engine ended during the surge: pool {pool.Id} is {pool.State}");
             }
 
@@ -73,12 +73,12 @@ public sealed partial class ReloadCoordinator
         }
         catch (OperationCanceledException)
         {
-            await AbandonSurgeAsync(pool, surge, old, step == ReloadStep.DrainOld, CancellationToken.None);
+            await AbandonSurgeAsync(pool, surge, old, step == ReloadStep.DrainOld, CancellationToken.None).ConfigureAwait(false);
             throw;
         }
         catch (Exception e)
         {
-            var rollbackError = await AbandonSurgeAsync(pool, surge, old, step == ReloadStep.DrainOld, cancellationToken);
+            var rollbackError = await AbandonSurgeAsync(pool, surge, old, step == ReloadStep.DrainOld, cancellationToken).ConfigureAwait(false);
             return Failed(pool, started, correlationId, step, rollbackError is null ? e.Message : $"{e.Message}; rollback failed: {rollbackError}", rollbackError is null);
         }
     }
@@ -90,11 +90,11 @@ public sealed partial class ReloadCoordinator
     private async Task<int> DrainOldAsync(Pool pool, EngineSurge surge, CancellationToken deadline, string correlationId)
     {
         var deadlinePassed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        await using var onDeadline = deadline.Register(() => deadlinePassed.TrySetResult());
+        await using var onDeadline = deadline.Register(() => deadlinePassed.TrySetResult()).ConfigureAwait(false);
         var finished = surge.OldLeasesFinished;
-        await Task.WhenAny(finished, deadlinePassed.Task, surge.OldEngineEnded, surge.NewEngineFailed);
+        await Task.WhenAny(finished, deadlinePassed.Task, surge.OldEngineEnded, surge.NewEngineFailed).ConfigureAwait(false);
         var abandoned = finished.IsCompleted ? 0 : surge.OldActiveLeases;
-        var exit = await surge.StopOldAsync(force: !finished.IsCompleted, deadline);
+        var exit = await surge.StopOldAsync(force: !finished.IsCompleted, deadline).ConfigureAwait(false);
         if (exit is { } ended)
         {
             ReloadLog.OldEngineStopped(_logger, pool.Id, ended.ToString(), abandoned, correlationId);
@@ -113,7 +113,7 @@ public sealed partial class ReloadCoordinator
         {
             if (surge is not null)
             {
-                await surge.AbortAsync();
+                await surge.AbortAsync().ConfigureAwait(false);
             }
 
             if (handoffWritten && pool.Snapshot() is { Pid: { } pid, Endpoint: { } endpoint } serving && pid == surge?.OldPid)
@@ -121,7 +121,7 @@ public sealed partial class ReloadCoordinator
                 WriteHandoff(pool, serving.Spec, EngineStartResult.Success(pid, endpoint));
             }
 
-            await _provisioner.RestoreAsync(pool.Id, old.Model, cancellationToken);
+            await _provisioner.RestoreAsync(pool.Id, old.Model, cancellationToken).ConfigureAwait(false);
             return null;
         }
         catch (Exception e)

@@ -112,7 +112,7 @@ public sealed partial class ReloadCoordinator : IDisposable
 
         try
         {
-            return Record(await RunWithAsync(strategy, pool, snapshot, target, drainDeadline, correlationId, cancellationToken));
+            return Record(await RunWithAsync(strategy, pool, snapshot, target, drainDeadline, correlationId, cancellationToken).ConfigureAwait(false));
         }
         finally
         {

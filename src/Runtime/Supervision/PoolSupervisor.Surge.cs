@@ -81,7 +81,7 @@ internal sealed partial class PoolSupervisor
             surge.Candidate.InSurge = false;
         }
 
-        var exit = await EndRunAsync(old, force, cancellationToken);
+        var exit = await EndRunAsync(old, force, cancellationToken).ConfigureAwait(false);
         if (exit is { } ended)
         {
             SupervisionLog.Stopped(_logger, _pool.Id, ended.ToString());
@@ -106,7 +106,7 @@ internal sealed partial class PoolSupervisor
             }
         }
 
-        await EndRunAsync(kill, force: true, CancellationToken.None);
+        await EndRunAsync(kill, force: true, CancellationToken.None).ConfigureAwait(false);
     }
 
     /// <summary>A run that ended: when it is a surge's new engine and the old one still runs, the old one serves again.</summary>

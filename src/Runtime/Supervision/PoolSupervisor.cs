@@ -134,8 +134,8 @@ internal sealed partial class PoolSupervisor : IDisposable
 
         // A surge under way stops with the pool: its new engine is killed, its old one stops as the pool's does.
         var others = Task.WhenAll(EndRunAsync(surge.Candidate, force: true, CancellationToken.None), EndRunAsync(surge.Retiring, force, cancellationToken));
-        var exit = await EndRunAsync(run, force, cancellationToken);
-        await others;
+        var exit = await EndRunAsync(run, force, cancellationToken).ConfigureAwait(false);
+        await others.ConfigureAwait(false);
         if (exit is not { } ended)
         {
             return null;
@@ -164,13 +164,13 @@ internal sealed partial class PoolSupervisor : IDisposable
         try
         {
             return force
-                ? await KillAsync(process, CancellationToken.None)
-                : await process.StopAsync(_context.Options.StopGracePeriod, cancellationToken);
+                ? await KillAsync(process, CancellationToken.None).ConfigureAwait(false)
+                : await process.StopAsync(_context.Options.StopGracePeriod, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
             // The caller's time is up (a drain's deadline): the grace period ends now.
-            return await KillAsync(process, CancellationToken.None);
+            return await KillAsync(process, CancellationToken.None).ConfigureAwait(false);
         }
     }
 
@@ -233,7 +233,7 @@ internal sealed partial class PoolSupervisor : IDisposable
     private static async Task<EngineExit> KillAsync(IEngineProcess process, CancellationToken cancellationToken)
     {
         process.Signal(Signals.SIGKILL);
-        return await process.Exited.WaitAsync(cancellationToken);
+        return await process.Exited.WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private bool IsCurrent(EngineRun run)

@@ -69,7 +69,7 @@ public sealed class Supervisor : IPoolEngines, ISurgeEngines, IDisposable, IAsyn
     {
         ArgumentNullException.ThrowIfNull(spec);
         var supervisor = For(poolId);
-        var result = await supervisor.Launch(spec, supervised: false).WaitAsync(cancellationToken);
+        var result = await supervisor.Launch(spec, supervised: false).WaitAsync(cancellationToken).ConfigureAwait(false);
         return result;
     }
 
@@ -80,11 +80,11 @@ public sealed class Supervisor : IPoolEngines, ISurgeEngines, IDisposable, IAsyn
         var surge = For(poolId).LaunchBeside(spec, out var started);
         try
         {
-            surge.Start = await started.WaitAsync(cancellationToken);
+            surge.Start = await started.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
-            await surge.AbortAsync();
+            await surge.AbortAsync().ConfigureAwait(false);
             throw;
         }
 
