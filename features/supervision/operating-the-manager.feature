@@ -18,6 +18,20 @@ Feature: Operating the manager
       Then the API answers 200 with the action's correlation id, which the manager's log names
       And the API shows pool gpu-0 as Ready, serving llama-7b-v2
 
+    Scenario: An operator reloads a pool with room for two engines by a surge
+      Given the manager service runs pool gpu-0 serving llama-7b-v1, with 24000 MiB of device memory for models of 8000 MiB
+      When the operator reloads pool gpu-0 to llama-7b-v2 by a surge over the API
+      Then the API answers 200 with the action's correlation id, which the manager's log names
+      And the manager's answer says the pool "serves llama-7b-v2 on engine 1.0 (surge: the new engine started beside the old one, nothing was refused)"
+      And the API shows pool gpu-0 as Ready, serving llama-7b-v2
+
+    Scenario: A surge the pool has no room for falls back to draining first, and says why
+      Given the manager service runs pool gpu-0 serving llama-7b-v1, with 12000 MiB of device memory for models of 8000 MiB
+      When the operator reloads pool gpu-0 to llama-7b-v2 by a surge over the API
+      Then the API answers 200 with the action's correlation id, which the manager's log names
+      And the manager's answer says the pool "serves llama-7b-v2 on engine 1.0 (drain-first: pool gpu-0 has 12000 MiB of device memory, both engines need 16000 MiB (llama-7b-v1 8000, llama-7b-v2 8000))"
+      And the API shows pool gpu-0 as Ready, serving llama-7b-v2
+
   Rule: A refused action is answered as problem details with the runtime's reason
 
     Scenario Outline: A drain the pool cannot take is refused
@@ -37,6 +51,12 @@ Feature: Operating the manager
       And the operator has begun to drain pool gpu-0 over the API within 30 seconds
       When the operator reloads pool gpu-0 to llama-7b-v2 over the API
       Then the API answers 409 with the problem "pool gpu-0 is draining"
+
+    Scenario: A reload by a strategy the manager does not know is refused
+      Given the manager service runs pool gpu-0 serving llama-7b-v1
+      When the operator reloads pool gpu-0 to llama-7b-v2 by the strategy "blue-green" over the API
+      Then the API answers 400 with the problem "strategy must be drain_first or surge, got 'blue-green'"
+      And the API shows pool gpu-0 as Ready, serving llama-7b-v1
 
   Rule: An operator restarts a pool its circuit stopped
 

@@ -38,6 +38,8 @@ public sealed partial class OperatingGuideTests : IDisposable
         var text = string.Join('\n', output);
         exit.ExitCode.Should().Be(0, $"every command of the guide should succeed; it wrote:\n{text}\nthe manager wrote:\n{string.Join('\n', _manager)}");
         text.Should().Contain("\"outcome\":\"serves llama-7b-v2 on engine 1.0\"", "the guide reloads gpu-0 to llama-7b-v2")
+            .And.Contain("\"outcome\":\"serves llama-7b-v3 on engine 1.0 (surge: the new engine started beside the old one, nothing was refused)\"",
+                "the guide reloads gpu-0 again by a surge, which the sample configuration has room for")
             .And.Contain("\"outcome\":\"pool gpu-0 drained in", "the guide drains gpu-0")
             .And.Contain("\"state\":\"Stopped\"", "a drained pool is stopped")
             .And.Contain("\"detail\":\"pool gpu-0 cannot be drained while Stopped\"", "draining it again is refused as problem details")

@@ -94,8 +94,23 @@ internal static class PoolEndpoints
             return Refused(log, "reload", id, correlationId, Problems.BadRequest("a reload names a model, an engine version, or both", correlationId));
         }
 
+        if (ReloadStrategyOf(request.Strategy) is not { } strategy)
+        {
+            return Refused(log, "reload", id, correlationId, Problems.BadRequest($"strategy must be drain_first or surge, got '{request.Strategy}'", correlationId));
+        }
+
+        if (request.MemoryMiB is <= 0)
+        {
+            return Refused(log, "reload", id, correlationId, Problems.BadRequest($"memoryMiB must be a positive number of MiB, got {request.MemoryMiB}", correlationId));
+        }
+
         var current = pool.Spec;
-        var target = current with { Model = request.Model ?? current.Model, EngineVersion = request.EngineVersion ?? current.EngineVersion };
+        var target = current with
+        {
+            Model = request.Model ?? current.Model,
+            EngineVersion = request.EngineVersion ?? current.EngineVersion,
+            MemoryMiB = request.MemoryMiB ?? current.MemoryMiB,
+        };
         if (request.DrainDeadlineSeconds is { } seconds && !(seconds >= 0 && seconds <= int.MaxValue / 1000))
         {
             return Refused(log, "reload", id, correlationId, Problems.BadRequest($"drainDeadlineSeconds must be between 0 and {int.MaxValue / 1000}, got {seconds}", correlationId));
@@ -103,14 +118,29 @@ internal static class PoolEndpoints
 
         var deadline = request.DrainDeadlineSeconds is { } given ? TimeSpan.FromSeconds(given) : m.Options.DefaultDrainDeadline;
         ManagerLog.Action(log, "reload", id, correlationId, $"reloading to {target.VersionLabel}");
-        var result = await m.Reloads.ReloadAsync(id, target, deadline, CancellationToken.None, correlationId); // an operator's action outlives its request
+        var result = await m.Reloads.ReloadAsync(id, target, deadline, CancellationToken.None, correlationId, strategy); // an operator's action outlives its request
         return result.Status switch
         {
-            ReloadStatus.Reloaded or ReloadStatus.AlreadyCurrent => Done(log, "reload", id, result.Status == ReloadStatus.Reloaded ? $"serves {target.VersionLabel}" : $"already serves {target.VersionLabel}", correlationId),
+            ReloadStatus.Reloaded => Done(log, "reload", id, $"serves {target.VersionLabel}{HowReloaded(result)}", correlationId),
+            ReloadStatus.AlreadyCurrent => Done(log, "reload", id, $"already serves {target.VersionLabel}", correlationId),
             ReloadStatus.Refused => Refused(log, "reload", id, correlationId, Problems.Refused("The pool refused the reload", result.Error!, correlationId)),
             _ => Refused(log, "reload", id, correlationId, Problems.Failed(result.RolledBack ? "The reload failed and was rolled back" : "The reload failed", result.Error!, correlationId)),
         };
     }
+
+    /// <summary>The strategy a reload request names: none is drain-first; null when the name is unknown.</summary>
+    private static ReloadStrategy? ReloadStrategyOf(string? name) => name switch
+    {
+        null or "drain_first" => ReloadStrategy.DrainFirst,
+        "surge" => ReloadStrategy.Surge,
+        _ => null,
+    };
+
+    /// <summary>How a reload that succeeded swapped the engine, for the operator who asked for a surge.</summary>
+    private static string HowReloaded(ReloadResult result) =>
+        result.Strategy == ReloadStrategy.Surge ? " (surge: the new engine started beside the old one, nothing was refused)"
+        : result.FellBackToDrainFirst ? $" (drain-first: {result.FallbackReason})"
+        : "";
 
     private static Results<Ok<ActionResult>, ProblemHttpResult> ResetCircuit(string id, ManagerRuntime m, HttpContext http, ILogger<ManagerRuntime> log)
     {

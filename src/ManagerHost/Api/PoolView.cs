@@ -30,8 +30,11 @@ public sealed record PoolView(
 /// <summary>The body of <c>POST /pools/{id}/drain</c>; every field optional.</summary>
 public sealed record DrainRequest(double? DeadlineSeconds);
 
-/// <summary>The body of <c>POST /pools/{id}/reload</c>: the model, the engine version, or both.</summary>
-public sealed record ReloadRequest(string? Model, string? EngineVersion, double? DrainDeadlineSeconds);
+/// <summary>
+/// The body of <c>POST /pools/{id}/reload</c>: the model, the engine version, or both; optionally the strategy
+/// (<c>drain_first</c>, the default, or <c>surge</c>) and the device memory the new model needs, in MiB.
+/// </summary>
+public sealed record ReloadRequest(string? Model, string? EngineVersion, double? DrainDeadlineSeconds, string? Strategy = null, long? MemoryMiB = null);
 
 /// <summary>What an operator action did, with the correlation id of its log events.</summary>
 public sealed record ActionResult(string Pool, string Action, string Outcome, string CorrelationId);

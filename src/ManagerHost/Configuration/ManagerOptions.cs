@@ -51,6 +51,15 @@ public sealed class PoolOptions
     /// <summary>The engine version, for example <c>1.4.2</c>.</summary>
     public string? EngineVersion { get; set; }
 
+    /// <summary>
+    /// The device memory the pool has, in MiB. With <see cref="ModelMemoryMiB"/> it decides whether a reload may start the
+    /// new engine beside the old one (a surge); without either, a surge falls back to drain-first.
+    /// </summary>
+    public long? DeviceMemoryMiB { get; set; }
+
+    /// <summary>The device memory the pool's model needs, in MiB; a reload may give the new model's own.</summary>
+    public long? ModelMemoryMiB { get; set; }
+
     /// <summary>Free-form metadata kept with the pool, for example <c>CUDA_VISIBLE_DEVICES</c>.</summary>
     public Dictionary<string, string> Metadata { get; set; } = new(StringComparer.Ordinal);
 }

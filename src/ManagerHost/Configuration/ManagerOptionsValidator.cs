@@ -37,6 +37,8 @@ internal sealed partial class ManagerOptionsValidator : IValidateOptions<Manager
             Required(pool.Command, $"{at}:Command", failures);
             Required(pool.Model, $"{at}:Model", failures);
             Required(pool.EngineVersion, $"{at}:EngineVersion", failures);
+            Positive(pool.DeviceMemoryMiB, $"{at}:DeviceMemoryMiB", failures);
+            Positive(pool.ModelMemoryMiB, $"{at}:ModelMemoryMiB", failures);
         }
 
         try
@@ -80,4 +82,12 @@ internal sealed partial class ManagerOptionsValidator : IValidateOptions<Manager
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^(?<scheme>https?://)[*+](?=[:/]|$)")]
     private static partial System.Text.RegularExpressions.Regex Wildcard();
+
+    private static void Positive(long? mebibytes, string setting, List<string> failures)
+    {
+        if (mebibytes is <= 0)
+        {
+            failures.Add($"{setting} must be a positive number of MiB, got {mebibytes}");
+        }
+    }
 }

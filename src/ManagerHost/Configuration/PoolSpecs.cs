@@ -12,7 +12,7 @@ internal static class PoolSpecs
         Expand(pool.Command!),
         pool.Arguments.Select(Expand).ToArray(),
         pool.Model!,
-        pool.EngineVersion!);
+        pool.EngineVersion!) { MemoryMiB = pool.ModelMemoryMiB };
 
     private static string Expand(string value) =>
         value.Replace(ManagerDirectory, AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar), StringComparison.Ordinal);

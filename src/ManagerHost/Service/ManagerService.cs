@@ -48,7 +48,7 @@ internal sealed class ManagerService(ManagerRuntime runtime, ILogger<ManagerServ
             }
             else
             {
-                registry.Register(id, spec, configured.Metadata);
+                registry.Register(id, spec, configured.Metadata, configured.DeviceMemoryMiB);
             }
         }
 

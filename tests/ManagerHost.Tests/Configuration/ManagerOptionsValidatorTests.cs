@@ -80,6 +80,18 @@ public sealed class ManagerOptionsValidatorTests
             "Manager:Supervision: HealthProbeOptions.FailureThreshold must be at least 1, got 0. (Parameter 'FailureThreshold')");
     }
 
+    [Theory]
+    [InlineData(0L, null, "Manager:Pools:gpu-0:DeviceMemoryMiB must be a positive number of MiB, got 0")]
+    [InlineData(null, -8000L, "Manager:Pools:gpu-0:ModelMemoryMiB must be a positive number of MiB, got -8000")]
+    public void Validate_MemoryThatIsNotPositive_IsRefusedNamingTheSetting(long? device, long? model, string failure)
+    {
+        var options = Valid("http://127.0.0.1:5080");
+        options.Pools["gpu-0"].DeviceMemoryMiB = device;
+        options.Pools["gpu-0"].ModelMemoryMiB = model;
+
+        _validator.Validate(null, options).Failures.Should().ContainSingle().Which.Should().Be(failure);
+    }
+
     private static ManagerOptions Valid(string url) => new()
     {
         Url = url,
