@@ -24,13 +24,13 @@ internal sealed class ManagerRuntime : IDisposable
     {
         Options = options.Value;
         var supervision = Options.Supervision;
-        supervision.Logger = logs.CreateLogger("Runtime.Supervision");
+        supervision.LoggerFactory = logs;
         supervision.MeterFactory = meters;
         StateFile = Options.StateFile is { } file ? Path.GetFullPath(file, host.ContentRootPath) : null;
-        Registry = new PoolRegistry(new PoolRegistryOptions { StateFilePath = StateFile, Logger = logs.CreateLogger("Runtime.Pools") });
+        Registry = new PoolRegistry(new PoolRegistryOptions { StateFilePath = StateFile, LoggerFactory = logs });
         Supervisor = new Supervisor(Registry, _launcher, supervision);
-        Drains = new DrainCoordinator(Registry, Supervisor, new DrainOptions { Logger = logs.CreateLogger("Runtime.Drain"), MeterFactory = meters });
-        Reloads = new ReloadCoordinator(Registry, Supervisor, Drains, new ReloadOptions { Logger = logs.CreateLogger("Runtime.Reload"), MeterFactory = meters });
+        Drains = new DrainCoordinator(Registry, Supervisor, new DrainOptions { LoggerFactory = logs, MeterFactory = meters });
+        Reloads = new ReloadCoordinator(Registry, Supervisor, Drains, new ReloadOptions { LoggerFactory = logs, MeterFactory = meters });
         Circuits = new CircuitReader(meters);
     }
 

@@ -37,11 +37,11 @@ public sealed class RestartBackoff : IDisposable
     /// <param name="options">Options, validated here; <see langword="null"/> for the defaults.</param>
     /// <param name="timeProvider">The clock; <see cref="TimeProvider.System"/> when null.</param>
     /// <param name="randomizer">Returns numbers in [0, 1) for the jitter; <see cref="Random.Shared"/> when null.</param>
-    /// <param name="logger">Where decisions are logged; none when null.</param>
+    /// <param name="loggerFactory">Makes the logger (category: this type) where decisions are logged; none when null.</param>
     /// <param name="meterFactory">Creates the <c>Runtime</c> meter (<see cref="Runtime.Telemetry.TelemetryNames"/>); a private meter when null.</param>
     /// <exception cref="ArgumentException">An option is invalid or <paramref name="poolId"/> is empty.</exception>
     public RestartBackoff(string poolId, RestartBackoffOptions? options = null, TimeProvider? timeProvider = null,
-        Func<double>? randomizer = null, ILogger? logger = null, IMeterFactory? meterFactory = null)
+        Func<double>? randomizer = null, ILoggerFactory? loggerFactory = null, IMeterFactory? meterFactory = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(poolId);
         options ??= new RestartBackoffOptions();
@@ -62,7 +62,7 @@ public sealed class RestartBackoff : IDisposable
 
         _time = timeProvider ?? TimeProvider.System;
         _random = randomizer ?? Random.Shared.NextDouble;
-        _logger = logger ?? NullLogger.Instance;
+        _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<RestartBackoff>();
         _metrics = new BackoffMetrics(poolId, meterFactory);
     }
 

@@ -37,18 +37,18 @@ public sealed partial class PoolCircuitBreaker : IDisposable
     /// <param name="poolId">The pool id used in logs, tags and events.</param>
     /// <param name="options">Options, validated here; <see langword="null"/> for the defaults.</param>
     /// <param name="timeProvider">The clock; <see cref="TimeProvider.System"/> when null.</param>
-    /// <param name="logger">Where transitions are logged; none when null.</param>
+    /// <param name="loggerFactory">Makes the logger (category: this type) where transitions are logged; none when null.</param>
     /// <param name="meterFactory">Creates the <c>Runtime</c> meter (<see cref="Runtime.Telemetry.TelemetryNames"/>); a private meter when null.</param>
     /// <exception cref="ArgumentException">An option is invalid or <paramref name="poolId"/> is empty.</exception>
     public PoolCircuitBreaker(string poolId, CircuitBreakerOptions? options = null, TimeProvider? timeProvider = null,
-        ILogger? logger = null, IMeterFactory? meterFactory = null)
+        ILoggerFactory? loggerFactory = null, IMeterFactory? meterFactory = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(poolId);
         options ??= new CircuitBreakerOptions();
         options.Validate();
         PoolId = poolId;
         _time = timeProvider ?? TimeProvider.System;
-        _logger = logger ?? NullLogger.Instance;
+        _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<PoolCircuitBreaker>();
         var settings = new CircuitSettings(options.FailureThreshold, options.OpenDuration, options.MaxOpenDuration,
             options.OpenDurationMultiplier, options.StableRunDuration);
         _general = new Circuit(this, null, settings);

@@ -24,15 +24,15 @@ public sealed partial class ContextFactory : IDisposable
     /// <param name="options">Limits; null uses the defaults (2 contexts per tenant).</param>
     /// <param name="traces">The shared trace collector; null makes one of 1,024 events on <paramref name="time"/>.</param>
     /// <param name="time">The clock for fault times; null means <see cref="TimeProvider.System"/>.</param>
-    /// <param name="logger">Structured events (context_faulted, context_reset, tenant_limit_reached); null logs nothing.</param>
+    /// <param name="loggerFactory">Makes the logger (category: this type) of structured events (context_faulted, context_reset, tenant_limit_reached); null logs nothing.</param>
     /// <exception cref="ArgumentOutOfRangeException">When an option is out of range (the message says which).</exception>
-    public ContextFactory(ContextFactoryOptions? options = null, TraceCollector? traces = null, TimeProvider? time = null, ILogger? logger = null)
+    public ContextFactory(ContextFactoryOptions? options = null, TraceCollector? traces = null, TimeProvider? time = null, ILoggerFactory? loggerFactory = null)
     {
         Options = options ?? new ContextFactoryOptions();
         Options.Validate();
         Time = time ?? TimeProvider.System;
         Traces = traces ?? new TraceCollector(new TraceCollectorOptions { TimeProvider = Time });
-        Logger = logger ?? NullLogger.Instance;
+        Logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<ContextFactory>();
         Metrics = new ContextMetrics(Options.MeterFactory);
     }
 

@@ -40,7 +40,7 @@ public sealed class DrainCoordinator : IDisposable
         _engines = engines ?? throw new ArgumentNullException(nameof(engines));
         _options = options ?? new DrainOptions();
         _options.Validate();
-        _logger = _options.Logger ?? NullLogger.Instance;
+        _logger = (_options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger<DrainCoordinator>();
         _meter = new RuntimeMeter(_options.MeterFactory);
         _duration = _meter.Meter.CreateHistogram<double>(TelemetryNames.DrainDuration, "s", "Time from drain start to its end.", tags: null, new InstrumentAdvice<double> { HistogramBucketBoundaries = TelemetryNames.DurationBuckets });
     }

@@ -9,8 +9,8 @@ public sealed class DrainOptions
     /// <summary>The clock of the deadline and the duration. Default <see cref="TimeProvider.System"/>.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
-    /// <summary>Logger; none when null.</summary>
-    public ILogger? Logger { get; set; }
+    /// <summary>Makes the loggers, one category per component type (<c>Runtime.Drain.DrainCoordinator</c>, ...); none when null.</summary>
+    public ILoggerFactory? LoggerFactory { get; set; }
 
     /// <summary>Creates the <c>Runtime</c> meter (<see cref="Runtime.Telemetry.TelemetryNames"/>); a private meter when null.</summary>
     public IMeterFactory? MeterFactory { get; set; }

@@ -23,7 +23,7 @@ public sealed class PoolRegistry
         _options = options ?? new PoolRegistryOptions();
         _options.Validate();
         _store = _options.StateFilePath is { } path ? new PoolStateStore(path) : null;
-        _logger = _options.Logger ?? Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
+        _logger = Microsoft.Extensions.Logging.LoggerFactoryExtensions.CreateLogger<PoolRegistry>(_options.LoggerFactory ?? Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
     }
 
     /// <summary>Raised after any pool changed (outside locks).</summary>

@@ -12,8 +12,8 @@ public sealed class PoolRegistryOptions
     /// </summary>
     public string? StateFilePath { get; set; }
 
-    /// <summary>Where a state file that cannot be saved is reported (event <c>StateSaveFailed</c>). Default: nowhere.</summary>
-    public Microsoft.Extensions.Logging.ILogger? Logger { get; set; }
+    /// <summary>Makes the logger (category <c>Runtime.Pools.PoolRegistry</c>) where a state file that cannot be saved is reported (event <c>StateSaveFailed</c>). Default: nowhere.</summary>
+    public Microsoft.Extensions.Logging.ILoggerFactory? LoggerFactory { get; set; }
 
     /// <summary>Checks the options once; throws <see cref="ArgumentException"/> naming the bad one.</summary>
     public void Validate()

@@ -34,7 +34,7 @@ public sealed partial class ReloadCoordinator : IDisposable
         _options = options ?? new ReloadOptions();
         _options.Validate();
         _provisioner = _options.Provisioner ?? new NoModelProvisioner();
-        _logger = _options.Logger ?? NullLogger.Instance;
+        _logger = (_options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger<ReloadCoordinator>();
         _metrics = new ReloadMetrics(_options.MeterFactory);
     }
 

@@ -15,8 +15,8 @@ public sealed class ReloadOptions
     /// <summary>Model staging; default <see cref="NoModelProvisioner"/>.</summary>
     public IModelProvisioner? Provisioner { get; set; }
 
-    /// <summary>Logger; none when null.</summary>
-    public ILogger? Logger { get; set; }
+    /// <summary>Makes the loggers, one category per component type (<c>Runtime.Drain.DrainCoordinator</c>, ...); none when null.</summary>
+    public ILoggerFactory? LoggerFactory { get; set; }
 
     /// <summary>Creates the <c>Runtime</c> meter (<see cref="Runtime.Telemetry.TelemetryNames"/>); a private meter when null.</summary>
     public IMeterFactory? MeterFactory { get; set; }

@@ -36,11 +36,11 @@ public sealed class RestartRateLimiter : IDisposable
     /// <param name="poolId">The pool id used in logs, tags and events.</param>
     /// <param name="options">Options, validated here; <see langword="null"/> for the defaults.</param>
     /// <param name="timeProvider">The clock; <see cref="TimeProvider.System"/> when null.</param>
-    /// <param name="logger">Where warnings and storms are logged; none when null.</param>
+    /// <param name="loggerFactory">Makes the logger (category: this type) where warnings and storms are logged; none when null.</param>
     /// <param name="meterFactory">Creates the <c>Runtime</c> meter (<see cref="Runtime.Telemetry.TelemetryNames"/>); a private meter when null.</param>
     /// <exception cref="ArgumentException">An option is invalid or <paramref name="poolId"/> is empty.</exception>
     public RestartRateLimiter(string poolId, RestartRateLimiterOptions? options = null, TimeProvider? timeProvider = null,
-        ILogger? logger = null, IMeterFactory? meterFactory = null)
+        ILoggerFactory? loggerFactory = null, IMeterFactory? meterFactory = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(poolId);
         options ??= new RestartRateLimiterOptions();
@@ -51,7 +51,7 @@ public sealed class RestartRateLimiter : IDisposable
         _windowLength = options.Window;
         _stableAfter = options.StableResetAfter;
         _time = timeProvider ?? TimeProvider.System;
-        _logger = logger ?? NullLogger.Instance;
+        _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<RestartRateLimiter>();
         _metrics = new RestartLimitMetrics(poolId, meterFactory, () => RestartsInWindow);
     }
 

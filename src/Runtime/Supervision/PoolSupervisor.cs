@@ -32,10 +32,11 @@ internal sealed partial class PoolSupervisor : IDisposable
         _pool = pool;
         _context = context;
         var o = context.Options;
-        _logger = o.Logger ?? NullLogger.Instance;
-        _backoff = new RestartBackoff(pool.Id, o.Backoff, o.TimeProvider, o.Randomizer, o.Logger, o.MeterFactory);
-        _breaker = new PoolCircuitBreaker(pool.Id, o.CircuitBreaker, o.TimeProvider, o.Logger, o.MeterFactory);
-        _limiter = new RestartRateLimiter(pool.Id, o.RestartLimits, o.TimeProvider, o.Logger, o.MeterFactory);
+        var logs = o.LoggerFactory ?? NullLoggerFactory.Instance;
+        _logger = logs.CreateLogger<Supervisor>();
+        _backoff = new RestartBackoff(pool.Id, o.Backoff, o.TimeProvider, o.Randomizer, logs, o.MeterFactory);
+        _breaker = new PoolCircuitBreaker(pool.Id, o.CircuitBreaker, o.TimeProvider, logs, o.MeterFactory);
+        _limiter = new RestartRateLimiter(pool.Id, o.RestartLimits, o.TimeProvider, logs, o.MeterFactory);
         _restarts = new RestartGate(_limiter, _breaker);
         _breaker.StateChanged += OnCircuitChanged;
     }

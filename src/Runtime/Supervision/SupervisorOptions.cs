@@ -38,8 +38,8 @@ public sealed class SupervisorOptions
     /// <summary>Jitter source for the backoff, in [0, 1). Default <see cref="Random.Shared"/>.</summary>
     public Func<double>? Randomizer { get; set; }
 
-    /// <summary>Logger; none when null.</summary>
-    public ILogger? Logger { get; set; }
+    /// <summary>Makes the loggers, one category per component type (<c>Runtime.Drain.DrainCoordinator</c>, ...); none when null.</summary>
+    public ILoggerFactory? LoggerFactory { get; set; }
 
     /// <summary>Creates the <c>Runtime</c> meter (<see cref="Runtime.Telemetry.TelemetryNames"/>); a private meter when null.</summary>
     public IMeterFactory? MeterFactory { get; set; }

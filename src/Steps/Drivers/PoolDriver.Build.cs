@@ -12,7 +12,7 @@ public sealed partial class PoolDriver
 {
     private void Build(bool loadState = false)
     {
-        Registry = new PoolRegistry(new PoolRegistryOptions { StateFilePath = StateFile, Logger = Logger });
+        Registry = new PoolRegistry(new PoolRegistryOptions { StateFilePath = StateFile, LoggerFactory = Logger });
         Registry.PoolChanged += s =>
         {
             lock (_history)
@@ -33,7 +33,7 @@ public sealed partial class PoolDriver
             var options = new SupervisorOptions
             {
                 TimeProvider = _clock.Time,
-                Logger = Logger,
+                LoggerFactory = Logger,
                 MeterFactory = Metrics,
                 Randomizer = () => 0.5,
                 // A probe's timeout is on its engine's own clock, which moves only when that engine holds the probe.
@@ -66,10 +66,10 @@ public sealed partial class PoolDriver
             engines = Simulated;
         }
 
-        Drains = new DrainCoordinator(Registry, engines, new DrainOptions { TimeProvider = _clock.Time, Logger = Logger, MeterFactory = Metrics });
+        Drains = new DrainCoordinator(Registry, engines, new DrainOptions { TimeProvider = _clock.Time, LoggerFactory = Logger, MeterFactory = Metrics });
         Reloads = new ReloadCoordinator(Registry, engines, Drains, new ReloadOptions
         {
-            TimeProvider = _clock.Time, Logger = Logger, MeterFactory = Metrics, Provisioner = Provisioner, HandoffDirectory = HandoffDirectory,
+            TimeProvider = _clock.Time, LoggerFactory = Logger, MeterFactory = Metrics, Provisioner = Provisioner, HandoffDirectory = HandoffDirectory,
         });
         Directory.CreateDirectory(HandoffDirectory);
     }

@@ -27,7 +27,7 @@ public abstract class DrainCoordinatorFixture : IDisposable
         _recorder = new InstrumentRecorder(_meters);
         _engines.StopEngineAsync(default!, default, default).ReturnsForAnyArgs(c => Task.FromResult<EngineExit?>(
             c.ArgAt<bool>(1) ? EngineExit.Killed(Signals.SIGKILL) : EngineExit.Exited(0)));
-        _drains = new DrainCoordinator(_registry, _engines, new DrainOptions { TimeProvider = _time, Logger = _logger, MeterFactory = _meters });
+        _drains = new DrainCoordinator(_registry, _engines, new DrainOptions { TimeProvider = _time, LoggerFactory = _logger, MeterFactory = _meters });
         _pool = PoolTestData.ReadyPool(_registry);
     }
 

@@ -71,7 +71,7 @@ public sealed class PoolRegistryTests : IDisposable
     {
         var file = Path.Combine(_directory, "pools.json");
         var logger = new Runtime.Tests.Support.RecordingLogger();
-        var registry = new PoolRegistry(new PoolRegistryOptions { StateFilePath = file, Logger = logger });
+        var registry = new PoolRegistry(new PoolRegistryOptions { StateFilePath = file, LoggerFactory = logger });
         var pool = registry.Register("gpu-0", Valid);
         var announced = new List<PoolState>();
         registry.PoolChanged += s => announced.Add(s.State);

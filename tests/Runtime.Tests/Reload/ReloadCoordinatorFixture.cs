@@ -39,7 +39,7 @@ public abstract class ReloadCoordinatorFixture : IDisposable
         _drains = new DrainCoordinator(_registry, _engines, new DrainOptions { TimeProvider = _time, MeterFactory = _meters });
         _reloads = new ReloadCoordinator(_registry, _engines, _drains, new ReloadOptions
         {
-            TimeProvider = _time, Provisioner = _provisioner, HandoffDirectory = _handoff, MeterFactory = _meters, Logger = _logger,
+            TimeProvider = _time, Provisioner = _provisioner, HandoffDirectory = _handoff, MeterFactory = _meters, LoggerFactory = _logger,
         });
     }
 

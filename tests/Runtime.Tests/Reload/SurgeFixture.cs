@@ -43,14 +43,14 @@ public abstract class SurgeFixture : IDisposable
         _engines = new SurgeEngines(_oldEndpoint.Uri, _newEndpoint.Uri);
         _supervisor = new Supervisor(_registry, _engines, new SupervisorOptions
         {
-            TimeProvider = _time, Randomizer = () => 0.5, Logger = _logger, MeterFactory = _meters,
+            TimeProvider = _time, Randomizer = () => 0.5, LoggerFactory = _logger, MeterFactory = _meters,
             Health = new HealthProbeOptions { Interval = TimeSpan.FromHours(1), StartupTimeout = TimeSpan.FromSeconds(60) },
             CrashDetection = new CrashDetectionOptions { OomEvidence = oom },
         });
-        _drains = new DrainCoordinator(_registry, _supervisor, new DrainOptions { TimeProvider = _time, Logger = _logger, MeterFactory = _meters });
+        _drains = new DrainCoordinator(_registry, _supervisor, new DrainOptions { TimeProvider = _time, LoggerFactory = _logger, MeterFactory = _meters });
         _reloads = new ReloadCoordinator(_registry, _supervisor, _drains, new ReloadOptions
         {
-            TimeProvider = _time, Provisioner = _provisioner, Logger = _logger, MeterFactory = _meters, HandoffDirectory = _handoff,
+            TimeProvider = _time, Provisioner = _provisioner, LoggerFactory = _logger, MeterFactory = _meters, HandoffDirectory = _handoff,
         });
         _pool = _registry.Register("gpu-0", Spec("llama-7b-v1"), deviceMemoryMiB: 24000);
         var started = _supervisor.StartAsync("gpu-0").WaitAsync(PoolEvents.Bound).GetAwaiter().GetResult();

@@ -19,7 +19,7 @@ internal sealed class SupervisorFixture : IDisposable
         {
             TimeProvider = Time,
             StopGracePeriod = TimeSpan.FromSeconds(10),
-            Logger = Logger,
+            LoggerFactory = Logger,
             MeterFactory = Meters,
             Randomizer = () => 0.5,
             Health = new HealthProbeOptions { Interval = TimeSpan.FromSeconds(5), Timeout = TimeSpan.FromSeconds(1), StartupTimeout = TimeSpan.FromSeconds(60) },
