@@ -43,8 +43,7 @@ public sealed class DrainRaceDriver
         using var drains = new DrainCoordinator(registry, engines, new DrainOptions { TimeProvider = time });
         using var reloads = new ReloadCoordinator(registry, engines, drains, new ReloadOptions { TimeProvider = time });
         var pool = registry.Register("gpu-0", Old);
-        pool.Transition(PoolState.Starting);
-        await engines.StartEngineAsync("gpu-0", Old);
+        await engines.StartAsync("gpu-0");
 
         // The outer task completes once the operation has started, the inner one when it ends.
         var drain = threads.Run(0, () => drains.DrainAsync("gpu-0", Deadline));

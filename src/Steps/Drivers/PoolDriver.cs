@@ -107,8 +107,7 @@ public sealed partial class PoolDriver : IDisposable
             return supervisor.StartAsync(id);
         }
 
-        Pool(id).Transition(PoolState.Starting);
-        return Simulated!.StartEngineAsync(id, Pool(id).Spec);
+        return Simulated!.StartAsync(id);
     }
 
     /// <summary>A spec for <paramref name="model"/> the way this scenario runs engines (the stub, or a simulated engine).</summary>

@@ -10,7 +10,7 @@ namespace Steps.Drivers;
 /// once (unless told to fail), stopping one records how. Used where the behaviour is about pools,
 /// leases and steps, not about processes.
 /// </summary>
-public sealed class SimulatedEngines(PoolRegistry registry) : IPoolEngines
+public sealed class SimulatedEngines(PoolRegistry registry) : PoolEngineLayer
 {
     private readonly HashSet<string> _failToStart = new(StringComparer.Ordinal);
     private readonly HashSet<string> _neverHealthy = new(StringComparer.Ordinal);
@@ -28,8 +28,16 @@ public sealed class SimulatedEngines(PoolRegistry registry) : IPoolEngines
     /// <summary>Engines for <paramref name="model"/> start but never become healthy.</summary>
     public void NeverHealthy(string model) => _neverHealthy.Add(model);
 
+    /// <summary>Starts pool <paramref name="poolId"/>'s engine, as <see cref="Supervisor.StartAsync"/> does: the pool turns Starting, then Ready.</summary>
+    public Task<EngineStartResult> StartAsync(string poolId)
+    {
+        var pool = registry.Get(poolId);
+        Starting(pool);
+        return StartEngineAsync(poolId, pool.Spec);
+    }
+
     /// <inheritdoc />
-    public Task<EngineStartResult> StartEngineAsync(string poolId, EngineSpec spec, CancellationToken cancellationToken = default)
+    public override Task<EngineStartResult> StartEngineAsync(string poolId, EngineSpec spec, CancellationToken cancellationToken = default)
     {
         var pid = Interlocked.Increment(ref _nextPid);
         if (_failToStart.Contains(spec.Model))
@@ -43,28 +51,24 @@ public sealed class SimulatedEngines(PoolRegistry registry) : IPoolEngines
         }
 
         var endpoint = new Uri($"http://127.0.0.1:{20000 + pid}/");
-        registry.Get(poolId).Transition(PoolState.Ready, m =>
-        {
-            m.SetSpec(spec);
-            m.SetEngine(pid, endpoint, live: true);
-        });
+        Serving(registry.Get(poolId), spec, pid, endpoint);
         return Task.FromResult(EngineStartResult.Success(pid, endpoint));
     }
 
     /// <inheritdoc />
-    public Task<EngineExit?> StopEngineAsync(string poolId, bool force, CancellationToken cancellationToken = default)
+    public override Task<EngineExit?> StopEngineAsync(string poolId, bool force, CancellationToken cancellationToken = default)
     {
         lock (Stops)
         {
             Stops.Add((poolId, force));
         }
 
-        registry.Get(poolId).Update(m => m.SetEngine(null, null, live: false));
+        Ended(registry.Get(poolId));
         return Task.FromResult<EngineExit?>(force ? EngineExit.Killed(Signals.SIGKILL) : EngineExit.Exited(0));
     }
 
     /// <inheritdoc />
-    public void TakeOver(string poolId, string reason)
+    public override void TakeOver(string poolId, string reason)
     {
         lock (TakenOver)
         {

@@ -1,0 +1,51 @@
+using FluentAssertions;
+using Runtime.Engines;
+using Runtime.Pools;
+using Runtime.Supervision;
+using Xunit;
+
+namespace Runtime.Tests.Supervision;
+
+/// <summary>An engine layer other than the supervisor tells a pool what its engine did through the public seam.</summary>
+public sealed class PoolEngineLayerTests
+{
+    private static readonly EngineSpec V1 = new("engine", ["--model", "{model}"], "llama-7b-v1", "1.0");
+    private static readonly EngineSpec V2 = V1 with { Model = "llama-7b-v2" };
+
+    [Fact]
+    public async Task StartingServingAndEnded_MoveThePoolAsTheSupervisorDoes()
+    {
+        var registry = new PoolRegistry();
+        var pool = registry.Register("gpu-0", V1);
+        var layer = new OneEngine(registry);
+
+        layer.Start("gpu-0");
+        pool.State.Should().Be(PoolState.Starting);
+        await layer.StartEngineAsync("gpu-0", V2);
+        pool.Snapshot().Should().Match<PoolSnapshot>(s => s.State == PoolState.Ready && s.Ready && s.Pid == 4242 && s.Spec.Model == "llama-7b-v2");
+        await layer.StopEngineAsync("gpu-0", force: false);
+        pool.Snapshot().Should().Match<PoolSnapshot>(s => s.Pid == null && s.Endpoint == null && !s.Live);
+    }
+
+    private sealed class OneEngine(PoolRegistry registry) : PoolEngineLayer
+    {
+        public void Start(string poolId) => Starting(registry.Get(poolId));
+
+        public override Task<EngineStartResult> StartEngineAsync(string poolId, EngineSpec spec, CancellationToken cancellationToken = default)
+        {
+            var endpoint = new Uri("http://127.0.0.1:24242/");
+            Serving(registry.Get(poolId), spec, 4242, endpoint);
+            return Task.FromResult(EngineStartResult.Success(4242, endpoint));
+        }
+
+        public override Task<EngineExit?> StopEngineAsync(string poolId, bool force, CancellationToken cancellationToken = default)
+        {
+            Ended(registry.Get(poolId));
+            return Task.FromResult<EngineExit?>(EngineExit.Exited(0));
+        }
+
+        public override void TakeOver(string poolId, string reason)
+        {
+        }
+    }
+}
