@@ -147,13 +147,7 @@ public sealed class ManagerServiceDriver : IDisposable
             SignalSender.Send(pid, Signals.SIGKILL);
         }
 
-        try
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
+        ScratchFolders.TryDelete(_folder);
     }
 
     /// <summary>Every engine pid the API showed.</summary>

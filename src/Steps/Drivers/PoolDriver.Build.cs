@@ -69,7 +69,7 @@ public sealed partial class PoolDriver
         Drains = new DrainCoordinator(Registry, engines, new DrainOptions { TimeProvider = _clock.Time, LoggerFactory = Logger, MeterFactory = Metrics });
         Reloads = new ReloadCoordinator(Registry, engines, Drains, new ReloadOptions
         {
-            TimeProvider = _clock.Time, LoggerFactory = Logger, MeterFactory = Metrics, Provisioner = Provisioner, HandoffDirectory = HandoffDirectory,
+            TimeProvider = _clock.Time, LoggerFactory = Logger, MeterFactory = Metrics, Provisioner = Models.Provisioner, HandoffDirectory = HandoffDirectory,
         });
         Directory.CreateDirectory(HandoffDirectory);
     }

@@ -57,7 +57,7 @@ public sealed partial class PoolDriver : IDisposable
     public IOomEvidence Oom { get; } = Substitute.For<IOomEvidence>();
 
     /// <summary>The model provisioner of reloads (substituted: staging succeeds unless told otherwise).</summary>
-    public IModelProvisioner Provisioner { get; } = Substitute.For<IModelProvisioner>();
+    public ProvisionerDouble Models { get; } = new();
 
     /// <summary>The registry.</summary>
     public PoolRegistry Registry { get; private set; } = null!;
@@ -185,13 +185,7 @@ public sealed partial class PoolDriver : IDisposable
             leases.Clear();
         }
 
-        try
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
+        ScratchFolders.TryDelete(_folder);
     }
 
     /// <summary>Wakes every <see cref="WaitUntil"/> to look at its condition again (pool changes, crashes and client answers pulse).</summary>

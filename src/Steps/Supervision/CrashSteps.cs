@@ -49,11 +49,5 @@ public sealed class CrashSteps(PoolDriver pools)
         return Crashes(pool)[0];
     }
 
-    private List<CrashEvent> Crashes(string pool)
-    {
-        lock (pools.Crashes)
-        {
-            return pools.Crashes.Where(c => c.PoolId == pool).ToList();
-        }
-    }
+    private IReadOnlyList<CrashEvent> Crashes(string pool) => pools.CrashesOf(pool);
 }

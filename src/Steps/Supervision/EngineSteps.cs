@@ -1,6 +1,5 @@
 using Reqnroll;
 using FluentAssertions;
-using NSubstitute;
 using Runtime.Engines;
 using Steps.Drivers;
 
@@ -29,9 +28,7 @@ public sealed class EngineSteps(PoolDriver pools)
     [When("the engine of pool {word} is killed by the out-of-memory killer")]
     public Task KilledByOomKiller(string pool) => UntilCrashRecorded(pool, () =>
     {
-        // The kernel's OOM killer is out of reach: its evidence (the cgroup oom_kill counter) is
-        // substituted, the SIGKILL is real.
-        pools.Oom.ReadOomKillCount().Returns(1L);
+        pools.OomKillerStrikes();
         Kill(pool);
     });
 
@@ -79,31 +76,15 @@ public sealed class EngineSteps(PoolDriver pools)
     [Then("the engine of pool {word} is still running")]
     public async Task StillRunning(string pool)
     {
-        var engine = pools.ServedEngine(pool);
-        engine.HasExited.Should().BeFalse($"the engine of pool {pool} should not have been stopped");
-        using var probe = new HealthProbe(PoolDriver.Bound);
-        (await probe.ProbeAsync(await engine.Listening.WaitAsync(PoolDriver.Bound))).Healthy.Should().BeTrue($"the engine of pool {pool} should still answer its health check");
+        pools.ServedEngine(pool).HasExited.Should().BeFalse($"the engine of pool {pool} should not have been stopped");
+        (await pools.EngineAnswersHealthCheckAsync(pool)).Should().BeTrue($"the engine of pool {pool} should still answer its health check");
     }
 
     [Then("the engine of pool {word} has been stopped")]
     public async Task Stopped(string pool) =>
         (await pools.ExitOfServedEngineAsync(pool)).Should().NotBeNull($"the engine of pool {pool} should have been stopped, but it still runs");
 
-    /// <summary>Acts, then waits until the supervisor has recorded the crash (and decided on a restart), so time may move.</summary>
-    private async Task UntilCrashRecorded(string pool, Action act)
-    {
-        int Seen()
-        {
-            lock (pools.Crashes)
-            {
-                return pools.Crashes.Count(c => c.PoolId == pool);
-            }
-        }
-
-        var before = Seen();
-        act();
-        await pools.WaitUntil(() => Seen() > before, $"the supervisor to record the end of the engine of pool {pool}");
-    }
+    private Task UntilCrashRecorded(string pool, Action act) => pools.UntilCrashRecordedAsync(pool, act);
 
     private void Command(string pool, string command)
     {

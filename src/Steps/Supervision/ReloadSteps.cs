@@ -1,7 +1,5 @@
 using Reqnroll;
 using FluentAssertions;
-using NSubstitute;
-using NSubstitute.ExceptionExtensions;
 using Runtime.Pools;
 using Runtime.Reload;
 using Steps.Drivers;
@@ -39,7 +37,7 @@ public sealed class ReloadSteps(PoolDriver pools)
 
     [Given("staging {word} fails with {string}")]
     public void StagingFails(string model, string error) =>
-        pools.Provisioner.StageAsync(Arg.Any<string>(), model, Arg.Any<CancellationToken>()).ThrowsAsync(new IOException(error));
+        pools.Models.FailStaging(model, error);
 
     [Given("the handoff file cannot be written")]
     public void HandoffBroken() => pools.BreakHandoff();
@@ -116,7 +114,7 @@ public sealed class ReloadSteps(PoolDriver pools)
     {
         var reload = await pools.ReloadResultAsync();
         reload.Status.Should().Be(ReloadStatus.AlreadyCurrent, $"a reload to the version already served should change nothing, not end with: {reload.Error}");
-        await pools.Provisioner.DidNotReceiveWithAnyArgs().StageAsync(default!, default!, default);
+        await pools.Models.StagedNothingAsync();
     }
 
     [Then("the reload fails and tells the operator what still serves:")]
@@ -143,7 +141,7 @@ public sealed class ReloadSteps(PoolDriver pools)
     public async Task Staged(string model, string pool)
     {
         await pools.ReloadResultAsync();
-        await pools.Provisioner.Received(1).StageAsync(pool, model, Arg.Any<CancellationToken>());
+        await pools.Models.StagedAsync(pool, model);
     }
 
     [Then("the reload reports that it rolled back to the old engine")]
@@ -171,7 +169,7 @@ public sealed class ReloadSteps(PoolDriver pools)
     public async Task Restored(string model, string pool)
     {
         await pools.ReloadResultAsync();
-        await pools.Provisioner.Received(1).RestoreAsync(pool, model, Arg.Any<CancellationToken>());
+        await pools.Models.RestoredAsync(pool, model);
     }
 
     [Then("pool {word} has failed and is not ready")]
@@ -188,39 +186,6 @@ public sealed class ReloadSteps(PoolDriver pools)
     public async Task HandedOver(string pool)
     {
         await pools.ReloadResultAsync();
-        if (pools.Simulated is { } simulated)
-        {
-            simulated.TakenOver.Should().ContainSingle(
-                t => t.Pool == pool && t.Reason.StartsWith("reload rollback failed", StringComparison.Ordinal), $"pool {pool} should be handed to the supervisor once");
-            return;
-        }
-
-        // The supervisor takes the failure as a startup failure of the pool: it schedules a restart after its backoff.
-        pools.Logger.WithEvent("RestartScheduled").Should().Contain(
-            e => (string?)e["PoolId"] == pool && (string?)e["CrashReason"] == "startup_failure", $"the supervisor should schedule a restart of pool {pool}");
-        pools.Pool(pool).Snapshot().Should().Match<PoolSnapshot>(
-            s => s.State == PoolState.Restarting && s.LastError != null && s.LastError.StartsWith("startup_failure: reload rollback failed", StringComparison.Ordinal),
-            $"pool {pool} should be restarting under the supervisor");
-    }
-
-    [Then("the runtime.reload.successes counter of pool {word} counts {int}")]
-    public void SuccessCounter(string pool, int count) =>
-        pools.Metrics.For("runtime.reload.successes", pool).Sum(m => m.Value).Should().Be(count, $"pool {pool} should count {count} successful reloads");
-
-    [Then("the runtime.reload.duration histogram of pool {word} has timed {int} reload(s) at {int} seconds")]
-    public async Task DurationHistogram(string pool, int count, int seconds)
-    {
-        await pools.ReloadResultAsync();
-        pools.Metrics.For("runtime.reload.duration", pool).Select(m => m.Value)
-            .Should().Equal(Enumerable.Repeat((double)seconds, count), $"pool {pool} should time {count} reload(s) from start to end at {seconds} s");
-    }
-
-    [Then("the runtime.reload.failures counter of pool {word} counts {int} failure(s) at {reloadStep}")]
-    public async Task FailureCounter(string pool, int count, ReloadStep step)
-    {
-        await pools.ReloadResultAsync();
-        var reason = ReloadStepNames.GetName(step);
-        pools.Metrics.For("runtime.reload.failures", pool).Where(m => m.Tag("reload.step") == reason)
-            .Sum(m => m.Value).Should().Be(count, $"pool {pool} should count {count} reloads failed at {step} (reason {reason})");
+        pools.HandoverMissing(pool).Should().BeNull($"pool {pool} should be handed to the supervisor once");
     }
 }

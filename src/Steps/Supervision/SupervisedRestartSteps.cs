@@ -148,11 +148,5 @@ public sealed class SupervisedRestartSteps(PoolDriver pools)
         storm["Remediation"].Should().Be(advice, $"the storm alert of pool {pool} should carry its advice as a field of its own");
     }
 
-    private CrashEvent? LastCrash(string pool)
-    {
-        lock (pools.Crashes)
-        {
-            return pools.Crashes.LastOrDefault(c => c.PoolId == pool) is { PoolId: not null } c ? c : null;
-        }
-    }
+    private CrashEvent? LastCrash(string pool) => pools.CrashesOf(pool) is { Count: > 0 } crashes ? crashes[^1] : null;
 }

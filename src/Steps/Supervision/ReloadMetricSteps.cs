@@ -1,0 +1,33 @@
+using Reqnroll;
+using FluentAssertions;
+using Runtime.Pools;
+using Runtime.Reload;
+using Steps.Drivers;
+
+namespace Steps.Supervision;
+
+/// <summary>What a reload measures: its duration, successes and failures by step, on the runtime's meter.</summary>
+[Binding]
+public sealed class ReloadMetricSteps(PoolDriver pools)
+{
+    [Then("the runtime.reload.successes counter of pool {word} counts {int}")]
+    public void SuccessCounter(string pool, int count) =>
+        pools.Metrics.For("runtime.reload.successes", pool).Sum(m => m.Value).Should().Be(count, $"pool {pool} should count {count} successful reloads");
+
+    [Then("the runtime.reload.duration histogram of pool {word} has timed {int} reload(s) at {int} seconds")]
+    public async Task DurationHistogram(string pool, int count, int seconds)
+    {
+        await pools.ReloadResultAsync();
+        pools.Metrics.For("runtime.reload.duration", pool).Select(m => m.Value)
+            .Should().Equal(Enumerable.Repeat((double)seconds, count), $"pool {pool} should time {count} reload(s) from start to end at {seconds} s");
+    }
+
+    [Then("the runtime.reload.failures counter of pool {word} counts {int} failure(s) at {reloadStep}")]
+    public async Task FailureCounter(string pool, int count, ReloadStep step)
+    {
+        await pools.ReloadResultAsync();
+        var reason = ReloadStepNames.GetName(step);
+        pools.Metrics.For("runtime.reload.failures", pool).Where(m => m.Tag("reload.step") == reason)
+            .Sum(m => m.Value).Should().Be(count, $"pool {pool} should count {count} reloads failed at {step} (reason {reason})");
+    }
+}
