@@ -55,7 +55,7 @@ public sealed class StaleFeatureTests
         var run = sample.Test("--no-build");
 
         run.Exit.Should().NotBe(0);
-        var outcomes = run.Results.Where(r => r.Key != "Ein Zähler zählt").ToArray();
+        var outcomes = run.Results.Where(r => r.Key is not ("Ein Zähler zählt" or "A failing text comparison shows both texts in full")).ToArray();
         outcomes.Should().HaveCount(9).And.OnlyContain(r => r.Value.Outcome == "Failed", "no scenario of the edited feature may run its old text");
         outcomes.Should().OnlyContain(r => r.Value.Message.Contains("features/outcomes.feature changed since the test project was built", StringComparison.Ordinal)
             && r.Value.Message.Contains("Rebuild", StringComparison.Ordinal));
