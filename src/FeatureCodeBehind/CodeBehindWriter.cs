@@ -5,12 +5,13 @@ namespace FeatureCodeBehind;
 
 /// <summary>
 /// Writes a feature's code-behind: one xUnit test class deriving from <c>FeatureXunit.FeatureTests</c>, with the
-/// feature's messages as its class fixture, and one one-line method per scenario, named after its title as
-/// Reqnroll.xUnit names them (<c>ADrainingPoolRefusesNewLeases</c>, so that <c>FullyQualifiedName~</c> filters find it)
-/// and marked <c>[FeatureXunit.Scenarios(pickles)]</c>: at discovery it becomes one test per pickle (an outline's rows
-/// each), with name, Category traits and source line from the embedded messages, and each test hands its pickle index
-/// to <c>FeatureTests.RunAsync</c>, which makes Reqnroll's runtime calls. A scenario costs one attribute and one line
-/// of code, so editing a feature recompiles little. A feature with a tag of
+/// feature's messages as its class fixture, and one one-line method, <c>Scenario(int pickle)</c>, marked
+/// <c>[FeatureXunit.Scenarios(names)]</c> with the name of each pickle's test: its scenario's title as Reqnroll.xUnit
+/// names the method (<c>ADrainingPoolRefusesNewLeases</c>, so that <c>FullyQualifiedName~</c> filters find it). At
+/// discovery the method becomes one test per pickle (an outline's rows each), each under its own method name, with
+/// Category traits and source line from the embedded messages, and each test hands its pickle index to
+/// <c>FeatureTests.RunAsync</c>, which makes Reqnroll's runtime calls. A scenario costs one string, so editing a feature
+/// recompiles little: the compiler sees one method per feature, not one per scenario. A feature with a tag of
 /// <c>generator.addNonParallelizableMarkerForTags</c> joins the non-parallel collection.
 /// </summary>
 internal static class CodeBehindWriter
@@ -60,14 +61,20 @@ internal static class CodeBehindWriter
         code.AppendLine("        }");
         code.AppendLine();
         var taken = new HashSet<string>(ReservedNames.Append(className), StringComparer.Ordinal);
+        var names = new string[feature.Pickles.Count];
         foreach (var (scenario, pickleIndices) in Scenarios(feature))
         {
-            code.Append("        [global::FeatureXunit.Scenarios(").AppendJoin(", ", pickleIndices.Select(i => Count(i))).AppendLine(")]");
-            code.Append("#line ").Append(Count(scenario.Location.Line)).Append(" \"").Append(path).AppendLine("\"");
-            code.Append("        public global::System.Threading.Tasks.Task ").Append(TestNames.Unique(TestNames.PascalCase(scenario.Name, "Scenario"), taken))
-                .AppendLine("(int pickle) => RunAsync(pickle);");
+            var name = TestNames.Unique(TestNames.PascalCase(scenario.Name, "Scenario"), taken);
+            foreach (var index in pickleIndices)
+            {
+                names[index] = name;
+            }
         }
 
+        code.AppendLine("        /// <summary>The test of pickle <c>i</c> is named <c>Names[i]</c>, as Reqnroll.xUnit names a scenario's method.</summary>");
+        code.Append("        [global::FeatureXunit.Scenarios(").AppendJoin(", ", names.Select(Literal)).AppendLine(")]");
+        code.Append("#line ").Append(Count(gherkinFeature.Location.Line)).Append(" \"").Append(path).AppendLine("\"");
+        code.AppendLine("        public global::System.Threading.Tasks.Task Scenario(int pickle) => RunAsync(pickle);");
         code.AppendLine("#line default");
 
         code.AppendLine("    }");

@@ -8,7 +8,8 @@ using Xunit.Sdk;
 namespace FeatureXunit;
 
 /// <summary>
-/// Turns a <see cref="ScenariosAttribute"/> method into one <see cref="ScenarioTestCase"/> per pickle it names, from the
+/// Turns a <see cref="ScenariosAttribute"/> method into one <see cref="ScenarioTestCase"/> per pickle, each under its own
+/// method name (<see cref="ScenarioTestMethod"/>), from the
 /// feature's embedded messages (<see cref="FeatureFileAttribute"/>), in pickle order, leaving out the pickles that the
 /// environment's <see cref="ScenarioSelection"/> does not select. A feature whose messages cannot be read, or a selection
 /// that does not parse, yields one failing test that says so, never silently no test.
@@ -57,15 +58,16 @@ public sealed class ScenarioDiscoverer : IXunitTestCaseDiscoverer
                 $"The scenarios of {featurePath} cannot be discovered: {error.Message}")];
         }
 
-        var pickles = factAttribute.GetNamedArgument<IReadOnlyList<int>>(nameof(ScenariosAttribute.Pickles));
-        if (pickles.Any(p => p < 0 || p >= catalog.Count))
+        var names = factAttribute.GetNamedArgument<IReadOnlyList<string>>(nameof(ScenariosAttribute.Names));
+        if (names.Count != catalog.Count)
         {
             return [new ExecutionErrorTestCase(_diagnostics, display, displayOptions, testMethod,
-                $"The scenarios of {featurePath} cannot be discovered: {testMethod.Method.Name} names pickles its messages do not have; rebuild the project")];
+                $"The scenarios of {featurePath} cannot be discovered: {testMethod.Method.Name} names {names.Count} pickles, its messages have {catalog.Count}; rebuild the project")];
         }
 
-        return pickles.Where(pickle => selection?.Includes(catalog[pickle], featurePath) ?? true)
-            .Select(pickle => (IXunitTestCase)new ScenarioTestCase(_diagnostics, display, displayOptions, testMethod, pickle, catalog[pickle], featurePath))
+        return Enumerable.Range(0, names.Count).Where(pickle => selection?.Includes(catalog[pickle], featurePath) ?? true)
+            .Select(pickle => (IXunitTestCase)new ScenarioTestCase(
+                _diagnostics, display, displayOptions, new ScenarioTestMethod(testMethod, names[pickle]), pickle, catalog[pickle], featurePath))
             .ToArray();
     }
 

@@ -4,17 +4,18 @@ using Xunit.Sdk;
 namespace FeatureXunit;
 
 /// <summary>
-/// Marks a generated test method, <c>Task &lt;ScenarioTitle&gt;(int pickle)</c>, named after its scenario as
-/// Reqnroll.xUnit names them (so <c>--filter FullyQualifiedName~ADrainingPoolRefusesNewLeases</c> selects it): it stands
-/// for one xUnit test per pickle in <see cref="Pickles"/> (one for a scenario, one per Examples row for an outline),
-/// found by <see cref="ScenarioDiscoverer"/> in the feature's embedded messages (<see cref="FeatureFileAttribute"/> on
-/// the class). Every test has its name, Category traits and source line.
+/// Marks a feature class's generated method, <c>Task Scenario(int pickle)</c>: it stands for one xUnit test per pickle
+/// of the feature (one for a scenario, one per Examples row for an outline), found by <see cref="ScenarioDiscoverer"/>
+/// in the feature's embedded messages (<see cref="FeatureFileAttribute"/> on the class). The test of pickle <c>i</c> is
+/// named <c>Names[i]</c>, its scenario's method name as Reqnroll.xUnit names it (so that
+/// <c>--filter FullyQualifiedName~ADrainingPoolRefusesNewLeases</c> selects it), and has its Category traits and its
+/// source line.
 /// </summary>
-/// <param name="pickles">The indices of the scenario's pickles in the feature.</param>
+/// <param name="names">The method name of each pickle's test, in pickle order.</param>
 [XunitTestCaseDiscoverer("FeatureXunit.ScenarioDiscoverer", "FeatureXunit")]
 [AttributeUsage(AttributeTargets.Method)]
-public sealed class ScenariosAttribute(params int[] pickles) : FactAttribute
+public sealed class ScenariosAttribute(params string[] names) : FactAttribute
 {
-    /// <summary>The indices of the scenario's pickles in the feature.</summary>
-    public IReadOnlyList<int> Pickles { get; } = pickles;
+    /// <summary>The method name of each pickle's test, in pickle order.</summary>
+    public IReadOnlyList<string> Names { get; } = names;
 }

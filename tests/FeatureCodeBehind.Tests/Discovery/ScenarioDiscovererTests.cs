@@ -27,8 +27,19 @@ public sealed class ScenarioDiscovererTests
     {
         var tests = DiscoverAll();
 
-        tests.Select(t => t.TestMethod.Method.Name).Should().Equal(
-            "APlainScenarioWithADataTable", "AddAAndB", "AddAAndB", "AddAAndB", "ADocStringIsStoredVerbatim");
+        tests.Select(t => $"{t.TestMethod.TestClass.Class.Name}.{t.TestMethod.Method.Name}").Should().Equal(
+            new[] { "APlainScenarioWithADataTable", "AddAAndB", "AddAAndB", "AddAAndB", "ADocStringIsStoredVerbatim" }.Select(name => typeof(Showcase).FullName + "." + name),
+            "runners make the fully qualified name of a test of its class and its method's name");
+        tests.Select(t => t.Method.ToRuntimeMethod()).Should().AllSatisfy(m => m.Should().BeSameAs(typeof(Showcase).GetMethod(nameof(Showcase.Scenario))), "every test runs the one generated method");
+    }
+
+    [Fact]
+    public void Discover_NamesThatDoNotMatchThePickles_IsOneFailingTestThatSaysWhy()
+    {
+        var tests = Discover(typeof(Short), nameof(Short.Scenario), null);
+
+        tests.Should().ContainSingle().Which.Should().BeOfType<ExecutionErrorTestCase>()
+            .Which.ErrorMessage.Should().Contain("names 1 pickles, its messages have 5; rebuild the project");
     }
 
     [Theory]
@@ -97,6 +108,8 @@ public sealed class ScenarioDiscovererTests
         copy.SourceInformation.LineNumber.Should().Be(39);
         copy.TestMethodArguments.Should().Equal(4);
         copy.UniqueID.Should().Be(test.UniqueID);
+        copy.TestMethod.Method.Name.Should().Be("ADocStringIsStoredVerbatim", "the test keeps its scenario's method name");
+        copy.Method.ToRuntimeMethod().Name.Should().Be(nameof(Showcase.Scenario), "and runs the generated method");
     }
 
     [Fact]
@@ -108,9 +121,7 @@ public sealed class ScenarioDiscovererTests
             .Which.ErrorMessage.Should().Contain("no embedded resource 'features/golden/missing.feature.ndjson'");
     }
 
-    private static List<IXunitTestCase> DiscoverAll(ScenarioSelection? selection = null) =>
-        [.. new[] { nameof(Showcase.APlainScenarioWithADataTable), nameof(Showcase.AddAAndB), nameof(Showcase.ADocStringIsStoredVerbatim) }
-            .SelectMany(method => Discover(typeof(Showcase), method, selection))];
+    private static List<IXunitTestCase> DiscoverAll(ScenarioSelection? selection = null) => Discover(typeof(Showcase), nameof(Showcase.Scenario), selection);
 
     private static List<IXunitTestCase> Discover(Type type, string method, ScenarioSelection? selection)
     {
@@ -126,20 +137,21 @@ public sealed class ScenarioDiscovererTests
     [FeatureFile("features/golden/showcase.feature.ndjson", "/repo/features/golden/showcase.feature")]
     internal sealed class Showcase
     {
-        [Scenarios(0)]
-        public Task APlainScenarioWithADataTable(int pickle) => Task.FromResult(pickle);
+        [Scenarios("APlainScenarioWithADataTable", "AddAAndB", "AddAAndB", "AddAAndB", "ADocStringIsStoredVerbatim")]
+        public Task Scenario(int pickle) => Task.FromResult(pickle);
+    }
 
-        [Scenarios(1, 2, 3)]
-        public Task AddAAndB(int pickle) => Task.FromResult(pickle);
-
-        [Scenarios(4)]
-        public Task ADocStringIsStoredVerbatim(int pickle) => Task.FromResult(pickle);
+    [FeatureFile("features/golden/showcase.feature.ndjson", "/repo/features/golden/showcase.feature")]
+    internal sealed class Short
+    {
+        [Scenarios("APlainScenarioWithADataTable")]
+        public Task Scenario(int pickle) => Task.FromResult(pickle);
     }
 
     [FeatureFile("features/golden/missing.feature.ndjson", "/repo/features/golden/missing.feature")]
     internal sealed class Missing
     {
-        [Scenarios(0)]
+        [Scenarios("AScenario")]
         public Task Scenario(int pickle) => Task.FromResult(pickle);
     }
 #pragma warning restore xUnit1000

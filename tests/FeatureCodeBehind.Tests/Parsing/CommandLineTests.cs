@@ -73,7 +73,7 @@ public sealed class CommandLineTests : IDisposable
         Run(manifest, "").Exit.Should().Be(0);
 
         File.ReadAllText(codeA).Should().Contain("marker", "an unchanged feature is neither parsed nor written again");
-        File.ReadAllText(codeB).Should().Contain("Task T(int pickle)", "the edited feature is generated again");
+        File.ReadAllText(codeB).Should().Contain("Scenarios(\"S\", \"T\")", "the edited feature is generated again");
     }
 
     [Fact]
