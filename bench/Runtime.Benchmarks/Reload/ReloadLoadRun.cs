@@ -42,7 +42,7 @@ internal static class ReloadLoadRun
         using var drains = new DrainCoordinator(registry, supervisor);
         using var reloads = new ReloadCoordinator(registry, supervisor, drains);
         var switchedAt = long.MaxValue;
-        registry.PoolChanged += s =>
+        registry.PoolChanged += (_, s) =>
         {
             if (s.Spec.EngineVersion == "2.0" && s.Ready)
             {

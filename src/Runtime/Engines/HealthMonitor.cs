@@ -51,7 +51,7 @@ public sealed class HealthMonitor : IDisposable
     /// (<see cref="HealthVerdict.Unhealthy"/> at the threshold) was reported: who sees the failure sees its verdict.
     /// Subscribe before <see cref="Watch"/>.
     /// </summary>
-    public event Action<HealthCheckFailure>? CheckFailed;
+    public event EventHandler<HealthCheckFailure>? CheckFailed;
 
     /// <summary>Consecutive failed probes so far.</summary>
     public int ConsecutiveFailures
@@ -154,7 +154,7 @@ public sealed class HealthMonitor : IDisposable
         Report(verdict, result);
         if (failures > 0)
         {
-            CheckFailed?.Invoke(new HealthCheckFailure(failures, _options.FailureThreshold, result));
+            CheckFailed?.Invoke(this, new HealthCheckFailure(failures, _options.FailureThreshold, result));
         }
 
         if (next)

@@ -27,7 +27,7 @@ public sealed partial class Pool
     }
 
     /// <summary>Raised after every change with the new snapshot (outside the lock).</summary>
-    public event Action<PoolSnapshot>? Changed;
+    public event EventHandler<PoolSnapshot>? Changed;
 
     /// <summary>The pool id, for example <c>gpu-0</c>.</summary>
     public string Id { get; }
@@ -101,7 +101,7 @@ public sealed partial class Pool
             snapshot = Snapshot_NeedsLock();
         }
 
-        Changed?.Invoke(snapshot);
+        Changed?.Invoke(this, snapshot);
         return snapshot;
     }
 
@@ -121,7 +121,7 @@ public sealed partial class Pool
             snapshot = Snapshot_NeedsLock();
         }
 
-        Changed?.Invoke(snapshot);
+        Changed?.Invoke(this, snapshot);
         return true;
     }
 
@@ -135,7 +135,7 @@ public sealed partial class Pool
             snapshot = Snapshot_NeedsLock();
         }
 
-        Changed?.Invoke(snapshot);
+        Changed?.Invoke(this, snapshot);
         return snapshot;
     }
 

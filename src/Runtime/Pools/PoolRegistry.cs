@@ -27,7 +27,7 @@ public sealed class PoolRegistry
     }
 
     /// <summary>Raised after any pool changed (outside locks).</summary>
-    public event Action<PoolSnapshot>? PoolChanged;
+    public event EventHandler<PoolSnapshot>? PoolChanged;
 
     /// <summary>All pools, in no particular order.</summary>
     public IReadOnlyCollection<Pool> Pools => _pools.Values.ToArray();
@@ -153,7 +153,7 @@ public sealed class PoolRegistry
     /// written, and the save failure does not escape into whoever made the change. It is logged; every save
     /// writes every pool, so the next one that succeeds writes this change too.
     /// </summary>
-    private void OnChanged(PoolSnapshot snapshot)
+    private void OnChanged(object? sender, PoolSnapshot snapshot)
     {
         try
         {
@@ -164,6 +164,6 @@ public sealed class PoolRegistry
             PoolLog.SaveFailed(_logger, _store!.Path, snapshot.Id, e.Message);
         }
 
-        PoolChanged?.Invoke(snapshot);
+        PoolChanged?.Invoke(this, snapshot);
     }
 }

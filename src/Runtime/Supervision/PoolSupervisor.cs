@@ -88,7 +88,7 @@ internal sealed partial class PoolSupervisor : IDisposable
         // The startup timeout runs from before the process starts, so a clock moved as soon as the engine
         // is seen running cannot outpace it.
         run.Monitor = new HealthMonitor(_context.Health, _context.Probe, (verdict, result) => OnVerdict(run, verdict, result));
-        run.Monitor.CheckFailed += failure => OnCheckFailed(run, failure);
+        run.Monitor.CheckFailed += (_, failure) => OnCheckFailed(run, failure);
         try
         {
             run.Process = _context.Launcher.Start(request);

@@ -41,14 +41,14 @@ public sealed class Supervisor : IPoolEngines, ISurgeEngines, IDisposable, IAsyn
         _probe = new HealthProbe(health.Timeout, options.Health.RequestClock);
         _metrics = new SupervisionMetrics(options.MeterFactory);
         _context = new SupervisorContext(options, launcher, health, _probe, new CrashClassifier(options.CrashDetection), _metrics,
-            crash => Crashed?.Invoke(crash), (pool, line) => EngineOutput?.Invoke(pool, line));
+            crash => Crashed?.Invoke(this, crash), (pool, line) => EngineOutput?.Invoke(this, new PoolEngineOutput(pool, line)));
     }
 
     /// <summary>Raised for every crash (after it is recorded on the pool).</summary>
-    public event Action<CrashEvent>? Crashed;
+    public event EventHandler<CrashEvent>? Crashed;
 
     /// <summary>Raised for every engine output line, with the pool id.</summary>
-    public event Action<string, EngineOutputLine>? EngineOutput;
+    public event EventHandler<PoolEngineOutput>? EngineOutput;
 
     /// <summary>
     /// Starts the pool's engine under supervision (pool Starting, then Ready when healthy). A failure is

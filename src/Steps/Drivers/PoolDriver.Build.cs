@@ -13,7 +13,7 @@ public sealed partial class PoolDriver
     private void Build(bool loadState = false)
     {
         Registry = new PoolRegistry(new PoolRegistryOptions { StateFilePath = StateFile, LoggerFactory = Logger });
-        Registry.PoolChanged += s =>
+        Registry.PoolChanged += (_, s) =>
         {
             lock (_history)
             {
@@ -48,7 +48,7 @@ public sealed partial class PoolDriver
             options.RestartLimits = _restartLimits ?? options.RestartLimits;
             options.CircuitBreaker = _circuit ?? options.CircuitBreaker;
             Supervisor = new Supervisor(Registry, _processes, options);
-            Supervisor.Crashed += c =>
+            Supervisor.Crashed += (_, c) =>
             {
                 lock (Crashes)
                 {

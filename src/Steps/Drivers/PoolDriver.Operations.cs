@@ -2,6 +2,7 @@ using Runtime.Drain;
 using Runtime.Engines;
 using Runtime.Pools;
 using Runtime.Reload;
+using Runtime.Supervision;
 
 namespace Steps.Drivers;
 
@@ -156,11 +157,11 @@ public sealed partial class PoolDriver
         }
     }
 
-    private void OnOutput(string pool, EngineOutputLine line)
+    private void OnOutput(object? sender, PoolEngineOutput output)
     {
         lock (_output)
         {
-            _output.Add((pool, line.Text));
+            _output.Add((output.PoolId, output.Text));
         }
 
         Pulse();

@@ -52,7 +52,7 @@ public sealed class SurgeDriver(PoolDriver pools) : IDisposable
         _pool = pool;
         _oldEndpoint = pools.Pool(pool).Snapshot().Endpoint;
         pools.Logger.Logged += Probe;
-        pools.Registry.PoolChanged += _ => Probe();
+        pools.Registry.PoolChanged += (_, _) => Probe();
     }
 
     /// <summary>The model that answers a request sent through <paramref name="lease"/>.</summary>

@@ -31,7 +31,7 @@ public sealed partial class HealthMonitorScheduleTests
     public void CheckFailed_AtTheThreshold_IsHeardAfterTheUnhealthyVerdict_AndSaysItMadeTheEngineUnhealthy()
     {
         var failures = new List<HealthCheckFailure>();
-        _monitor.CheckFailed += failures.Add;
+        _monitor.CheckFailed += (_, failure) => failures.Add(failure);
         ReadyThenTick();
 
         for (var check = 0; check < 3; check++)
@@ -93,5 +93,5 @@ public sealed partial class HealthMonitorScheduleTests
         _time.Advance(Interval);
     }
 
-    private void HearFailures() => _monitor.CheckFailed += f => _heard.Add($"failed {f.ConsecutiveFailures} of {f.FailureThreshold}: {f.Result.Error}");
+    private void HearFailures() => _monitor.CheckFailed += (_, f) => _heard.Add($"failed {f.ConsecutiveFailures} of {f.FailureThreshold}: {f.Result.Error}");
 }

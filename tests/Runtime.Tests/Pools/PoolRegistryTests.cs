@@ -74,7 +74,7 @@ public sealed class PoolRegistryTests : IDisposable
         var registry = new PoolRegistry(new PoolRegistryOptions { StateFilePath = file, LoggerFactory = logger });
         var pool = registry.Register("gpu-0", Valid);
         var announced = new List<PoolState>();
-        registry.PoolChanged += s => announced.Add(s.State);
+        registry.PoolChanged += (_, s) => announced.Add(s.State);
         File.Delete(file);
         Directory.CreateDirectory(file);
 

@@ -36,7 +36,7 @@ public sealed class PoolRulesTests
     {
         var pool = PoolTestData.ReadyPool(_registry);
         var seen = new List<PoolState>();
-        pool.Changed += s => seen.Add(s.State);
+        pool.Changed += (_, s) => seen.Add(s.State);
 
         pool.TryTransition(PoolState.Ready, PoolState.Draining).Should().BeTrue();
 

@@ -67,7 +67,7 @@ public sealed class PoolTests
     {
         var pool = _registry.Register("gpu-0", PoolTestData.Llama);
         var seen = new List<PoolState>();
-        pool.Changed += s => seen.Add(s.State);
+        pool.Changed += (_, s) => seen.Add(s.State);
 
         PoolTestData.MakeReady(pool);
 

@@ -49,7 +49,7 @@ internal sealed class PoolWorld : IDisposable
         _supervisor = new Supervisor(_registry, new InProcessEngines(healthyEndpoint), options);
         _drains = new DrainCoordinator(_registry, _supervisor, new DrainOptions { TimeProvider = _time });
         _reloads = new ReloadCoordinator(_registry, _supervisor, _drains, new ReloadOptions { TimeProvider = _time });
-        _registry.PoolChanged += _ => Interlocked.Exchange(ref _changed, new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+        _registry.PoolChanged += (_, _) => Interlocked.Exchange(ref _changed, new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
         _held = Enumerable.Range(0, pools).Select(_ => new ConcurrentQueue<Lease>()).ToArray();
         for (var i = 0; i < pools; i++)
         {

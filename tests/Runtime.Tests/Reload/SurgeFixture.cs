@@ -60,7 +60,7 @@ public abstract class SurgeFixture : IDisposable
         }
 
         OldEngine = (InProcessEngine)_supervisor.EngineOf("gpu-0")!;
-        _pool.Changed += s =>
+        _pool.Changed += (_, s) =>
         {
             lock (_history)
             {

@@ -39,7 +39,7 @@ public sealed class SurgeReloadTests : SurgeFixture
     public async Task Surge_NeverRefusesALeaseAndThePoolStaysReady()
     {
         var refusals = new List<LeaseRefusal>();
-        _pool.Changed += _ =>
+        _pool.Changed += (_, _) =>
         {
             var refusal = _pool.TryAcquire(out var lease);
             lease.Release();

@@ -10,7 +10,7 @@ internal static class PoolEvents
     public static async Task<PoolSnapshot> WaitFor(Pool pool, Func<PoolSnapshot, bool> condition)
     {
         var reached = new TaskCompletionSource<PoolSnapshot>(TaskCreationOptions.RunContinuationsAsynchronously);
-        void OnChanged(PoolSnapshot s)
+        void OnChanged(object? sender, PoolSnapshot s)
         {
             if (condition(s))
             {

@@ -49,9 +49,9 @@ public sealed class SupervisorCrashAndStopTests : IDisposable
         var pool = _registry.Register("gpu-0", new EngineSpec("engine", ["--model", "{model}"], "llama-7b-v1", "1.0"));
         (await _supervisor.StartAsync("gpu-0").WaitAsync(PoolEvents.Bound)).Ready.Should().BeTrue();
         var crashed = new TaskCompletionSource<CrashEvent>(TaskCreationOptions.RunContinuationsAsynchronously);
-        _supervisor.Crashed += c => crashed.TrySetResult(c);
+        _supervisor.Crashed += (_, c) => crashed.TrySetResult(c);
         var stopped = 0;
-        pool.Changed += s =>
+        pool.Changed += (_, s) =>
         {
             // The crash is on the pool (not live, its error recorded); the restart policies have not answered yet.
             if (!s.Live && s.LastError is not null && Interlocked.Exchange(ref stopped, 1) == 0)

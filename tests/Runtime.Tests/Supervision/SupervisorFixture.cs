@@ -29,7 +29,7 @@ internal sealed class SupervisorFixture : IDisposable
         configure?.Invoke(options);
         Launcher = new EngineLauncher(new EngineLauncherOptions { TimeProvider = Time });
         Supervisor = new Supervisor(Registry, Launcher, options);
-        Supervisor.Crashed += c =>
+        Supervisor.Crashed += (_, c) =>
         {
             lock (Crashes)
             {

@@ -77,7 +77,7 @@ public sealed class SupervisorReadyOrderTests
     private static void MoveTheClockWhenReady(SupervisorFixture f, Pool pool, int restartCount, TimeSpan by)
     {
         var moved = 0;
-        pool.Changed += s =>
+        pool.Changed += (_, s) =>
         {
             if (s.State == PoolState.Ready && s.RestartCount == restartCount && Interlocked.Exchange(ref moved, 1) == 0)
             {

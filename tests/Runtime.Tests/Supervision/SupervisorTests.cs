@@ -245,7 +245,7 @@ public sealed class SupervisorTests : IDisposable
         // (as tests and scenarios do) passed the restart by, and the pool stayed Restarting for good.
         using var f = new SupervisorFixture();
         var pool = await f.StartReady("gpu-0");
-        pool.Changed += s =>
+        pool.Changed += (_, s) =>
         {
             if (s.State == PoolState.Restarting)
             {
