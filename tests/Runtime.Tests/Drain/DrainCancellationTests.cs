@@ -21,7 +21,8 @@ public sealed class DrainCancellationTests : DrainCoordinatorFixture
 
         await cancel.CancelAsync();
 
-        await FluentActions.Awaiting(() => drain.WaitAsync(Bound)).Should().ThrowAsync<OperationCanceledException>();
+        await FluentActions.Awaiting(() => drain.WaitAsync(Bound)).Should().ThrowAsync<OperationCanceledException>()
+            .WithMessage("the drain of pool gpu-0 was cancelled: the pool serves again");
         _pool.State.Should().Be(PoolState.Ready, "a cancelled drain gives the pool back");
         _drains.IsDraining("gpu-0").Should().BeFalse();
         await _engines.DidNotReceiveWithAnyArgs().StopEngineAsync(default!, default, default);
@@ -40,6 +41,7 @@ public sealed class DrainCancellationTests : DrainCoordinatorFixture
         _pool.State.Should().Be(PoolState.Ready);
         Action again = () => _drains.DrainAsync("gpu-0", TimeSpan.FromSeconds(30));
         again.Should().Throw<ObjectDisposedException>();
+        _pool.State.Should().Be(PoolState.Ready, "a drain a disposed coordinator refuses never starts: the pool keeps serving");
         FluentActions.Invoking(() => _drains.Dispose()).Should().NotThrow("disposing twice is safe");
     }
 
