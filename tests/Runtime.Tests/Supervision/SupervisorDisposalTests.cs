@@ -37,17 +37,10 @@ public sealed class SupervisorDisposalTests : IDisposable
         await _fixture.StartReady("gpu-0", "--ignore-sigterm");
         var engine = _fixture.Supervisor.EngineOf("gpu-0")!;
 
-        var ignored = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        _fixture.Supervisor.EngineOutput += (_, line) =>
-        {
-            if (line.Text == "SIGTERM received: ignored")
-            {
-                ignored.TrySetResult();
-            }
-        };
+        var ignored = _fixture.EngineWrites("SIGTERM received: ignored");
 
         var disposal = _fixture.Supervisor.DisposeAsync().AsTask();
-        await ignored.Task.WaitAsync(PoolEvents.Bound);
+        await ignored.WaitAsync(PoolEvents.Bound);
         disposal.IsCompleted.Should().BeFalse("the engine has its grace period of 10 s on the supervisor's clock");
 
         _fixture.Time.Advance(TimeSpan.FromSeconds(10));

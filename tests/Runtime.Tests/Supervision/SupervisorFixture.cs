@@ -58,6 +58,20 @@ internal sealed class SupervisorFixture : IDisposable
 
     public TaskCompletionSource<CrashEvent> CrashSeen { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    /// <summary>Completes when an engine of the supervisor writes the line <paramref name="text"/>, from now on.</summary>
+    public Task EngineWrites(string text)
+    {
+        var written = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Supervisor.EngineOutput += (_, line) =>
+        {
+            if (line.Text == text)
+            {
+                written.TrySetResult();
+            }
+        };
+        return written.Task;
+    }
+
     public Pool Register(string id, string model = "llama-7b-v1", params string[] flags) =>
         Registry.Register(id, EngineStubCommand.Spec(model, "1.0", flags), new Dictionary<string, string> { ["CUDA_VISIBLE_DEVICES"] = "0" });
 

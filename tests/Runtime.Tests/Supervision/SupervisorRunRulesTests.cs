@@ -284,14 +284,7 @@ public sealed class SupervisorRunRulesTests : IDisposable
     {
         await _f.StartReady("gpu-0", "--ignore-sigterm");
         var engine = _f.Supervisor.EngineOf("gpu-0")!;
-        var ignored = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        _f.Supervisor.EngineOutput += (_, line) =>
-        {
-            if (line.Text == "SIGTERM received: ignored")
-            {
-                ignored.TrySetResult();
-            }
-        };
+        var ignored = _f.EngineWrites("SIGTERM received: ignored");
         engine.WriteLine("hang");
         await StubHealth.UntilHung(await engine.Listening);
 
@@ -300,7 +293,7 @@ public sealed class SupervisorRunRulesTests : IDisposable
             _time.Advance(ProbeInterval); // each probe times out (1 s, real time); the three run one after another
         }
 
-        await ignored.Task.WaitAsync(PoolEvents.Bound);
+        await ignored.WaitAsync(PoolEvents.Bound);
         _f.Time.Advance(TimeSpan.FromSeconds(10)); // the grace period, on the launcher's clock
 
         (await engine.Exited.WaitAsync(PoolEvents.Bound)).Signal.Should().Be(Signals.SIGKILL);
