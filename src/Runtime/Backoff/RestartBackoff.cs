@@ -81,6 +81,12 @@ public sealed class RestartBackoff : IDisposable
         }
     }
 
+    /// <summary>
+    /// Set by <see cref="Runtime.Policies.RestartPolicy"/>: its one stable-run timer calls <see cref="StableRunElapsed"/>,
+    /// so <see cref="RecordStarted"/> arms no timer of this rule's own.
+    /// </summary>
+    internal bool SharesStableRun { get; init; }
+
     /// <summary>Raised (outside the lock) when the crash count is forgotten: after the stable period or <see cref="Reset"/>.</summary>
     public event EventHandler<BackoffReset>? DelayReset;
 
@@ -118,6 +124,11 @@ public sealed class RestartBackoff : IDisposable
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
             _startedAt = _time.GetUtcNow();
+            if (SharesStableRun)
+            {
+                return;
+            }
+
             _stableTimer ??= _time.CreateTimer(static s => ((RestartBackoff)s!).OnStableTimer(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
             _stableTimer.Change(_stableAfter, Timeout.InfiniteTimeSpan);
         }
@@ -165,6 +176,9 @@ public sealed class RestartBackoff : IDisposable
         ticks *= 1.0 + (_jitter * ((2.0 * r) - 1.0));
         return TimeSpan.FromTicks((long)Math.Clamp(ticks, _min.Ticks, _max.Ticks));
     }
+
+    /// <summary>The shared stable-run timer: the stable period may have passed since <see cref="RecordStarted"/>.</summary>
+    internal void StableRunElapsed() => OnStableTimer();
 
     private void OnStableTimer()
     {

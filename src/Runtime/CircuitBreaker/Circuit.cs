@@ -75,7 +75,11 @@ internal sealed class Circuit(PoolCircuitBreaker owner, CrashReason? reason, Cir
             case CircuitState.Closed:
             case CircuitState.HalfOpen when ProbeOutstanding:
                 RunStartedAt = now;
-                Arm_NeedsLock(settings.StableRun);
+                if (!owner.SharesStableRun)
+                {
+                    Arm_NeedsLock(settings.StableRun);
+                }
+
                 break;
         }
     }

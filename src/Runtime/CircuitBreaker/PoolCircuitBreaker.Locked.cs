@@ -9,6 +9,9 @@ public sealed partial class PoolCircuitBreaker
     internal ITimer CreateTimer() =>
         _time.CreateTimer(static s => ((PoolCircuitBreaker)s!).OnTimer(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
 
+    /// <summary>The shared stable-run timer: a run may have been stable for <c>StableRunDuration</c>.</summary>
+    internal void StableRunElapsed() => OnTimer();
+
     private void OnTimer()
     {
         List<CircuitStateChange>? changes = null;

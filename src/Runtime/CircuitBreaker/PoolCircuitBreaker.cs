@@ -84,6 +84,12 @@ public sealed partial class PoolCircuitBreaker : IDisposable
         }
     }
 
+    /// <summary>
+    /// Set by <see cref="Runtime.Policies.RestartPolicy"/>: its one stable-run timer calls <see cref="StableRunElapsed"/>,
+    /// so a started run arms no circuit timer (the circuits' timers then measure only open durations).
+    /// </summary>
+    internal bool SharesStableRun { get; init; }
+
     /// <summary>Raised (outside the lock, in order) for every transition of any circuit of the pool.</summary>
     public event EventHandler<CircuitStateChange>? StateChanged;
 

@@ -83,6 +83,12 @@ public sealed class RestartRateLimiter : IDisposable
         }
     }
 
+    /// <summary>
+    /// Set by <see cref="Runtime.Policies.RestartPolicy"/>: its one stable-run timer calls <see cref="StableRunElapsed"/>,
+    /// so <see cref="RecordStarted"/> arms no timer of this rule's own.
+    /// </summary>
+    internal bool SharesStableRun { get; init; }
+
     /// <summary>Raised (outside the lock) when a restart brings the window above the warning threshold.</summary>
     public event EventHandler<RestartRateWarning>? Warning;
 
@@ -136,6 +142,11 @@ public sealed class RestartRateLimiter : IDisposable
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
             _startedAt = _time.GetUtcNow();
+            if (SharesStableRun)
+            {
+                return;
+            }
+
             _stableTimer ??= _time.CreateTimer(static s => ((RestartRateLimiter)s!).OnStableTimer(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
             _stableTimer.Change(_stableAfter, Timeout.InfiniteTimeSpan);
         }
@@ -160,6 +171,9 @@ public sealed class RestartRateLimiter : IDisposable
 
         _metrics.Dispose();
     }
+
+    /// <summary>The shared stable-run timer: the stable period may have passed since <see cref="RecordStarted"/>.</summary>
+    internal void StableRunElapsed() => OnStableTimer();
 
     private void OnStableTimer() => Clear("stable", stableOnly: true);
 

@@ -67,9 +67,7 @@ internal sealed partial class PoolSupervisor
                     throw new InvalidOperationException($"the engine of pool {_pool.Id} ended before it was ready");
                 }
 
-                _backoff.RecordStarted();
-                _breaker.RecordStarted();
-                _limiter.RecordStarted();
+                _policy.EngineStarted();
                 run.Supervised = true;
                 m.SetSpec(run.Spec);
                 m.SetEngine(process.Pid, endpoint, live: true);

@@ -1,60 +1,58 @@
 using Runtime.CircuitBreaker;
 using Runtime.Crashes;
 using Runtime.Engines;
+using Runtime.Policies;
 using Runtime.Pools;
 
 namespace Runtime.Supervision;
 
-/// <summary>After a crash: the restart policies' answer, the restart or the refusal, and the pool's state transitions that follow.</summary>
+/// <summary>After a crash: the restart policy's answer, the restart or the refusal, and the pool's state transitions that follow.</summary>
 internal sealed partial class PoolSupervisor
 {
     /// <summary>
-    /// The restart policies' answer to a crash of <paramref name="crashed"/> (null for a take-over). When the run was
-    /// stopped on purpose meanwhile (a drain, a reload replacing its engine), the failure is counted but the pool is
-    /// left to whoever stopped it: no restart is scheduled and no circuit awaited, which would start an engine over the
-    /// one they start and leave their wait for it unanswered.
+    /// Asks the restart policy what follows a crash of <paramref name="crashed"/> (null for a take-over) and carries
+    /// the answer out. When the run was stopped on purpose meanwhile (a drain, a reload replacing its engine), the
+    /// failure is counted but the pool is left to whoever stopped it: no restart is scheduled and no circuit awaited,
+    /// which would start an engine over the one they start and leave their wait for it unanswered.
     /// </summary>
     private void AfterCrash(CrashReason reason, EngineRun? crashed = null)
     {
-        if (reason == CrashReason.GracefulExit && !_context.Options.RestartOnGracefulExit)
-        {
-            TryTransition(PoolState.Stopped);
-            return;
-        }
-
-        _breaker.RecordFailure(reason);
+        bool owned;
         lock (_lock)
         {
-            if (crashed is not null && !ReferenceEquals(_run, crashed))
-            {
+            owned = crashed is null || ReferenceEquals(_run, crashed);
+        }
+
+        var decision = _policy.Decide(reason, restartWanted: owned);
+        switch (decision.Verdict)
+        {
+            case RestartVerdict.Stop:
+                TryTransition(PoolState.Stopped);
                 return;
-            }
-        }
-
-        var rate = _restarts.TryRecordRestart(reason);
-        if (!rate.IsAllowed)
-        {
-            Refuse($"restart storm: {rate.RestartsInWindow} restarts in {_context.Options.RestartLimits.Window.TotalSeconds:0} s");
-            return;
-        }
-
-        if (!_breaker.RequestRestart().IsAllowed())
-        {
-            lock (_lock)
-            {
-                if (!Owns_NeedsLock(crashed))
+            case RestartVerdict.Refused when decision.WaitsForCircuit:
+                lock (_lock)
                 {
-                    return;
+                    if (!Owns_NeedsLock(crashed))
+                    {
+                        return;
+                    }
+
+                    _waitingForCircuit = true;
                 }
 
-                _waitingForCircuit = true;
-            }
-
-            Refuse("circuit open");
-            return;
+                Refuse(decision.RefusedBecause!);
+                return;
+            case RestartVerdict.Refused:
+                Refuse(decision.RefusedBecause!);
+                return;
+            case RestartVerdict.RestartAfterDelay:
+                ScheduleRestart(crashed, decision.Delay, reason);
+                return;
         }
+    }
 
-        var decision = _backoff.RecordCrash(reason);
+    private void ScheduleRestart(EngineRun? crashed, TimeSpan delay, CrashReason reason)
+    {
         lock (_lock)
         {
             if (!Owns_NeedsLock(crashed))
@@ -66,11 +64,11 @@ internal sealed partial class PoolSupervisor
             // or a test's clock) finds the restart already scheduled. Restart() takes this lock, so it cannot run
             // before the transition, whatever the delay.
             _restartTimer?.Dispose();
-            _restartTimer = _context.Options.TimeProvider.CreateTimer(_ => Restart(), null, decision.Delay, Timeout.InfiniteTimeSpan);
+            _restartTimer = _context.Options.TimeProvider.CreateTimer(_ => Restart(), null, delay, Timeout.InfiniteTimeSpan);
             TryTransition(PoolState.Restarting);
         }
 
-        SupervisionLog.RestartScheduled(_logger, _pool.Id, decision.Delay.TotalSeconds, CrashReasonNames.GetName(reason));
+        SupervisionLog.RestartScheduled(_logger, _pool.Id, delay.TotalSeconds, CrashReasonNames.GetName(reason));
     }
 
     /// <summary>True while the supervisor runs and <paramref name="crashed"/> (when given) is still the pool's run.</summary>
@@ -137,7 +135,7 @@ internal sealed partial class PoolSupervisor
         }
 
         // A restart needs every circuit: while another one is still open, the pool keeps waiting for that one.
-        if (!_breaker.RequestRestart().IsAllowed())
+        if (!_policy.TryAdmitProbe())
         {
             return;
         }

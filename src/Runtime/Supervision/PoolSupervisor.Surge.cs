@@ -58,9 +58,7 @@ internal sealed partial class PoolSupervisor
             }
 
             // The new engine serves from here: the restart policies measure its stable running from now.
-            _backoff.RecordStarted();
-            _breaker.RecordStarted();
-            _limiter.RecordStarted();
+            _policy.EngineStarted();
         }
 
         return true;

@@ -1,11 +1,9 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using Runtime.Backoff;
-using Runtime.CircuitBreaker;
 using Runtime.Crashes;
 using Runtime.Engines;
+using Runtime.Policies;
 using Runtime.Pools;
-using Runtime.RestartLimits;
 
 namespace Runtime.Supervision;
 
@@ -16,10 +14,7 @@ internal sealed partial class PoolSupervisor : IDisposable
     private readonly Pool _pool;
     private readonly SupervisorContext _context;
     private readonly ILogger _logger;
-    private readonly RestartBackoff _backoff;
-    private readonly PoolCircuitBreaker _breaker;
-    private readonly RestartRateLimiter _limiter;
-    private readonly RestartGate _restarts;
+    private readonly RestartPolicy _policy;
     private EngineRun? _run;
     private EngineRun? _candidate;
     private EngineRun? _retiring;
@@ -34,16 +29,11 @@ internal sealed partial class PoolSupervisor : IDisposable
         var o = context.Options;
         var logs = o.LoggerFactory ?? NullLoggerFactory.Instance;
         _logger = logs.CreateLogger<Supervisor>();
-        _backoff = new RestartBackoff(pool.Id, o.Backoff, o.TimeProvider, o.Randomizer, logs, o.MeterFactory);
-        _breaker = new PoolCircuitBreaker(pool.Id, o.CircuitBreaker, o.TimeProvider, logs, o.MeterFactory);
-        _limiter = new RestartRateLimiter(pool.Id, o.RestartLimits, o.TimeProvider, logs, o.MeterFactory);
-        _restarts = new RestartGate(_limiter, _breaker);
-        _breaker.StateChanged += OnCircuitChanged;
+        _policy = new RestartPolicy(pool.Id, o.RestartPolicy(), o.TimeProvider, o.Randomizer, logs, o.MeterFactory);
+        _policy.Breaker.StateChanged += OnCircuitChanged;
     }
 
     public Pool Pool => _pool;
-
-    public PoolCircuitBreaker Breaker => _breaker;
 
     public IEngineProcess? CurrentProcess
     {
@@ -184,7 +174,7 @@ internal sealed partial class PoolSupervisor : IDisposable
 
     public string ResetCircuit(string correlationId)
     {
-        _breaker.Reset();
+        _policy.ResetCircuit();
         var restarting = RestartIfStopped();
         SupervisionLog.OperatorAction(_logger, _pool.Id, "reset_circuit", correlationId, restarting ? "circuit closed, engine restarting" : "circuit closed");
         return correlationId;
@@ -192,7 +182,7 @@ internal sealed partial class PoolSupervisor : IDisposable
 
     public bool AllowOneRestart(string correlationId)
     {
-        var allowed = _pool.State == PoolState.Failed && _breaker.AllowOneRestart() && _breaker.RequestRestart().IsAllowed() && RestartIfStopped();
+        var allowed = _pool.State == PoolState.Failed && _policy.AllowOneRestart() && RestartIfStopped();
         SupervisionLog.OperatorAction(_logger, _pool.Id, "allow_one_restart", correlationId, allowed ? "one restart let through" : $"nothing to allow: the pool is {_pool.State}");
         return allowed;
     }
@@ -225,10 +215,8 @@ internal sealed partial class PoolSupervisor : IDisposable
             }
         }
 
-        _breaker.StateChanged -= OnCircuitChanged;
-        _backoff.Dispose();
-        _breaker.Dispose();
-        _limiter.Dispose();
+        _policy.Breaker.StateChanged -= OnCircuitChanged;
+        _policy.Dispose();
     }
 
     private static async Task<EngineExit> KillAsync(IEngineProcess process, CancellationToken cancellationToken)

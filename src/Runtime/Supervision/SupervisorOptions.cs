@@ -44,6 +44,15 @@ public sealed class SupervisorOptions
     /// <summary>Creates the <c>Runtime</c> meter (<see cref="Runtime.Telemetry.TelemetryNames"/>); a private meter when null.</summary>
     public IMeterFactory? MeterFactory { get; set; }
 
+    /// <summary>The restart policy's options: <see cref="Backoff"/>, <see cref="CircuitBreaker"/>, <see cref="RestartLimits"/> and <see cref="RestartOnGracefulExit"/>.</summary>
+    internal Runtime.Policies.RestartPolicyOptions RestartPolicy() => new()
+    {
+        Backoff = Backoff,
+        CircuitBreaker = CircuitBreaker,
+        RestartLimits = RestartLimits,
+        RestartOnGracefulExit = RestartOnGracefulExit,
+    };
+
     /// <summary>Checks the options once; throws <see cref="ArgumentException"/> naming the bad one.</summary>
     public void Validate()
     {
@@ -56,13 +65,8 @@ public sealed class SupervisorOptions
 
         ArgumentNullException.ThrowIfNull(Health, "SupervisorOptions.Health");
         ArgumentNullException.ThrowIfNull(CrashDetection, "SupervisorOptions.CrashDetection");
-        ArgumentNullException.ThrowIfNull(Backoff, "SupervisorOptions.Backoff");
-        ArgumentNullException.ThrowIfNull(CircuitBreaker, "SupervisorOptions.CircuitBreaker");
-        ArgumentNullException.ThrowIfNull(RestartLimits, "SupervisorOptions.RestartLimits");
         Health.Validate();
         CrashDetection.Validate();
-        Backoff.Validate();
-        CircuitBreaker.Validate();
-        RestartLimits.Validate();
+        RestartPolicy().Validate(nameof(SupervisorOptions));
     }
 }

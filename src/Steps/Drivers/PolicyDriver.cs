@@ -1,6 +1,7 @@
 using Runtime.Backoff;
 using Runtime.CircuitBreaker;
 using Runtime.Crashes;
+using Runtime.Policies;
 using Runtime.RestartLimits;
 using Steps.Time;
 
@@ -79,10 +80,9 @@ public sealed class PolicyDriver(ScenarioClock clock) : IDisposable
 
         if (!_pools.TryGetValue(poolId, out var policies))
         {
+            var options = new RestartPolicyOptions { Backoff = BackoffOptions, CircuitBreaker = BreakerOptions, RestartLimits = LimiterOptions };
             policies = new PoolPolicies(
-                new RestartBackoff(poolId, BackoffOptions, clock.Time, () => _jitterDraw, Log, Metrics),
-                new PoolCircuitBreaker(poolId, BreakerOptions, clock.Time, Log, Metrics),
-                new RestartRateLimiter(poolId, LimiterOptions, clock.Time, Log, Metrics),
+                new RestartPolicy(poolId, options, clock.Time, () => _jitterDraw, Log, Metrics),
                 clock.Time,
                 BreakerOptions.FailureThreshold);
             _pools.Add(poolId, policies);

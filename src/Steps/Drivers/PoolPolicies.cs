@@ -1,42 +1,40 @@
 using Runtime.Backoff;
 using Runtime.CircuitBreaker;
 using Runtime.Crashes;
+using Runtime.Policies;
 using Runtime.RestartLimits;
-using Runtime.Supervision;
 
 namespace Steps.Drivers;
 
 /// <summary>
-/// The three restart policies of one pool and what the scenario's When steps did with them: backoff decisions,
-/// circuit admissions, restart-rate decisions, warnings and storms. Restarts go through the supervisor's own
-/// <see cref="RestartGate"/>, so a restart storm opens the pool's circuit exactly as it does under supervision.
+/// The restart policy of one pool, the supervisor's own <see cref="RestartPolicy"/>, and what the scenario's When
+/// steps did with its rules: backoff decisions, circuit admissions, restart-rate decisions, warnings and storms.
+/// Restarts go through the policy, so a restart storm opens the pool's circuit exactly as it does under supervision,
+/// and a running engine starts the policy's one stable-run timer.
 /// </summary>
 public sealed class PoolPolicies : IDisposable
 {
     private readonly TimeProvider _time;
     private readonly int _failureThreshold;
-    private readonly RestartGate _restarts;
+    private readonly RestartPolicy _policy;
 
-    internal PoolPolicies(RestartBackoff backoff, PoolCircuitBreaker breaker, RestartRateLimiter limiter, TimeProvider time, int failureThreshold)
+    internal PoolPolicies(RestartPolicy policy, TimeProvider time, int failureThreshold)
     {
         _failureThreshold = failureThreshold;
-        Backoff = backoff;
-        Breaker = breaker;
-        Limiter = limiter;
-        _restarts = new RestartGate(limiter, breaker);
+        _policy = policy;
         _time = time;
         Limiter.Warning += (_, warning) => Warnings.Add(warning);
         Limiter.Storm += (_, storm) => Storms.Add(storm);
     }
 
     /// <summary>The pool's backoff.</summary>
-    public RestartBackoff Backoff { get; }
+    public RestartBackoff Backoff => _policy.Backoff;
 
     /// <summary>The pool's circuit breaker.</summary>
-    public PoolCircuitBreaker Breaker { get; }
+    public PoolCircuitBreaker Breaker => _policy.Breaker;
 
     /// <summary>The pool's restart-rate limiter.</summary>
-    public RestartRateLimiter Limiter { get; }
+    public RestartRateLimiter Limiter => _policy.RateLimiter;
 
     /// <summary>Backoff decisions, in order.</summary>
     public List<BackoffDecision> Decisions { get; } = [];
@@ -75,18 +73,13 @@ public sealed class PoolPolicies : IDisposable
     /// <summary>The pool restarts after a crash, if the restart-rate limit allows; a storm trips the circuit.</summary>
     public RestartRateDecision Restart(CrashReason reason)
     {
-        var decision = _restarts.TryRecordRestart(reason);
+        var decision = _policy.RecordRestart(reason);
         Restarts.Add(decision);
         return decision;
     }
 
-    /// <summary>The engine is running again: every policy starts measuring stable running.</summary>
-    public void Running()
-    {
-        Backoff.RecordStarted();
-        Breaker.RecordStarted();
-        Limiter.RecordStarted();
-    }
+    /// <summary>The engine is running again: every rule of the policy starts measuring stable running.</summary>
+    public void Running() => _policy.EngineStarted();
 
     /// <summary>
     /// Opens the general circuit with consecutive failures: at most the configured failure threshold of them
@@ -126,10 +119,5 @@ public sealed class PoolPolicies : IDisposable
     public double SecondsOpen() => Breaker.GetOpenUntil() is { } until ? (until - _time.GetUtcNow()).TotalSeconds : 0;
 
     /// <inheritdoc />
-    public void Dispose()
-    {
-        Backoff.Dispose();
-        Breaker.Dispose();
-        Limiter.Dispose();
-    }
+    public void Dispose() => _policy.Dispose();
 }
