@@ -34,7 +34,10 @@ fi
 for target in "$@"; do
   case "$target" in
     --since) args+=(--since:"${SINCE:-origin/main}") ;;
-    *) args+=(--mutate "$target/**/*.cs") ;;
+    *) # a folder by its name (Drain) or its path under src/Runtime (Supervision/Drain)
+       folder=$(cd src/Runtime && find . -type d -not -path '*/bin*' -not -path '*/obj*' \( -path "./$target" -o -name "$target" \) | head -n 1)
+       [ -n "$folder" ] || { echo "no folder $target under src/Runtime" >&2; exit 2; }
+       args+=(--mutate "${folder#./}/**/*.cs") ;;
   esac
 done
 

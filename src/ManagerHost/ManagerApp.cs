@@ -12,9 +12,9 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
-using Runtime.Pools;
+using Runtime.Supervision.Pools;
 using Runtime.Supervision;
-using Runtime.Telemetry;
+using Runtime.Common.Telemetry;
 
 namespace ManagerHost;
 

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using FluentAssertions;
-using Runtime.Engines;
+using Runtime.Supervision.Engines;
 using Xunit;
 
 namespace ManagerHost.Tests;

@@ -1,4 +1,4 @@
-using Runtime.Pools;
+using Runtime.Supervision.Pools;
 using Xunit;
 
 namespace Runtime.Concurrency.Tests;

@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Time.Testing;
-using Runtime.Budgets;
-using Runtime.CircuitBreaker;
-using Runtime.Crashes;
-using Runtime.Tracing;
+using Runtime.ExecutionContexts.Budgets;
+using Runtime.Supervision.CircuitBreaker;
+using Runtime.Supervision.Crashes;
+using Runtime.ExecutionContexts.Tracing;
 using Xunit;
 
 namespace Runtime.Concurrency.Tests;

@@ -19,7 +19,7 @@ internal static class Schedules
     public static void Explore(Func<Task> test, Func<Configuration, Configuration>? configure = null, [CallerMemberName] string name = "")
     {
         RewritingEngine.IsAssemblyRewritten(typeof(Schedules).Assembly).Should().BeTrue("the build rewrites the tests for Coyote (see the project file)");
-        RewritingEngine.IsAssemblyRewritten(typeof(Runtime.Budgets.ResourceBudget).Assembly).Should().BeTrue("the build rewrites the copy of Runtime.dll next to the tests");
+        RewritingEngine.IsAssemblyRewritten(typeof(Runtime.ExecutionContexts.Budgets.ResourceBudget).Assembly).Should().BeTrue("the build rewrites the copy of Runtime.dll next to the tests");
         var configuration = Configuration.Create().WithTestingIterations(Iterations);
         configuration = configure?.Invoke(configuration) ?? configuration;
         using var engine = TestingEngine.Create(configuration, test);

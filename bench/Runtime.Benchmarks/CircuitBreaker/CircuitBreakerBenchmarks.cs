@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using Polly;
-using Runtime.CircuitBreaker;
-using Runtime.Crashes;
+using Runtime.Supervision.CircuitBreaker;
+using Runtime.Supervision.Crashes;
 using PollyBreakerOptions = Polly.CircuitBreaker.CircuitBreakerStrategyOptions;
 
 namespace Runtime.Benchmarks.CircuitBreaker;

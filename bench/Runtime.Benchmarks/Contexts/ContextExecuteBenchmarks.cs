@@ -1,8 +1,8 @@
 using BenchmarkDotNet.Attributes;
-using Runtime.Backends;
-using Runtime.Budgets;
-using Runtime.Contexts;
-using Runtime.Tracing;
+using Runtime.ExecutionContexts.Backends;
+using Runtime.ExecutionContexts.Budgets;
+using Runtime.ExecutionContexts;
+using Runtime.ExecutionContexts.Tracing;
 
 namespace Runtime.Benchmarks.Contexts;
 

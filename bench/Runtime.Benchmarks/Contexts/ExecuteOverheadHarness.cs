@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
-using Runtime.Backends;
-using Runtime.Budgets;
-using Runtime.Contexts;
+using Runtime.ExecutionContexts.Backends;
+using Runtime.ExecutionContexts.Budgets;
+using Runtime.ExecutionContexts;
 
 namespace Runtime.Benchmarks.Contexts;
 

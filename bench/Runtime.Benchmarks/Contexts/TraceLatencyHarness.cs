@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using Runtime.Tracing;
+using Runtime.ExecutionContexts.Tracing;
 
 namespace Runtime.Benchmarks.Contexts;
 

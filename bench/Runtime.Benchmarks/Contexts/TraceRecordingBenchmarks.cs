@@ -1,5 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using Runtime.Tracing;
+using Runtime.ExecutionContexts.Tracing;
 
 namespace Runtime.Benchmarks.Contexts;
 

@@ -1,6 +1,6 @@
 using BenchmarkDotNet.Attributes;
-using Runtime.Drain;
-using Runtime.Pools;
+using Runtime.Supervision.Drain;
+using Runtime.Supervision.Pools;
 
 namespace Runtime.Benchmarks.Drain;
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
-using Runtime.Drain;
-using Runtime.Pools;
+using Runtime.Supervision.Drain;
+using Runtime.Supervision.Pools;
 
 namespace Runtime.Benchmarks.Drain;
 

@@ -1,6 +1,7 @@
-using Runtime.Engines;
-using Runtime.Pools;
+using Runtime.Supervision.Engines;
+using Runtime.Supervision.Pools;
 using Runtime.Supervision;
+using Runtime.Common;
 
 namespace Runtime.Benchmarks.Drain;
 

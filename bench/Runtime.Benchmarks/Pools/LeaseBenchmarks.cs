@@ -1,5 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using Runtime.Pools;
+using Runtime.Supervision.Pools;
 
 namespace Runtime.Benchmarks.Pools;
 

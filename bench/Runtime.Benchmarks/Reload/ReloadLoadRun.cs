@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using Runtime.Drain;
-using Runtime.Engines;
-using Runtime.Pools;
-using Runtime.Reload;
+using Runtime.Supervision.Drain;
+using Runtime.Supervision.Engines;
+using Runtime.Supervision.Pools;
+using Runtime.Supervision.Reload;
 using Runtime.Supervision;
 
 namespace Runtime.Benchmarks.Reload;

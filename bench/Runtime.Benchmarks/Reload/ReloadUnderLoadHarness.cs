@@ -1,5 +1,5 @@
 using System.Globalization;
-using Runtime.Reload;
+using Runtime.Supervision.Reload;
 
 namespace Runtime.Benchmarks.Reload;
 

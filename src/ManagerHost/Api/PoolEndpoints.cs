@@ -4,11 +4,12 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
-using Runtime.CircuitBreaker;
-using Runtime.Drain;
-using Runtime.Pools;
-using Runtime.Reload;
+using Runtime.Supervision.CircuitBreaker;
+using Runtime.Supervision.Drain;
+using Runtime.Supervision.Pools;
+using Runtime.Supervision.Reload;
 using Runtime.Supervision;
+using Runtime.Common;
 
 namespace ManagerHost.Api;
 

@@ -1,5 +1,5 @@
-using Runtime.CircuitBreaker;
-using Runtime.Pools;
+using Runtime.Supervision.CircuitBreaker;
+using Runtime.Supervision.Pools;
 
 namespace ManagerHost.Api;
 

@@ -1,4 +1,4 @@
-using Runtime.Pools;
+using Runtime.Supervision.Pools;
 
 namespace ManagerHost.Configuration;
 

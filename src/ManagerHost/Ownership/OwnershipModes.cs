@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
-using Runtime.Engines;
-using Runtime.Pools;
+using Runtime.Supervision.Engines;
+using Runtime.Supervision.Pools;
 
 namespace ManagerHost.Ownership;
 

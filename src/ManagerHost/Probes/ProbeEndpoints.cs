@@ -3,7 +3,7 @@ using ManagerHost.Service;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Runtime.Pools;
+using Runtime.Supervision.Pools;
 
 namespace ManagerHost.Probes;
 

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using Runtime.Pools;
+using Runtime.Supervision.Pools;
 
 namespace ManagerHost.Service;
 

@@ -1,6 +1,6 @@
 using System.Diagnostics.Metrics;
-using Runtime.CircuitBreaker;
-using Runtime.Telemetry;
+using Runtime.Supervision.CircuitBreaker;
+using Runtime.Common.Telemetry;
 
 namespace ManagerHost.Service;
 

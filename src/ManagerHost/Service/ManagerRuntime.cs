@@ -3,10 +3,10 @@ using ManagerHost.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Runtime.Drain;
-using Runtime.Engines;
-using Runtime.Pools;
-using Runtime.Reload;
+using Runtime.Supervision.Drain;
+using Runtime.Supervision.Engines;
+using Runtime.Supervision.Pools;
+using Runtime.Supervision.Reload;
 using Runtime.Supervision;
 
 namespace ManagerHost.Service;

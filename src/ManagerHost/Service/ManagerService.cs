@@ -1,9 +1,10 @@
 using ManagerHost.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Runtime.Drain;
-using Runtime.Pools;
+using Runtime.Supervision.Drain;
+using Runtime.Supervision.Pools;
 using Runtime.Supervision;
+using Runtime.Common;
 
 namespace ManagerHost.Service;
 

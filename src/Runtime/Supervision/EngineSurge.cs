@@ -1,5 +1,6 @@
-using Runtime.Engines;
-using Runtime.Pools;
+using Runtime.Supervision.Engines;
+using Runtime.Supervision.Pools;
+using Runtime.Common;
 
 namespace Runtime.Supervision;
 
@@ -9,7 +10,7 @@ namespace Runtime.Supervision;
 /// <see cref="StopOldAsync"/> then ends the surge. Until then, if the new engine ends (a crash, a failed health check),
 /// the old one serves again at once and <see cref="NewEngineFailed"/> says why. Thread-safe.
 /// </summary>
-public sealed class EngineSurge
+public sealed class EngineSurge : IEngineSurge
 {
     private readonly PoolSupervisor _owner;
     private readonly TaskCompletionSource<string> _newEngineFailed = new(TaskCreationOptions.RunContinuationsAsynchronously);

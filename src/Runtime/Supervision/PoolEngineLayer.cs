@@ -1,5 +1,6 @@
-using Runtime.Engines;
-using Runtime.Pools;
+using Runtime.Supervision.Engines;
+using Runtime.Supervision.Pools;
+using Runtime.Common;
 
 namespace Runtime.Supervision;
 

@@ -1,4 +1,4 @@
-using Runtime.Engines;
+using Runtime.Supervision.Engines;
 
 namespace Runtime.Supervision;
 

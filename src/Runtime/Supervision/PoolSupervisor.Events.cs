@@ -1,7 +1,8 @@
-using Runtime.CircuitBreaker;
-using Runtime.Crashes;
-using Runtime.Engines;
-using Runtime.Pools;
+using Runtime.Supervision.CircuitBreaker;
+using Runtime.Supervision.Crashes;
+using Runtime.Supervision.Engines;
+using Runtime.Supervision.Pools;
+using Runtime.Common;
 
 namespace Runtime.Supervision;
 

@@ -1,8 +1,8 @@
-using Runtime.CircuitBreaker;
-using Runtime.Crashes;
-using Runtime.Engines;
-using Runtime.Policies;
-using Runtime.Pools;
+using Runtime.Supervision.CircuitBreaker;
+using Runtime.Supervision.Crashes;
+using Runtime.Supervision.Engines;
+using Runtime.Supervision.Policies;
+using Runtime.Supervision.Pools;
 
 namespace Runtime.Supervision;
 

@@ -1,9 +1,10 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using Runtime.Crashes;
-using Runtime.Engines;
-using Runtime.Policies;
-using Runtime.Pools;
+using Runtime.Supervision.Crashes;
+using Runtime.Supervision.Engines;
+using Runtime.Supervision.Policies;
+using Runtime.Supervision.Pools;
+using Runtime.Common;
 
 namespace Runtime.Supervision;
 

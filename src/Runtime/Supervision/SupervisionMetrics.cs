@@ -1,10 +1,10 @@
 using System.Diagnostics.Metrics;
-using Runtime.Crashes;
-using Runtime.Telemetry;
+using Runtime.Supervision.Crashes;
+using Runtime.Common.Telemetry;
 
 namespace Runtime.Supervision;
 
-/// <summary>Crash and restart counters on the <c>Runtime</c> meter (<see cref="Runtime.Telemetry.TelemetryNames"/>).</summary>
+/// <summary>Crash and restart counters on the <c>Runtime</c> meter (<see cref="Runtime.Common.Telemetry.TelemetryNames"/>).</summary>
 internal sealed class SupervisionMetrics : IDisposable
 {
     private readonly RuntimeMeter _meter;

@@ -1,7 +1,8 @@
 using System.Collections.Concurrent;
-using Runtime.Crashes;
-using Runtime.Engines;
-using Runtime.Pools;
+using Runtime.Supervision.Crashes;
+using Runtime.Supervision.Engines;
+using Runtime.Supervision.Pools;
+using Runtime.Common;
 
 namespace Runtime.Supervision;
 
@@ -74,7 +75,7 @@ public sealed class Supervisor : IPoolEngines, ISurgeEngines, IDisposable, IAsyn
     }
 
     /// <inheritdoc />
-    public async Task<EngineSurge> StartBesideAsync(string poolId, EngineSpec spec, CancellationToken cancellationToken = default)
+    public async Task<IEngineSurge> StartBesideAsync(string poolId, EngineSpec spec, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(spec);
         var surge = For(poolId).LaunchBeside(spec, out var started);

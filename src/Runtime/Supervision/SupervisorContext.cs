@@ -1,5 +1,5 @@
-using Runtime.Crashes;
-using Runtime.Engines;
+using Runtime.Supervision.Crashes;
+using Runtime.Supervision.Engines;
 
 namespace Runtime.Supervision;
 

@@ -1,10 +1,10 @@
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Logging;
-using Runtime.Backoff;
-using Runtime.CircuitBreaker;
-using Runtime.Crashes;
-using Runtime.Engines;
-using Runtime.RestartLimits;
+using Runtime.Supervision.Backoff;
+using Runtime.Supervision.CircuitBreaker;
+using Runtime.Supervision.Crashes;
+using Runtime.Supervision.Engines;
+using Runtime.Supervision.RestartLimits;
 
 namespace Runtime.Supervision;
 
@@ -38,14 +38,14 @@ public sealed class SupervisorOptions
     /// <summary>Jitter source for the backoff, in [0, 1). Default <see cref="Random.Shared"/>.</summary>
     public Func<double>? Randomizer { get; set; }
 
-    /// <summary>Makes the loggers, one category per component type (<c>Runtime.Drain.DrainCoordinator</c>, ...); none when null.</summary>
+    /// <summary>Makes the loggers, one category per component type (<c>Runtime.Supervision.Drain.DrainCoordinator</c>, ...); none when null.</summary>
     public ILoggerFactory? LoggerFactory { get; set; }
 
-    /// <summary>Creates the <c>Runtime</c> meter (<see cref="Runtime.Telemetry.TelemetryNames"/>); a private meter when null.</summary>
+    /// <summary>Creates the <c>Runtime</c> meter (<see cref="Runtime.Common.Telemetry.TelemetryNames"/>); a private meter when null.</summary>
     public IMeterFactory? MeterFactory { get; set; }
 
     /// <summary>The restart policy's options: <see cref="Backoff"/>, <see cref="CircuitBreaker"/>, <see cref="RestartLimits"/> and <see cref="RestartOnGracefulExit"/>.</summary>
-    internal Runtime.Policies.RestartPolicyOptions RestartPolicy() => new()
+    internal Runtime.Supervision.Policies.RestartPolicyOptions RestartPolicy() => new()
     {
         Backoff = Backoff,
         CircuitBreaker = CircuitBreaker,
@@ -56,7 +56,7 @@ public sealed class SupervisorOptions
     /// <summary>Checks the options once; throws <see cref="ArgumentException"/> naming the bad one.</summary>
     public void Validate()
     {
-        Runtime.Time.TimerLimits.Check(StopGracePeriod, "SupervisorOptions.StopGracePeriod");
+        Runtime.Common.Time.TimerLimits.Check(StopGracePeriod, "SupervisorOptions.StopGracePeriod");
         ArgumentNullException.ThrowIfNull(TimeProvider, nameof(TimeProvider));
         if (StopGracePeriod < TimeSpan.Zero)
         {

@@ -1,6 +1,6 @@
 using Reqnroll;
 using FluentAssertions;
-using Runtime.Backends;
+using Runtime.ExecutionContexts.Backends;
 using Steps.Drivers;
 
 namespace Steps.Contexts;

@@ -1,6 +1,6 @@
 using Reqnroll;
 using FluentAssertions;
-using Runtime.Budgets;
+using Runtime.ExecutionContexts.Budgets;
 using Steps.Drivers;
 
 namespace Steps.Contexts;

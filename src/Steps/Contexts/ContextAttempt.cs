@@ -1,4 +1,4 @@
-using Runtime.Contexts;
+using Runtime.ExecutionContexts;
 
 namespace Steps.Contexts;
 

@@ -1,6 +1,6 @@
 using Reqnroll;
 using FluentAssertions;
-using Runtime.Contexts;
+using Runtime.ExecutionContexts;
 using Steps.Drivers;
 
 namespace Steps.Contexts;

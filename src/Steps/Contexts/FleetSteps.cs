@@ -1,8 +1,8 @@
 using System.Globalization;
 using FluentAssertions;
 using Reqnroll;
-using Runtime.Budgets;
-using Runtime.Contexts;
+using Runtime.ExecutionContexts.Budgets;
+using Runtime.ExecutionContexts;
 using Steps.Drivers;
 
 namespace Steps.Contexts;

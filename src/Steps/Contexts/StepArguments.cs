@@ -1,8 +1,8 @@
 using System.Globalization;
 using Reqnroll;
-using Runtime.Budgets;
-using Runtime.Contexts;
-using Runtime.Tracing;
+using Runtime.ExecutionContexts.Budgets;
+using Runtime.ExecutionContexts;
+using Runtime.ExecutionContexts.Tracing;
 
 namespace Steps.Contexts;
 

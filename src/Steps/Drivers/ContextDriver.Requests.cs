@@ -1,5 +1,5 @@
-using Runtime.Backends;
-using Runtime.Contexts;
+using Runtime.ExecutionContexts.Backends;
+using Runtime.ExecutionContexts;
 using Steps.Contexts;
 
 namespace Steps.Drivers;

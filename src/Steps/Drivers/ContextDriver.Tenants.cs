@@ -1,7 +1,7 @@
 using System.Globalization;
-using Runtime.Backends;
-using Runtime.Budgets;
-using Runtime.Contexts;
+using Runtime.ExecutionContexts.Backends;
+using Runtime.ExecutionContexts.Budgets;
+using Runtime.ExecutionContexts;
 
 namespace Steps.Drivers;
 

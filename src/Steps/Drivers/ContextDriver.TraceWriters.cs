@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using Runtime.Tracing;
+using Runtime.ExecutionContexts.Tracing;
 
 namespace Steps.Drivers;
 

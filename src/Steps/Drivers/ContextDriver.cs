@@ -1,7 +1,7 @@
-using Runtime.Backends;
-using Runtime.Budgets;
-using Runtime.Contexts;
-using Runtime.Tracing;
+using Runtime.ExecutionContexts.Backends;
+using Runtime.ExecutionContexts.Budgets;
+using Runtime.ExecutionContexts;
+using Runtime.ExecutionContexts.Tracing;
 using Steps.Contexts;
 using Steps.Time;
 

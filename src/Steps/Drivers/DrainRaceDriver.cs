@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Time.Testing;
-using Runtime.Drain;
-using Runtime.Pools;
-using Runtime.Reload;
+using Runtime.Supervision.Drain;
+using Runtime.Supervision.Pools;
+using Runtime.Supervision.Reload;
 
 namespace Steps.Drivers;
 

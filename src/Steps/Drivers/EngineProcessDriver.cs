@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
-using Runtime.Engines;
-using Runtime.Pools;
+using Runtime.Supervision.Engines;
+using Runtime.Supervision.Pools;
 using Steps.Time;
 
 namespace Steps.Drivers;

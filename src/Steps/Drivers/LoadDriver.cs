@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
-using Runtime.Pools;
-using Runtime.Reload;
+using Runtime.Supervision.Pools;
+using Runtime.Supervision.Reload;
 
 namespace Steps.Drivers;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Threading.Channels;
 using FluentAssertions;
-using Runtime.Engines;
+using Runtime.Supervision.Engines;
 
 namespace Steps.Drivers;
 

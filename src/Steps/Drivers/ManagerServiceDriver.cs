@@ -1,6 +1,6 @@
 using System.Globalization;
 using FluentAssertions;
-using Runtime.Engines;
+using Runtime.Supervision.Engines;
 
 namespace Steps.Drivers;
 

@@ -1,6 +1,6 @@
 using NSubstitute;
-using Runtime.Crashes;
-using Runtime.Engines;
+using Runtime.Supervision.Crashes;
+using Runtime.Supervision.Engines;
 
 namespace Steps.Drivers;
 

@@ -1,7 +1,7 @@
-using Runtime.Drain;
-using Runtime.Engines;
-using Runtime.Pools;
-using Runtime.Reload;
+using Runtime.Supervision.Drain;
+using Runtime.Supervision.Engines;
+using Runtime.Supervision.Pools;
+using Runtime.Supervision.Reload;
 using Runtime.Supervision;
 
 namespace Steps.Drivers;

@@ -1,7 +1,7 @@
 using NSubstitute;
-using Runtime.Engines;
-using Runtime.Pools;
-using Runtime.RestartLimits;
+using Runtime.Supervision.Engines;
+using Runtime.Supervision.Pools;
+using Runtime.Supervision.RestartLimits;
 
 namespace Steps.Drivers;
 
@@ -9,13 +9,13 @@ namespace Steps.Drivers;
 public sealed partial class PoolDriver
 {
     private RestartRateLimiterOptions? _restartLimits;
-    private Runtime.CircuitBreaker.CircuitBreakerOptions? _circuit;
+    private Runtime.Supervision.CircuitBreaker.CircuitBreakerOptions? _circuit;
 
     /// <summary>The supervisor opens a pool's circuit after <paramref name="failures"/> crashes in a row. Rebuilds it, as <see cref="LimitRestarts"/>.</summary>
     public void OpenCircuitAfter(int failures)
     {
         RequireNoPoolYet();
-        _circuit = new Runtime.CircuitBreaker.CircuitBreakerOptions { FailureThreshold = failures };
+        _circuit = new Runtime.Supervision.CircuitBreaker.CircuitBreakerOptions { FailureThreshold = failures };
         Teardown();
         Build();
     }
@@ -24,7 +24,7 @@ public sealed partial class PoolDriver
     public void DriverErrorsOnTheirOwnCircuit()
     {
         RequireNoPoolYet();
-        _circuit = new Runtime.CircuitBreaker.CircuitBreakerOptions { SeparateCircuitReasons = new HashSet<Runtime.Crashes.CrashReason> { Runtime.Crashes.CrashReason.DriverError } };
+        _circuit = new Runtime.Supervision.CircuitBreaker.CircuitBreakerOptions { SeparateCircuitReasons = new HashSet<Runtime.Supervision.Crashes.CrashReason> { Runtime.Supervision.Crashes.CrashReason.DriverError } };
         Teardown();
         Build();
     }

@@ -1,12 +1,13 @@
 using Reqnroll;
 using NSubstitute;
-using Runtime.Crashes;
-using Runtime.Drain;
-using Runtime.Engines;
-using Runtime.Pools;
-using Runtime.Reload;
+using Runtime.Supervision.Crashes;
+using Runtime.Supervision.Drain;
+using Runtime.Supervision.Engines;
+using Runtime.Supervision.Pools;
+using Runtime.Supervision.Reload;
 using Runtime.Supervision;
 using Steps.Time;
+using Runtime.Common;
 
 namespace Steps.Drivers;
 

@@ -1,8 +1,8 @@
-using Runtime.Backoff;
-using Runtime.CircuitBreaker;
-using Runtime.Crashes;
-using Runtime.Policies;
-using Runtime.RestartLimits;
+using Runtime.Supervision.Backoff;
+using Runtime.Supervision.CircuitBreaker;
+using Runtime.Supervision.Crashes;
+using Runtime.Supervision.Policies;
+using Runtime.Supervision.RestartLimits;
 
 namespace Steps.Drivers;
 

@@ -1,6 +1,6 @@
 using NSubstitute;
 using NSubstitute.ExceptionExtensions;
-using Runtime.Reload;
+using Runtime.Supervision.Reload;
 
 namespace Steps.Drivers;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
-using Runtime.Pools;
-using Runtime.Reload;
+using Runtime.Supervision.Pools;
+using Runtime.Supervision.Reload;
 
 namespace Steps.Drivers;
 

@@ -1,8 +1,8 @@
 using System.Globalization;
 using Reqnroll;
 using FluentAssertions;
-using Runtime.Backoff;
-using Runtime.Crashes;
+using Runtime.Supervision.Backoff;
+using Runtime.Supervision.Crashes;
 using Steps.Drivers;
 
 namespace Steps.Supervision;

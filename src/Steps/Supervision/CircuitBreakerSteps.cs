@@ -1,7 +1,7 @@
 using Reqnroll;
 using FluentAssertions;
-using Runtime.CircuitBreaker;
-using Runtime.Crashes;
+using Runtime.Supervision.CircuitBreaker;
+using Runtime.Supervision.Crashes;
 using Steps.Drivers;
 
 namespace Steps.Supervision;

@@ -1,6 +1,6 @@
 using Reqnroll;
 using FluentAssertions;
-using Runtime.Crashes;
+using Runtime.Supervision.Crashes;
 using Runtime.Supervision;
 using Steps.Drivers;
 using Steps.Time;

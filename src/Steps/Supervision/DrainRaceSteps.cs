@@ -1,8 +1,8 @@
 using FluentAssertions;
 using Reqnroll;
-using Runtime.Drain;
-using Runtime.Pools;
-using Runtime.Reload;
+using Runtime.Supervision.Drain;
+using Runtime.Supervision.Pools;
+using Runtime.Supervision.Reload;
 using Steps.Drivers;
 
 namespace Steps.Supervision;

@@ -1,6 +1,6 @@
 using Reqnroll;
 using FluentAssertions;
-using Runtime.Drain;
+using Runtime.Supervision.Drain;
 using Steps.Drivers;
 using Steps.Assertions;
 

@@ -1,6 +1,6 @@
 using Reqnroll;
 using FluentAssertions;
-using Runtime.Engines;
+using Runtime.Supervision.Engines;
 using Steps.Drivers;
 
 namespace Steps.Supervision;

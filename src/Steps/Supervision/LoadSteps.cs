@@ -1,6 +1,6 @@
 using FluentAssertions;
 using Reqnroll;
-using Runtime.Pools;
+using Runtime.Supervision.Pools;
 using Steps.Drivers;
 
 namespace Steps.Supervision;

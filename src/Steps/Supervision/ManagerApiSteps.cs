@@ -1,7 +1,7 @@
 using System.Net;
 using FluentAssertions;
 using Reqnroll;
-using Runtime.Engines;
+using Runtime.Supervision.Engines;
 using Steps.Drivers;
 using Steps.Assertions;
 

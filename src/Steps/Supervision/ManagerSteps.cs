@@ -1,6 +1,6 @@
 using Reqnroll;
 using FluentAssertions;
-using Runtime.Pools;
+using Runtime.Supervision.Pools;
 using Steps.Drivers;
 
 namespace Steps.Supervision;

@@ -1,6 +1,6 @@
 using FluentAssertions;
 using Reqnroll;
-using Runtime.Engines;
+using Runtime.Supervision.Engines;
 using Steps.Drivers;
 
 namespace Steps.Supervision;

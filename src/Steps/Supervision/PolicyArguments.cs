@@ -1,6 +1,6 @@
 using Reqnroll;
-using Runtime.CircuitBreaker;
-using Runtime.Crashes;
+using Runtime.Supervision.CircuitBreaker;
+using Runtime.Supervision.Crashes;
 using Steps.Drivers;
 
 namespace Steps.Supervision;

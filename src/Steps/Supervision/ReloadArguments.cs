@@ -1,5 +1,5 @@
 using Reqnroll;
-using Runtime.Reload;
+using Runtime.Supervision.Reload;
 
 namespace Steps.Supervision;
 

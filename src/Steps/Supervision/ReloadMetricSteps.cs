@@ -1,7 +1,7 @@
 using Reqnroll;
 using FluentAssertions;
-using Runtime.Pools;
-using Runtime.Reload;
+using Runtime.Supervision.Pools;
+using Runtime.Supervision.Reload;
 using Steps.Drivers;
 
 namespace Steps.Supervision;

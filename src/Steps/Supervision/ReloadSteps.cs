@@ -1,7 +1,7 @@
 using Reqnroll;
 using FluentAssertions;
-using Runtime.Pools;
-using Runtime.Reload;
+using Runtime.Supervision.Pools;
+using Runtime.Supervision.Reload;
 using Steps.Drivers;
 
 namespace Steps.Supervision;
@@ -50,7 +50,7 @@ public sealed class ReloadSteps(PoolDriver pools)
         var s = pools.Pool(pool).Snapshot();
         s.Should().Match<PoolSnapshot>(p => p.Ready && p.Live && p.Spec.Model == model, $"pool {pool} should serve {model}");
         s.Pid.Should().NotBe(pools.ServedEngine(pool).Pid, "a new engine process should serve");
-        using var probe = new Runtime.Engines.HealthProbe(PoolDriver.Bound);
+        using var probe = new Runtime.Supervision.Engines.HealthProbe(PoolDriver.Bound);
         (await probe.ProbeAsync(s.Endpoint!)).Healthy.Should().BeTrue($"the engine of pool {pool} should answer its health check");
     }
 
@@ -79,7 +79,7 @@ public sealed class ReloadSteps(PoolDriver pools)
             s.Pid.Should().Be(before, $"the engine that served pool {pool} before the reload should still serve it");
         }
 
-        using var probe = new Runtime.Engines.HealthProbe(PoolDriver.Bound);
+        using var probe = new Runtime.Supervision.Engines.HealthProbe(PoolDriver.Bound);
         (await probe.ProbeAsync(s.Endpoint!)).Healthy.Should().BeTrue($"the engine of pool {pool} should answer its health check");
         (await pools.OtherEnginesRunningAsync(s.Pid)).Should().BeEmpty($"no engine but the one serving pool {pool} should be left running");
     }

@@ -1,7 +1,7 @@
 using Reqnroll;
 using FluentAssertions;
 using Microsoft.Extensions.Logging;
-using Runtime.RestartLimits;
+using Runtime.Supervision.RestartLimits;
 using Steps.Drivers;
 using Steps.Assertions;
 

@@ -2,8 +2,8 @@ using System.Globalization;
 using FluentAssertions;
 using Microsoft.Extensions.Logging;
 using Reqnroll;
-using Runtime.Crashes;
-using Runtime.Pools;
+using Runtime.Supervision.Crashes;
+using Runtime.Supervision.Pools;
 using Steps.Drivers;
 using Steps.Assertions;
 

@@ -1,7 +1,7 @@
 using Reqnroll;
 using FluentAssertions;
 using Microsoft.Extensions.Logging;
-using Runtime.Pools;
+using Runtime.Supervision.Pools;
 using Steps.Drivers;
 
 namespace Steps.Supervision;

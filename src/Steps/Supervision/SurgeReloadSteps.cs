@@ -1,7 +1,7 @@
 using FluentAssertions;
 using Reqnroll;
-using Runtime.Pools;
-using Runtime.Reload;
+using Runtime.Supervision.Pools;
+using Runtime.Supervision.Reload;
 using Steps.Drivers;
 
 namespace Steps.Supervision;
@@ -72,7 +72,7 @@ public sealed class SurgeReloadSteps(PoolDriver pools, SurgeDriver surge, LoadDr
 
     [Then("the old engine of pool {word} has exited gracefully")]
     public async Task OldExitedGracefully(string pool) =>
-        (await pools.ExitOfServedEngineAsync(pool)).Should().Match<Runtime.Engines.EngineExit?>(e => e != null && e.Value.IsGraceful, $"the old engine of pool {pool} should stop gracefully once its leases finished");
+        (await pools.ExitOfServedEngineAsync(pool)).Should().Match<Runtime.Supervision.Engines.EngineExit?>(e => e != null && e.Value.IsGraceful, $"the old engine of pool {pool} should stop gracefully once its leases finished");
 
     [Then("the reload fell back to drain-first, saying {string}")]
     public async Task FellBack(string why)

@@ -2,11 +2,11 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using Microsoft.Extensions.Time.Testing;
 using NSubstitute;
-using Runtime.Crashes;
-using Runtime.Drain;
-using Runtime.Engines;
-using Runtime.Pools;
-using Runtime.Reload;
+using Runtime.Supervision.Crashes;
+using Runtime.Supervision.Drain;
+using Runtime.Supervision.Engines;
+using Runtime.Supervision.Pools;
+using Runtime.Supervision.Reload;
 using Runtime.Supervision;
 using Runtime.Tests.Support;
 

@@ -1,9 +1,10 @@
 using CsCheck;
 using FluentAssertions;
-using Runtime.Drain;
-using Runtime.Pools;
-using Runtime.Time;
+using Runtime.Supervision.Drain;
+using Runtime.Supervision.Pools;
+using Runtime.Common.Time;
 using Xunit;
+using Runtime.Common;
 
 namespace Runtime.Tests.Properties;
 
@@ -67,7 +68,7 @@ public sealed class StateAndOptionsProperties : IDisposable
     {
         var registry = new PoolRegistry();
         registry.Register("gpu-0", new EngineSpec("engine", [], "llama-7b-v1", "1.0"));
-        using var drains = new DrainCoordinator(registry, NSubstitute.Substitute.For<Runtime.Supervision.IPoolEngines>());
+        using var drains = new DrainCoordinator(registry, NSubstitute.Substitute.For<Runtime.Common.IPoolEngines>());
         Gen.Long[-TimerLimits.Max.Ticks * 2, TimerLimits.Max.Ticks * 2].Sample(ticks =>
         {
             var deadline = TimeSpan.FromTicks(ticks);

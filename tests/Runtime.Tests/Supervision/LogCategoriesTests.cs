@@ -1,5 +1,5 @@
 using FluentAssertions;
-using Runtime.Engines;
+using Runtime.Supervision.Engines;
 using Runtime.Tests.Support;
 using Xunit;
 
@@ -21,6 +21,6 @@ public sealed class LogCategoriesTests : IDisposable
 
         _f.Logger.WithEvent("EngineCrashed").Should().ContainSingle().Which.Category.Should().Be("Runtime.Supervision.Supervisor");
         _f.Logger.WithEvent("RestartScheduled").Select(e => e.Category).Should().BeEquivalentTo(
-            ["Runtime.Backoff.RestartBackoff", "Runtime.Supervision.Supervisor"], "the backoff logs its decision, the supervisor the restart it schedules");
+            ["Runtime.Supervision.Backoff.RestartBackoff", "Runtime.Supervision.Supervisor"], "the backoff logs its decision, the supervisor the restart it schedules");
     }
 }

@@ -1,17 +1,18 @@
 using System.Diagnostics.Metrics;
 using FluentAssertions;
-using Runtime.Backoff;
+using Runtime.Supervision.Backoff;
 using NSubstitute;
-using Runtime.CircuitBreaker;
-using Runtime.Contexts;
-using Runtime.Drain;
-using Runtime.Engines;
-using Runtime.Pools;
-using Runtime.RestartLimits;
+using Runtime.Supervision.CircuitBreaker;
+using Runtime.ExecutionContexts;
+using Runtime.Supervision.Drain;
+using Runtime.Supervision.Engines;
+using Runtime.Supervision.Pools;
+using Runtime.Supervision.RestartLimits;
 using Runtime.Supervision;
 using Runtime.Tests.Support;
 using Xunit;
-using Runtime.Telemetry;
+using Runtime.Common.Telemetry;
+using Runtime.Common;
 
 namespace Runtime.Tests.Supervision;
 

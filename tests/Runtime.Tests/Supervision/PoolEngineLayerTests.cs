@@ -1,8 +1,9 @@
 using FluentAssertions;
-using Runtime.Engines;
-using Runtime.Pools;
+using Runtime.Supervision.Engines;
+using Runtime.Supervision.Pools;
 using Runtime.Supervision;
 using Xunit;
+using Runtime.Common;
 
 namespace Runtime.Tests.Supervision;
 

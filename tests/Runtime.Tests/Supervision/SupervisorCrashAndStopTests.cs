@@ -1,8 +1,8 @@
 using FluentAssertions;
 using NSubstitute;
-using Runtime.Crashes;
-using Runtime.Engines;
-using Runtime.Pools;
+using Runtime.Supervision.Crashes;
+using Runtime.Supervision.Engines;
+using Runtime.Supervision.Pools;
 using Runtime.Supervision;
 using Runtime.Tests.Support;
 using Xunit;

@@ -1,6 +1,6 @@
 using FluentAssertions;
-using Runtime.Engines;
-using Runtime.Pools;
+using Runtime.Supervision.Engines;
+using Runtime.Supervision.Pools;
 using Runtime.Supervision;
 using Runtime.Tests.Support;
 using Xunit;

@@ -1,9 +1,9 @@
 using NSubstitute;
-using Runtime.Crashes;
-using Runtime.Engines;
-using Runtime.Pools;
+using Runtime.Supervision.Crashes;
+using Runtime.Supervision.Engines;
+using Runtime.Supervision.Pools;
 using Runtime.Supervision;
-using Runtime.Tests.Engines;
+using Runtime.Tests.Supervision.Engines;
 using Runtime.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
 

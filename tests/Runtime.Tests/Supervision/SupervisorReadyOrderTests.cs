@@ -1,10 +1,10 @@
 using FluentAssertions;
-using Runtime.CircuitBreaker;
-using Runtime.Pools;
+using Runtime.Supervision.CircuitBreaker;
+using Runtime.Supervision.Pools;
 using Runtime.Supervision;
 using Runtime.Tests.Support;
 using Xunit;
-using Runtime.Telemetry;
+using Runtime.Common.Telemetry;
 
 namespace Runtime.Tests.Supervision;
 

@@ -1,11 +1,12 @@
 using FluentAssertions;
 using NSubstitute;
-using Runtime.Crashes;
-using Runtime.Engines;
-using Runtime.Pools;
+using Runtime.Supervision.Crashes;
+using Runtime.Supervision.Engines;
+using Runtime.Supervision.Pools;
 using Runtime.Supervision;
 using Xunit;
-using Runtime.Telemetry;
+using Runtime.Common.Telemetry;
+using Runtime.Common;
 
 namespace Runtime.Tests.Supervision;
 
@@ -55,7 +56,7 @@ public sealed class SupervisorRulesTests : IDisposable
         await PoolEvents.WaitFor(pool, s => s.State == PoolState.Ready && s.RestartCount == 1);
         OperatorOutcome("reset_circuit").Should().Be(("c-3", "circuit closed, engine restarting"));
         recorder.Observe(TelemetryNames.CircuitState).Should().ContainSingle()
-            .Which.Value.Should().Be((int)Runtime.CircuitBreaker.CircuitState.Closed);
+            .Which.Value.Should().Be((int)Runtime.Supervision.CircuitBreaker.CircuitState.Closed);
         recorder.For(TelemetryNames.EngineRestarts).Should().ContainSingle().Which.Tag("pool").Should().Be("gpu-0");
     }
 

@@ -1,7 +1,7 @@
 using FluentAssertions;
-using Runtime.Crashes;
-using Runtime.Engines;
-using Runtime.Pools;
+using Runtime.Supervision.Crashes;
+using Runtime.Supervision.Engines;
+using Runtime.Supervision.Pools;
 using Runtime.Supervision;
 using Runtime.Tests.Support;
 using Xunit;

@@ -1,12 +1,12 @@
 using FluentAssertions;
 using NSubstitute;
-using Runtime.Crashes;
-using Runtime.Engines;
-using Runtime.Pools;
+using Runtime.Supervision.Crashes;
+using Runtime.Supervision.Engines;
+using Runtime.Supervision.Pools;
 using Runtime.Supervision;
 using Runtime.Tests.Support;
 using Xunit;
-using Runtime.Telemetry;
+using Runtime.Common.Telemetry;
 
 namespace Runtime.Tests.Supervision;
 
@@ -283,10 +283,10 @@ public sealed class SupervisorTests : IDisposable
         f.Time.Advance(TimeSpan.FromSeconds(120));
 
         var open = recorder.Observe(TelemetryNames.CircuitState)
-            .Where(m => m.Tag("pool") == "gpu-0" && m.Value == (int)Runtime.CircuitBreaker.CircuitState.Open);
+            .Where(m => m.Tag("pool") == "gpu-0" && m.Value == (int)Runtime.Supervision.CircuitBreaker.CircuitState.Open);
         open.Should().ContainSingle("the storm opens the circuit of pool gpu-0, and the breaker alone (5 failures) would not")
-            .Which.Tag("circuit").Should().Be(Runtime.CircuitBreaker.CircuitBreakerConstants.GeneralCircuitName);
-        var storm = f.Logger.WithEvent(Runtime.RestartLimits.RestartLimitConstants.StormEventName).Should().ContainSingle().Subject;
+            .Which.Tag("circuit").Should().Be(Runtime.Supervision.CircuitBreaker.CircuitBreakerConstants.GeneralCircuitName);
+        var storm = f.Logger.WithEvent(Runtime.Supervision.RestartLimits.RestartLimitConstants.StormEventName).Should().ContainSingle().Subject;
         storm.Level.Should().Be(Microsoft.Extensions.Logging.LogLevel.Critical);
         storm.Fields["PoolId"].Should().Be("gpu-0");
         storm.Fields["RestartCount"].Should().Be(3);

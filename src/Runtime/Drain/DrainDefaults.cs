@@ -1,7 +1,0 @@
-namespace Runtime.Drain;
-
-/// <summary>Stable names of drain instruments and log events.</summary>
-public static class DrainDefaults
-{
-
-}

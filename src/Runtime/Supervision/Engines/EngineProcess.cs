@@ -1,0 +1,221 @@
+using System.Diagnostics;
+
+namespace Runtime.Supervision.Engines;
+
+/// <summary>An engine child process started through <see cref="System.Diagnostics.Process"/>.</summary>
+internal sealed class EngineProcess : IEngineProcess
+{
+    private readonly Process _process;
+    private readonly TimeProvider _time;
+    private readonly Action<EngineOutputLine>? _onOutput;
+    private readonly TimeSpan _outputDrainLimit;
+    private OutputEnd _outputEnd = null!;
+    private volatile int _announcedExit = -1;
+    private readonly TaskCompletionSource<Uri> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _reaped = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private EngineProcess(Process process, TimeProvider time, Action<EngineOutputLine>? onOutput, TimeSpan outputDrainLimit)
+    {
+        _process = process;
+        _time = time;
+        _onOutput = onOutput;
+        _outputDrainLimit = outputDrainLimit;
+        _ = _listening.Task.ContinueWith(t => _ = t.Exception, TaskScheduler.Default);
+        Exited = null!;
+    }
+
+    public int Pid { get; private set; }
+
+    public DateTimeOffset StartedAt { get; private set; }
+
+    public Task<Uri> Listening => _listening.Task;
+
+    public Task<EngineExit> Exited { get; private set; }
+
+    public bool HasExited => Exited.IsCompleted;
+
+    /// <summary>
+    /// Starts the process; output observation and the wait-status watcher begin at once. With
+    /// <paramref name="killWithOwner"/> the kernel ends it when this process ends (see <see cref="OwnedSpawner"/>).
+    /// <paramref name="outputDrainLimit"/> bounds the wait for the end of its output once it has ended (see <see cref="OutputEnd"/>).
+    /// </summary>
+    public static EngineProcess Start(EngineLaunchRequest request, TimeProvider time, bool killWithOwner, TimeSpan outputDrainLimit)
+    {
+        var command = OwnedSpawner.Resolve(request.Command)
+            ?? throw new EngineStartException(request.Command, new FileNotFoundException("no such executable file (looked for it as a path and on PATH)"));
+        var owned = killWithOwner && OperatingSystem.IsLinux();
+        var info = new ProcessStartInfo(owned ? OwnedSpawner.Setpriv ?? throw MissingSetpriv(request.Command) : command)
+        {
+            UseShellExecute = false,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        if (owned)
+        {
+            foreach (var argument in (string[])["--pdeathsig", "KILL", "--", command])
+            {
+                info.ArgumentList.Add(argument);
+            }
+        }
+
+        foreach (var argument in request.Arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        foreach (var (name, value) in request.Environment)
+        {
+            info.Environment[name] = value;
+        }
+
+        if (!request.Environment.ContainsKey(EngineDefaults.ParentPidVariable))
+        {
+            info.Environment[EngineDefaults.ParentPidVariable] = Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+        var process = new Process { StartInfo = info, EnableRaisingEvents = true };
+        var engine = new EngineProcess(process, time, request.OnOutput, outputDrainLimit);
+        process.OutputDataReceived += (_, e) => engine.OnLine(e.Data, isError: false);
+        process.ErrorDataReceived += (_, e) => engine.OnLine(e.Data, isError: true);
+        process.Exited += (_, _) => engine._reaped.TrySetResult();
+        try
+        {
+            OwnedSpawner.Run(process.Start);
+        }
+        catch (Exception e) when (e is System.ComponentModel.Win32Exception or InvalidOperationException)
+        {
+            process.Dispose();
+            throw new EngineStartException(request.Command, e);
+        }
+
+        engine.Pid = process.Id;
+        engine.StartedAt = time.GetUtcNow();
+        var waitStatus = WaitStatusReader.Watch(process.Id);
+        engine._outputEnd = OutputEnd.Open(process.Id);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        engine.Exited = engine.ObserveExitAsync(waitStatus);
+        return engine;
+    }
+
+    private static EngineStartException MissingSetpriv(string command) => new(command, new FileNotFoundException(
+        "setpriv (util-linux) is not on PATH: it ties the engine to this process so that no engine outlives it; "
+        + "install util-linux, or set EngineLauncherOptions.KillEnginesWithOwner to false to run engines that may outlive this process"));
+
+    public bool WriteLine(string line)
+    {
+        if (HasExited)
+        {
+            return false;
+        }
+
+        try
+        {
+            lock (_process)
+            {
+                _process.StandardInput.WriteLine(line);
+                _process.StandardInput.Flush();
+            }
+
+            return true;
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
+
+    public bool Signal(int signal) => !HasExited && !_process.HasExited && SignalSender.Send(Pid, signal);
+
+    public async Task<EngineExit> StopAsync(TimeSpan gracePeriod, CancellationToken cancellationToken = default)
+    {
+        if (HasExited)
+        {
+            return await Exited.ConfigureAwait(false);
+        }
+
+        Signal(Signals.SIGTERM);
+        try
+        {
+            return await Exited.WaitAsync(gracePeriod, _time, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            Signal(Signals.SIGKILL);
+            return await Exited.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Signal(Signals.SIGKILL);
+        await Exited.ConfigureAwait(false);
+        _outputEnd.Dispose();
+        _process.Dispose();
+    }
+
+    /// <summary>Kills the process if it runs and waits up to <paramref name="wait"/> (real time) for it to end.</summary>
+    public void KillAndWait(TimeSpan wait)
+    {
+        Signal(Signals.SIGKILL);
+        Exited.Wait(wait);
+    }
+
+    /// <summary>
+    /// The exit is the kernel's (the child was reaped), never the end of its output: a helper process that
+    /// inherited the engine's stdout keeps the pipe open after the engine died. The output left in the pipe is
+    /// still read: up to the marker written behind it (<see cref="OutputEnd"/>), or to the end of file. Only when
+    /// neither can tell (the marker could not be written and a helper holds the pipes) is the wait cut at the output
+    /// drain limit (real time: it is the OS's pipe).
+    /// </summary>
+    private async Task<EngineExit> ObserveExitAsync(Task<EngineExit?> waitStatus)
+    {
+        await _reaped.Task.ConfigureAwait(false);
+        using (var drain = new CancellationTokenSource(_outputDrainLimit, TimeProvider.System))
+        {
+            var marked = _outputEnd.MarkAsync();
+            var endOfFile = _process.WaitForExitAsync(drain.Token);
+            if (await Task.WhenAny(marked, endOfFile).ConfigureAwait(false) == endOfFile || !await marked.ConfigureAwait(false))
+            {
+                try
+                {
+                    await endOfFile.ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    // Someone else holds the output pipes open: the exit is known, the rest of the output is not waited for.
+                }
+            }
+        }
+
+        var raw = _process.ExitCode;
+        var exit = await waitStatus.ConfigureAwait(false)
+            ?? (_announcedExit == raw
+                ? EngineExit.Exited(raw, ExitStatusSource.ExitAnnouncement)
+                : EngineExit.FromDotNetExitCode(raw));
+        exit = exit with { RawExitCode = raw };
+        _listening.TrySetException(new EngineExitedException(Pid, exit));
+        return exit;
+    }
+
+    private void OnLine(string? line, bool isError)
+    {
+        if (line is not { } text || (_outputEnd.TakeMarker(ref text, isError) && text.Length == 0))
+        {
+            return;
+        }
+
+        if (!isError && text.StartsWith(EngineDefaults.ListeningPrefix, StringComparison.Ordinal)
+            && Uri.TryCreate(text[EngineDefaults.ListeningPrefix.Length..].Trim(), UriKind.Absolute, out var endpoint))
+        {
+            _listening.TrySetResult(endpoint);
+        }
+        else if (!isError && text.StartsWith(EngineDefaults.ExitAnnouncementPrefix, StringComparison.Ordinal)
+            && int.TryParse(text.AsSpan(EngineDefaults.ExitAnnouncementPrefix.Length), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var code))
+        {
+            _announcedExit = code;
+        }
+
+        _onOutput?.Invoke(new EngineOutputLine(Pid, text, isError, _time.GetUtcNow()));
+    }
+}
