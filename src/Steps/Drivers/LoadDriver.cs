@@ -10,7 +10,7 @@ namespace Steps.Drivers;
 /// on the pool's endpoint, release. A refused lease is retried once the pool changes (no sleeping). Every attempt
 /// is recorded with what came of it, and whether the reload had completed before its lease was asked for.
 /// </summary>
-public sealed class LoadDriver(PoolDriver pools) : IDisposable
+public sealed class LoadDriver(PoolDriver pools, ReloadDriver reloads) : IDisposable
 {
     private readonly HttpClient _http = new() { Timeout = PoolDriver.Bound };
     private readonly ConcurrentQueue<ClientAttempt> _attempts = new();
@@ -37,8 +37,8 @@ public sealed class LoadDriver(PoolDriver pools) : IDisposable
     public async Task ReloadWhileSendingAsync(string pool, string version, int after, ReloadStrategy strategy = ReloadStrategy.DrainFirst)
     {
         _reloading = true;
-        await pools.StartReloadAsync(pool, pools.SpecFor(pools.Pool(pool).Spec.Model, version), TimeSpan.FromSeconds(30), strategy);
-        await pools.ReloadResultAsync();
+        await reloads.StartReloadAsync(pool, pools.SpecFor(pools.Pool(pool).Spec.Model, version), TimeSpan.FromSeconds(30), strategy);
+        await reloads.ReloadResultAsync();
         _reloaded = true;
         await pools.WaitUntil(() => ServedPerClient(afterReload: true).All(n => n >= after), $"every client to be served {after} times after the reload");
         await _stop.CancelAsync();

@@ -11,6 +11,8 @@ namespace Steps.Drivers;
 /// <summary>Building and tearing down the runtime objects.</summary>
 public sealed partial class PoolDriver
 {
+    private readonly List<Action<SupervisorOptions>> _supervisorChanges = [];
+
     private void Build(bool loadState = false)
     {
         Registry = new PoolRegistry(new PoolRegistryOptions { StateFilePath = StateFile, LoggerFactory = Logger });
@@ -46,8 +48,11 @@ public sealed partial class PoolDriver
                 CrashDetection = new CrashDetectionOptions { OomEvidence = Oom },
             };
             options.Backoff.JitterFactor = 0;
-            options.RestartLimits = _restartLimits ?? options.RestartLimits;
-            options.CircuitBreaker = _circuit ?? options.CircuitBreaker;
+            foreach (var change in _supervisorChanges)
+            {
+                change(options);
+            }
+
             Supervisor = new Supervisor(Registry, _processes, options);
             Supervisor.Crashed += (_, c) =>
             {
@@ -73,6 +78,27 @@ public sealed partial class PoolDriver
             TimeProvider = _clock.Time, LoggerFactory = Logger, MeterFactory = Metrics, Provisioner = Models.Provisioner, HandoffDirectory = HandoffDirectory,
         });
         Directory.CreateDirectory(HandoffDirectory);
+    }
+
+    /// <summary>
+    /// Changes the supervisor's options (its restart policy) and rebuilds it: refused once a pool is registered, and
+    /// outside @process scenarios (there is no supervisor there). Later changes override earlier ones.
+    /// </summary>
+    public void ConfigureSupervisor(Action<SupervisorOptions> change)
+    {
+        if (!RealProcesses)
+        {
+            throw new InvalidOperationException("the restart policies of the supervisor apply to real engines: tag the scenario @process");
+        }
+
+        if (Registry.Pools.Count > 0)
+        {
+            throw new InvalidOperationException("set the restart policies before any pool serves a model");
+        }
+
+        _supervisorChanges.Add(change);
+        Teardown();
+        Build();
     }
 
     private void Teardown()

@@ -26,7 +26,6 @@ public sealed partial class PoolDriver : IDisposable
     private readonly ScenarioClock _clock;
     private readonly EngineProcessDriver _processes;
     private readonly string _folder = Directory.CreateTempSubdirectory("supervision-spec-").FullName;
-    private readonly Dictionary<string, List<Lease>> _leases = new(StringComparer.Ordinal);
     private TaskCompletionSource _pulse = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>Builds the runtime for the scenario.</summary>
@@ -115,29 +114,6 @@ public sealed partial class PoolDriver : IDisposable
     public EngineSpec SpecFor(string model, string version) =>
         (RealProcesses ? _processes.Spec(model, version) : new EngineSpec("engine", ["--model", "{model}"], model, version)) with { MemoryMiB = MemoryOf(model) };
 
-    /// <summary>Makes engines for <paramref name="model"/> never healthy.</summary>
-    public void NeverHealthy(string model)
-    {
-        if (RealProcesses)
-        {
-            _processes.Configure(model, "--never-healthy");
-        }
-        else
-        {
-            Simulated!.NeverHealthy(model);
-        }
-    }
-
-    /// <summary>Engines started for <paramref name="model"/> take <paramref name="milliseconds"/> to answer GET /generate.</summary>
-    public void TakesToAnswer(string model, int milliseconds) =>
-        _processes.Configure(model, "--generate-ms", milliseconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
-
-    /// <summary>Engines started for <paramref name="model"/> log and ignore SIGTERM: only SIGKILL ends them.</summary>
-    public void IgnoresSigterm(string model) => _processes.Configure(model, "--ignore-sigterm");
-
-    /// <summary>Engines started for <paramref name="model"/> start a helper that holds their output open after they die.</summary>
-    public void HelperHoldsOutput(string model) => _processes.Configure(model, "--helper-holds-output");
-
     /// <summary>Rebuilds the manager from the state file, as after a restart (every engine of the old one is killed).</summary>
     public IReadOnlyList<Pool> RestartManager()
     {
@@ -181,11 +157,6 @@ public sealed partial class PoolDriver : IDisposable
     public void Dispose()
     {
         Teardown();
-        foreach (var leases in _leases.Values)
-        {
-            leases.Clear();
-        }
-
         ScratchFolders.TryDelete(_folder);
     }
 

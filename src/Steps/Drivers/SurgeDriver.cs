@@ -9,7 +9,7 @@ namespace Steps.Drivers;
 /// change it asks, notes what came of it and on which engine, and gives the lease back at once. Requests go to the
 /// engine a lease names (<see cref="Lease.Endpoint"/>), over loopback.
 /// </summary>
-public sealed class SurgeDriver(PoolDriver pools) : IDisposable
+public sealed class SurgeDriver(PoolDriver pools, ReloadDriver reloads) : IDisposable
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
     private readonly HttpClient _http = new() { Timeout = PoolDriver.Bound };
@@ -39,12 +39,12 @@ public sealed class SurgeDriver(PoolDriver pools) : IDisposable
     public async Task StartAsync(string pool, string model)
     {
         await AttemptAsync(pool, model);
-        await pools.WaitUntil(() => pools.Reload!.IsCompleted || Switched, $"the surge reload of pool {pool} to switch to {model}");
+        await pools.WaitUntil(() => reloads.Reload!.IsCompleted || Switched, $"the surge reload of pool {pool} to switch to {model}");
     }
 
     /// <summary>Starts a surge reload of pool <paramref name="pool"/> to <paramref name="model"/>; returns once its new engine runs.</summary>
     public Task AttemptAsync(string pool, string model) =>
-        pools.StartReloadAsync(pool, pools.SpecFor(model, pools.Pool(pool).Spec.EngineVersion), Deadline, ReloadStrategy.Surge);
+        reloads.StartReloadAsync(pool, pools.SpecFor(model, pools.Pool(pool).Spec.EngineVersion), Deadline, ReloadStrategy.Surge);
 
     /// <summary>From now on a client asks pool <paramref name="pool"/> for a lease at every log event and pool change.</summary>
     public void ProbeLeases(string pool)

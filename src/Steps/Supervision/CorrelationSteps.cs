@@ -6,7 +6,7 @@ namespace Steps.Supervision;
 
 /// <summary>Correlation ids: every log event of one drain or reload carries the same one.</summary>
 [Binding]
-public sealed class CorrelationSteps(PoolDriver pools)
+public sealed class CorrelationSteps(PoolDriver pools, DrainDriver drains, ReloadDriver reloads)
 {
     private static readonly string[] DrainEnds = ["DrainCompleted", "DrainDeadlinePassed"];
     private static readonly string[] ReloadEnds = ["ReloadSucceeded", "ReloadFailed"];
@@ -14,14 +14,14 @@ public sealed class CorrelationSteps(PoolDriver pools)
     [Then("every log event of the drain of pool {word} carries the drain's correlation id")]
     public async Task DrainEventsCorrelated(string pool)
     {
-        var outcome = await pools.LastDrainAsync();
+        var outcome = await drains.LastDrainAsync();
         Correlated(pool, "DrainStarted", DrainEnds, outcome.CorrelationId, "drain");
     }
 
     [Then("every log event of the reload of pool {word}, its drain's included, carries the reload's correlation id")]
     public async Task ReloadEventsCorrelated(string pool)
     {
-        var result = await pools.ReloadResultAsync();
+        var result = await reloads.ReloadResultAsync();
         var logged = Correlated(pool, "ReloadStarted", ReloadEnds, result.CorrelationId, "reload");
         logged.Should().Contain(e => e.EventName == "DrainStarted", "the reload drains the pool first, under the same correlation id");
     }

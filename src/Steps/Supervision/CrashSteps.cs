@@ -9,7 +9,7 @@ namespace Steps.Supervision;
 
 /// <summary>The crashes the supervisor recorded.</summary>
 [Binding]
-public sealed class CrashSteps(PoolDriver pools)
+public sealed class CrashSteps(PoolDriver pools, EngineDriver engines)
 {
     [Then("the crash of pool {word} is recorded as {word}")]
     public async Task RecordedAs(string pool, string reason)
@@ -49,5 +49,5 @@ public sealed class CrashSteps(PoolDriver pools)
         return Crashes(pool)[0];
     }
 
-    private IReadOnlyList<CrashEvent> Crashes(string pool) => pools.CrashesOf(pool);
+    private IReadOnlyList<CrashEvent> Crashes(string pool) => engines.CrashesOf(pool);
 }

@@ -8,17 +8,17 @@ namespace Steps.Supervision;
 
 /// <summary>Drains started by the operator.</summary>
 [Binding]
-public sealed class DrainSteps(PoolDriver pools)
+public sealed class DrainSteps(PoolDriver pools, LeaseDriver leases, DrainDriver drains)
 {
     [When("the operator drains pool {word} within {int} seconds")]
     [Given("the operator is draining pool {word} within {int} seconds")]
-    public void Drains(string pool, int seconds) => pools.Drain(pool, TimeSpan.FromSeconds(seconds));
+    public void Drains(string pool, int seconds) => drains.Drain(pool, TimeSpan.FromSeconds(seconds));
 
     [When("the operator attempts to drain pool {word} within {int} seconds")]
-    public void AttemptsDrain(string pool, int seconds) => pools.AttemptDrain(pool, TimeSpan.FromSeconds(seconds));
+    public void AttemptsDrain(string pool, int seconds) => drains.AttemptDrain(pool, TimeSpan.FromSeconds(seconds));
 
     [Then("the drain is refused with {string}")]
-    public void Refused(string message) => pools.DrainRefusal.ShouldRead(message, "the drain should be refused");
+    public void Refused(string message) => drains.DrainRefusal.ShouldRead(message, "the drain should be refused");
 
     [Then("the drain of pool {word} is logged without a warning")]
     public void NoWarning(string pool)
@@ -40,7 +40,7 @@ public sealed class DrainSteps(PoolDriver pools)
     [Then("the drain of pool {word} completes in {int} seconds")]
     public async Task Completes(string pool, int seconds)
     {
-        var outcome = await pools.LastDrainAsync();
+        var outcome = await drains.LastDrainAsync();
         outcome.Should().Match<DrainOutcome>(o => o.PoolId == pool && o.Status == DrainStatus.Completed, $"the drain of pool {pool} should complete");
         outcome.Duration.Should().Be(TimeSpan.FromSeconds(seconds), $"the drain of pool {pool} should take {seconds} s");
     }
@@ -48,16 +48,16 @@ public sealed class DrainSteps(PoolDriver pools)
     [Then("the drain of pool {word} abandons the {int} leases still held")]
     public async Task Abandons(string pool, int count)
     {
-        var outcome = await pools.LastDrainAsync();
+        var outcome = await drains.LastDrainAsync();
         outcome.Status.Should().Be(DrainStatus.ForceStopped, $"the drain of pool {pool} should force-stop the engine");
         outcome.AbandonedLeases.Should().HaveCount(count, $"the drain of pool {pool} should abandon {count} leases")
-            .And.Equal(pools.HeldLeaseIds(pool), "the abandoned leases should be the ones the clients still hold");
+            .And.Equal(leases.HeldLeaseIds(pool), "the abandoned leases should be the ones the clients still hold");
     }
 
     [Then("the runtime.drain.duration histogram of pool {word} records {int} seconds")]
     public async Task Histogram(string pool, int seconds)
     {
-        await pools.LastDrainAsync();
+        await drains.LastDrainAsync();
         pools.Metrics.For("runtime.drain.duration", pool).Should().ContainSingle($"pool {pool} should measure its drain once")
             .Which.Value.Should().Be(seconds, $"the drain of pool {pool} took {seconds} s");
     }
@@ -65,8 +65,8 @@ public sealed class DrainSteps(PoolDriver pools)
     [Then("the second drain of pool {word} has joined the first: both still wait, under the first drain's {int}-second deadline")]
     public void SameDrain(string pool, int deadline)
     {
-        pools.DrainAttempts.Should().HaveCount(2, $"the operator drained pool {pool} twice");
-        pools.DrainAttempts[1].Should().BeSameAs(pools.DrainAttempts[0], $"the second drain of pool {pool} should join the first, and end with it");
-        pools.DrainAttempts[0].IsCompleted.Should().BeFalse($"the first drain's {deadline}-second deadline applies, not the second's");
+        drains.DrainAttempts.Should().HaveCount(2, $"the operator drained pool {pool} twice");
+        drains.DrainAttempts[1].Should().BeSameAs(drains.DrainAttempts[0], $"the second drain of pool {pool} should join the first, and end with it");
+        drains.DrainAttempts[0].IsCompleted.Should().BeFalse($"the first drain's {deadline}-second deadline applies, not the second's");
     }
 }

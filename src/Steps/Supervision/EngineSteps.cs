@@ -7,7 +7,7 @@ namespace Steps.Supervision;
 
 /// <summary>What a pool's engine does, and how it ended. Real engine-stub processes in @process scenarios.</summary>
 [Binding]
-public sealed class EngineSteps(PoolDriver pools)
+public sealed class EngineSteps(PoolDriver pools, EngineDriver engines)
 {
     [When("the engine of pool {word} exits with code {int}")]
     public Task ExitsWithCode(string pool, int code) => UntilCrashRecorded(pool, () => Command(pool, $"exit {code}"));
@@ -28,7 +28,7 @@ public sealed class EngineSteps(PoolDriver pools)
     [When("the engine of pool {word} is killed by the out-of-memory killer")]
     public Task KilledByOomKiller(string pool) => UntilCrashRecorded(pool, () =>
     {
-        pools.OomKillerStrikes();
+        engines.OomKillerStrikes();
         Kill(pool);
     });
 
@@ -43,24 +43,24 @@ public sealed class EngineSteps(PoolDriver pools)
     }
 
     [Given("the engine for {word} never becomes healthy")]
-    public void NeverHealthy(string model) => pools.NeverHealthy(model);
+    public void NeverHealthy(string model) => engines.NeverHealthy(model);
 
     [Given("the engine for {word} starts a helper process that holds its output")]
-    public void HelperHoldsOutput(string model) => pools.HelperHoldsOutput(model);
+    public void HelperHoldsOutput(string model) => engines.HelperHoldsOutput(model);
 
     [Given("the engine for {word} takes {int} ms to answer a request")]
-    public void TakesToAnswer(string model, int milliseconds) => pools.TakesToAnswer(model, milliseconds);
+    public void TakesToAnswer(string model, int milliseconds) => engines.TakesToAnswer(model, milliseconds);
 
     [Given("the engine for {word} ignores SIGTERM")]
-    public void IgnoresSigterm(string model) => pools.IgnoresSigterm(model);
+    public void IgnoresSigterm(string model) => engines.IgnoresSigterm(model);
 
     [Given("the engine for {word} cannot start")]
-    public void CannotStart(string model) => pools.CannotStart(model);
+    public void CannotStart(string model) => engines.CannotStart(model);
 
     [Then("the engine of pool {word} has exited gracefully")]
     public async Task ExitedGracefully(string pool)
     {
-        var exit = await pools.ExitOfServedEngineAsync(pool);
+        var exit = await engines.ExitOfServedEngineAsync(pool);
         exit.Should().NotBeNull($"the engine of pool {pool} should have exited, but it still runs");
         exit!.Value.IsGraceful.Should().BeTrue($"the engine of pool {pool} should exit with code 0, not {exit}");
     }
@@ -68,7 +68,7 @@ public sealed class EngineSteps(PoolDriver pools)
     [Then("the engine of pool {word} has been killed")]
     public async Task Killed(string pool)
     {
-        var exit = await pools.ExitOfServedEngineAsync(pool);
+        var exit = await engines.ExitOfServedEngineAsync(pool);
         exit.Should().NotBeNull($"the engine of pool {pool} should have been killed, but it still runs");
         exit!.Value.SignalName.Should().Be("SIGKILL", $"the engine of pool {pool} should be killed, not end by {exit}");
     }
@@ -77,14 +77,14 @@ public sealed class EngineSteps(PoolDriver pools)
     public async Task StillRunning(string pool)
     {
         pools.ServedEngine(pool).HasExited.Should().BeFalse($"the engine of pool {pool} should not have been stopped");
-        (await pools.EngineAnswersHealthCheckAsync(pool)).Should().BeTrue($"the engine of pool {pool} should still answer its health check");
+        (await engines.EngineAnswersHealthCheckAsync(pool)).Should().BeTrue($"the engine of pool {pool} should still answer its health check");
     }
 
     [Then("the engine of pool {word} has been stopped")]
     public async Task Stopped(string pool) =>
-        (await pools.ExitOfServedEngineAsync(pool)).Should().NotBeNull($"the engine of pool {pool} should have been stopped, but it still runs");
+        (await engines.ExitOfServedEngineAsync(pool)).Should().NotBeNull($"the engine of pool {pool} should have been stopped, but it still runs");
 
-    private Task UntilCrashRecorded(string pool, Action act) => pools.UntilCrashRecordedAsync(pool, act);
+    private Task UntilCrashRecorded(string pool, Action act) => engines.UntilCrashRecordedAsync(pool, act);
 
     private void Command(string pool, string command)
     {

@@ -6,7 +6,7 @@ namespace Steps.Supervision;
 
 /// <summary>The health checks of a pool's engine, as the supervisor logs them (HealthCheckFailed, EngineUnhealthy).</summary>
 [Binding]
-public sealed class HealthCheckSteps(PoolDriver pools)
+public sealed class HealthCheckSteps(PoolDriver pools, EngineDriver engines)
 {
     [Then("{int} health checks of pool {word} have failed in a row, and its engine is still running")]
     public async Task FailedAndStillRunning(int count, string pool)
@@ -15,7 +15,7 @@ public sealed class HealthCheckSteps(PoolDriver pools)
         // The supervisor logs a stop before the failed check that caused it: a stop too early is seen here.
         Stops(pool).Should().BeEmpty($"the engine of pool {pool} should not be stopped after {count} failed health checks");
         Failures(pool).Should().Equal(Enumerable.Range(1, count), $"the supervisor should log the failed health checks of pool {pool}, counted 1 to {count} in a row");
-        pools.CrashesOf(pool).Should().BeEmpty($"no crash of pool {pool} should be recorded after {count} failed health checks");
+        engines.CrashesOf(pool).Should().BeEmpty($"no crash of pool {pool} should be recorded after {count} failed health checks");
 
         pools.ServedEngine(pool).HasExited.Should().BeFalse($"the engine of pool {pool} should still run after {count} failed health checks");
     }

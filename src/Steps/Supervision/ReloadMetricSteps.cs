@@ -8,7 +8,7 @@ namespace Steps.Supervision;
 
 /// <summary>What a reload measures: its duration, successes and failures by step, on the runtime's meter.</summary>
 [Binding]
-public sealed class ReloadMetricSteps(PoolDriver pools)
+public sealed class ReloadMetricSteps(PoolDriver pools, ReloadDriver reloads)
 {
     [Then("the runtime.reload.successes counter of pool {word} counts {int}")]
     public void SuccessCounter(string pool, int count) =>
@@ -17,7 +17,7 @@ public sealed class ReloadMetricSteps(PoolDriver pools)
     [Then("the runtime.reload.duration histogram of pool {word} has timed {int} reload(s) at {int} seconds")]
     public async Task DurationHistogram(string pool, int count, int seconds)
     {
-        await pools.ReloadResultAsync();
+        await reloads.ReloadResultAsync();
         pools.Metrics.For("runtime.reload.duration", pool).Select(m => m.Value)
             .Should().Equal(Enumerable.Repeat((double)seconds, count), $"pool {pool} should time {count} reload(s) from start to end at {seconds} s");
     }
@@ -25,7 +25,7 @@ public sealed class ReloadMetricSteps(PoolDriver pools)
     [Then("the runtime.reload.failures counter of pool {word} counts {int} failure(s) at {reloadStep}")]
     public async Task FailureCounter(string pool, int count, ReloadStep step)
     {
-        await pools.ReloadResultAsync();
+        await reloads.ReloadResultAsync();
         var reason = ReloadStepNames.GetName(step);
         pools.Metrics.For("runtime.reload.failures", pool).Where(m => m.Tag("reload.step") == reason)
             .Sum(m => m.Value).Should().Be(count, $"pool {pool} should count {count} reloads failed at {step} (reason {reason})");

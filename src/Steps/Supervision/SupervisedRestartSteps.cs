@@ -11,24 +11,24 @@ namespace Steps.Supervision;
 
 /// <summary>The restart policies as the supervisor of real engines applies them, and the operator's controls over it.</summary>
 [Binding]
-public sealed class SupervisedRestartSteps(PoolDriver pools)
+public sealed class SupervisedRestartSteps(PoolDriver pools, EngineDriver engines, StormDriver storms)
 {
     [Given("pool {word} serves {word} with a circuit opening after {int} crashes in a row")]
     public Task ServesWithCircuit(string pool, string model, int failures)
     {
-        pools.OpenCircuitAfter(failures);
+        storms.OpenCircuitAfter(failures);
         return pools.ServeAsync(pool, model);
     }
 
     [Given("pool {word} serves {word} with driver errors on a circuit of their own")]
     public Task ServesWithDriverCircuit(string pool, string model)
     {
-        pools.DriverErrorsOnTheirOwnCircuit();
+        storms.DriverErrorsOnTheirOwnCircuit();
         return pools.ServeAsync(pool, model);
     }
 
     [When("the engine of pool {word} logs a CUDA error {int} times in a row")]
-    public Task LogsCudaErrors(string pool, int times) => pools.KillRepeatedlyAsync(pool, PoolDriver.DriverError, times);
+    public Task LogsCudaErrors(string pool, int times) => storms.KillRepeatedlyAsync(pool, StormDriver.DriverError, times);
 
     [Given("pool {word} serves again on a new engine")]
     public async Task ServesAgain(string pool)
@@ -43,15 +43,15 @@ public sealed class SupervisedRestartSteps(PoolDriver pools)
             .Should().Equal([state], $"the supervisor's {circuit} circuit of pool {pool} should be {state}");
 
     [Given("the engine of pool {word} was killed by {word} {int} times in a row")]
-    public Task WasKilledRepeatedly(string pool, string signal, int times) => pools.KillRepeatedlyAsync(pool, signal, times);
+    public Task WasKilledRepeatedly(string pool, string signal, int times) => storms.KillRepeatedlyAsync(pool, signal, times);
 
     [When("the engine of pool {word} is killed by the out-of-memory killer {int} times in a row")]
-    public Task KilledByOomRepeatedly(string pool, int times) => pools.KillRepeatedlyAsync(pool, PoolDriver.OomKiller, times);
+    public Task KilledByOomRepeatedly(string pool, int times) => storms.KillRepeatedlyAsync(pool, StormDriver.OomKiller, times);
 
     [Given("the circuit of pool {word} opened after {int} crashes in a row and its probe engine serves")]
     public async Task ProbeServes(string pool, int crashes)
     {
-        await pools.KillRepeatedlyAsync(pool, "SIGSEGV", crashes);
+        await storms.KillRepeatedlyAsync(pool, "SIGSEGV", crashes);
         await pools.WaitUntil(() => pools.Pool(pool).State == PoolState.Failed, $"pool {pool} to stop on its open circuit");
         pools.Clock.Pass(TimeSpan.FromSeconds(300));
         await pools.WaitUntil(() => pools.Pool(pool).Snapshot().Ready, $"the probe engine of pool {pool} to serve");
@@ -71,7 +71,7 @@ public sealed class SupervisedRestartSteps(PoolDriver pools)
     public void EnginesStarted(int count, string pool, EngineStarts starts)
     {
         starts.Total.Should().Be(count, $"{starts.Text} make {count} engines");
-        pools.EnginesStartedFor(pool).Should().Be(count, $"the supervisor should have started {count} engines for pool {pool}: {starts.Text}");
+        storms.EnginesStartedFor(pool).Should().Be(count, $"the supervisor should have started {count} engines for pool {pool}: {starts.Text}");
     }
 
     [Then("pool {word} runs no engine")]
@@ -148,5 +148,5 @@ public sealed class SupervisedRestartSteps(PoolDriver pools)
         storm["Remediation"].Should().Be(advice, $"the storm alert of pool {pool} should carry its advice as a field of its own");
     }
 
-    private CrashEvent? LastCrash(string pool) => pools.CrashesOf(pool) is { Count: > 0 } crashes ? crashes[^1] : null;
+    private CrashEvent? LastCrash(string pool) => engines.CrashesOf(pool) is { Count: > 0 } crashes ? crashes[^1] : null;
 }

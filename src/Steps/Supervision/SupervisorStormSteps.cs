@@ -8,20 +8,20 @@ namespace Steps.Supervision;
 
 /// <summary>A restart storm as the supervisor of real engines lives it: its limit, repeated kills, the alert and the open circuit.</summary>
 [Binding]
-public sealed class SupervisorStormSteps(PoolDriver pools)
+public sealed class SupervisorStormSteps(PoolDriver pools, StormDriver storms)
 {
     [Given("pool {word} serves {word} with at most {int} restarts in {int} seconds")]
     public Task ServesWithAtMost(string pool, string model, int restarts, int seconds)
     {
-        pools.LimitRestarts(restarts, TimeSpan.FromSeconds(seconds));
+        storms.LimitRestarts(restarts, TimeSpan.FromSeconds(seconds));
         return pools.ServeAsync(pool, model);
     }
 
     [When("the engine of pool {word} is killed by {word} {int} times in a row")]
-    public Task KilledRepeatedly(string pool, string signal, int times) => pools.KillRepeatedlyAsync(pool, signal, times);
+    public Task KilledRepeatedly(string pool, string signal, int times) => storms.KillRepeatedlyAsync(pool, signal, times);
 
     [When("the engine of pool {word} is killed by {word} once more")]
-    public Task KilledOnceMore(string pool, string signal) => pools.KillRepeatedlyAsync(pool, signal, 1);
+    public Task KilledOnceMore(string pool, string signal) => storms.KillRepeatedlyAsync(pool, signal, 1);
 
     [Then("the supervisor raises a critical restart storm alert for pool {word} after {int} restarts")]
     public void RaisesAStormAlert(string pool, int restarts) =>

@@ -8,7 +8,7 @@ namespace Steps.Supervision;
 
 /// <summary>Surge reloads: the new engine first, beside the old one, where the pool has room.</summary>
 [Binding]
-public sealed class SurgeReloadSteps(PoolDriver pools, SurgeDriver surge, LoadDriver load)
+public sealed class SurgeReloadSteps(PoolDriver pools, LeaseDriver leases, ReloadDriver reloads, EngineDriver engines, SurgeDriver surge, LoadDriver load)
 {
     [Given("pool {word} has {int} MiB of device memory and every model needs {int} MiB")]
     public void Capacity(string pool, int device, int model)
@@ -24,7 +24,7 @@ public sealed class SurgeReloadSteps(PoolDriver pools, SurgeDriver surge, LoadDr
     public async Task SurgeReloads(string pool, string model)
     {
         await surge.StartAsync(pool, model);
-        await pools.ReloadResultAsync();
+        await reloads.ReloadResultAsync();
     }
 
     [When("the operator surge-reloads pool {word} with {word}, which needs {int} MiB")]
@@ -59,9 +59,9 @@ public sealed class SurgeReloadSteps(PoolDriver pools, SurgeDriver surge, LoadDr
     [Then("the {int} leases held on pool {word} are answered by {word}, and a new lease by {word}")]
     public async Task Answered(int held, string pool, string oldModel, string newModel)
     {
-        var leases = pools.HeldLeases(pool);
-        leases.Should().HaveCount(held);
-        (await Task.WhenAll(leases.Select(surge.ModelAnsweringAsync))).Should().OnlyContain(m => m == oldModel, "the leases held before the switch finish on the old engine");
+        var oldLeases = leases.HeldLeases(pool);
+        oldLeases.Should().HaveCount(held);
+        (await Task.WhenAll(oldLeases.Select(surge.ModelAnsweringAsync))).Should().OnlyContain(m => m == oldModel, "the leases held before the switch finish on the old engine");
         using var fresh = pools.Registry.Acquire(pool);
         (await surge.ModelAnsweringAsync(fresh)).Should().Be(newModel, "a lease granted after the switch goes to the new engine");
     }
@@ -72,12 +72,12 @@ public sealed class SurgeReloadSteps(PoolDriver pools, SurgeDriver surge, LoadDr
 
     [Then("the old engine of pool {word} has exited gracefully")]
     public async Task OldExitedGracefully(string pool) =>
-        (await pools.ExitOfServedEngineAsync(pool)).Should().Match<Runtime.Supervision.Engines.EngineExit?>(e => e != null && e.Value.IsGraceful, $"the old engine of pool {pool} should stop gracefully once its leases finished");
+        (await engines.ExitOfServedEngineAsync(pool)).Should().Match<Runtime.Supervision.Engines.EngineExit?>(e => e != null && e.Value.IsGraceful, $"the old engine of pool {pool} should stop gracefully once its leases finished");
 
     [Then("the reload fell back to drain-first, saying {string}")]
     public async Task FellBack(string why)
     {
-        var result = await pools.ReloadResultAsync();
+        var result = await reloads.ReloadResultAsync();
         result.Should().Match<ReloadResult>(r => r.FellBackToDrainFirst && r.Strategy == ReloadStrategy.DrainFirst && r.FallbackReason == why, $"the surge should fall back to drain-first, not end with '{Describe(result)}'");
         pools.Logger.WithEvent("ReloadFellBack").Should().ContainSingle(e => (string?)e["Why"] == why && (string?)e["CorrelationId"] == result.CorrelationId, "the log should say why the reload fell back");
     }
@@ -85,7 +85,7 @@ public sealed class SurgeReloadSteps(PoolDriver pools, SurgeDriver surge, LoadDr
     [Then("both engines of pool {word} have exited")]
     public async Task BothExited(string pool)
     {
-        (await pools.OtherEnginesRunningAsync(null)).Should().BeEmpty($"the operator's drain stops both engines of pool {pool}");
+        (await engines.OtherEnginesRunningAsync(null)).Should().BeEmpty($"the operator's drain stops both engines of pool {pool}");
         pools.Supervisor!.EngineOf(pool).Should().BeNull();
     }
 

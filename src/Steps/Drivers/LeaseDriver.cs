@@ -2,9 +2,11 @@ using Runtime.Supervision.Pools;
 
 namespace Steps.Drivers;
 
-/// <summary>Leases held by the scenario's clients.</summary>
-public sealed partial class PoolDriver
+/// <summary>Leases held by the scenario's clients on the scenario's pools.</summary>
+public sealed class LeaseDriver(PoolDriver pools)
 {
+    private readonly Dictionary<string, List<Lease>> _leases = new(StringComparer.Ordinal);
+
     /// <summary>The last refused lease attempt's message.</summary>
     public string? LeaseRefusal { get; private set; }
 
@@ -13,7 +15,7 @@ public sealed partial class PoolDriver
     {
         for (var i = 0; i < count; i++)
         {
-            LeasesOf(id).Add(Registry.Acquire(id));
+            LeasesOf(id).Add(pools.Registry.Acquire(id));
         }
     }
 
@@ -23,7 +25,7 @@ public sealed partial class PoolDriver
         LeaseRefusal = null;
         try
         {
-            LeasesOf(id).Add(Registry.Acquire(id));
+            LeasesOf(id).Add(pools.Registry.Acquire(id));
         }
         catch (LeaseRefusedException e)
         {

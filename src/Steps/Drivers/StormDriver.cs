@@ -1,52 +1,32 @@
 using NSubstitute;
+using Runtime.Supervision.CircuitBreaker;
+using Runtime.Supervision.Crashes;
 using Runtime.Supervision.Engines;
 using Runtime.Supervision.Pools;
 using Runtime.Supervision.RestartLimits;
 
 namespace Steps.Drivers;
 
-/// <summary>Restart storms under the real supervisor: its restart limit and engines killed again and again.</summary>
-public sealed partial class PoolDriver
+/// <summary>Restart storms under the real supervisor: its restart limit, its circuits, and engines killed again and again.</summary>
+public sealed class StormDriver(PoolDriver pools, EngineProcessDriver processes)
 {
-    private RestartRateLimiterOptions? _restartLimits;
-    private Runtime.Supervision.CircuitBreaker.CircuitBreakerOptions? _circuit;
-
     /// <summary>The supervisor opens a pool's circuit after <paramref name="failures"/> crashes in a row. Rebuilds it, as <see cref="LimitRestarts"/>.</summary>
     public void OpenCircuitAfter(int failures)
     {
-        RequireNoPoolYet();
-        _circuit = new Runtime.Supervision.CircuitBreaker.CircuitBreakerOptions { FailureThreshold = failures };
-        Teardown();
-        Build();
+        pools.ConfigureSupervisor(o => o.CircuitBreaker = new CircuitBreakerOptions { FailureThreshold = failures });
     }
 
     /// <summary>The supervisor gives driver errors a circuit of their own. Rebuilds it, as <see cref="LimitRestarts"/>.</summary>
     public void DriverErrorsOnTheirOwnCircuit()
     {
-        RequireNoPoolYet();
-        _circuit = new Runtime.Supervision.CircuitBreaker.CircuitBreakerOptions { SeparateCircuitReasons = new HashSet<Runtime.Supervision.Crashes.CrashReason> { Runtime.Supervision.Crashes.CrashReason.DriverError } };
-        Teardown();
-        Build();
+        pools.ConfigureSupervisor(o => o.CircuitBreaker = new CircuitBreakerOptions { SeparateCircuitReasons = new HashSet<CrashReason> { CrashReason.DriverError } });
     }
 
     /// <summary>How many engines were started for pool <paramref name="id"/>'s model in the scenario.</summary>
     public int EnginesStartedFor(string id)
     {
-        var model = Pool(id).Spec.Model;
-        return _processes.Started.Count(s => s.Model == model);
-    }
-
-    private void RequireNoPoolYet()
-    {
-        if (!RealProcesses)
-        {
-            throw new InvalidOperationException("the restart policies of the supervisor apply to real engines: tag the scenario @process");
-        }
-
-        if (Registry.Pools.Count > 0)
-        {
-            throw new InvalidOperationException("set the restart policies before any pool serves a model");
-        }
+        var model = pools.Pool(id).Spec.Model;
+        return processes.Started.Count(s => s.Model == model);
     }
 
     /// <summary>
@@ -56,15 +36,12 @@ public sealed partial class PoolDriver
     /// </summary>
     public void LimitRestarts(int restarts, TimeSpan window)
     {
-        RequireNoPoolYet();
-        _restartLimits = new RestartRateLimiterOptions
+        pools.ConfigureSupervisor(o => o.RestartLimits = new RestartRateLimiterOptions
         {
             MaxRestarts = restarts,
             Window = window,
             WarningThreshold = Math.Min(RestartLimitConstants.DefaultWarningThreshold, restarts - 1),
-        };
-        Teardown();
-        Build();
+        });
     }
 
     /// <summary>
@@ -76,12 +53,12 @@ public sealed partial class PoolDriver
     {
         for (var kill = 1; kill <= times; kill++)
         {
-            var engine = Supervisor?.EngineOf(id) ?? throw new InvalidOperationException($"pool {id} runs no engine to kill (kill {kill} of {times})");
+            var engine = pools.Supervisor?.EngineOf(id) ?? throw new InvalidOperationException($"pool {id} runs no engine to kill (kill {kill} of {times})");
             var crashes = CrashCount(id);
             if (signal == OomKiller)
             {
                 // The kernel's OOM killer is out of reach: its evidence (the cgroup's oom_kill counter) rises by one per kill.
-                Oom.ReadOomKillCount().Returns(kill);
+                pools.Oom.ReadOomKillCount().Returns(kill);
             }
 
             var killed = signal switch
@@ -95,18 +72,18 @@ public sealed partial class PoolDriver
                 throw new InvalidOperationException($"the engine of pool {id} is gone: it cannot be killed by {signal}");
             }
 
-            await WaitUntil(() => CrashCount(id) > crashes, $"the supervisor to record kill {kill} of the engine of pool {id}");
+            await pools.WaitUntil(() => CrashCount(id) > crashes, $"the supervisor to record kill {kill} of the engine of pool {id}");
             if (kill == times)
             {
                 return;
             }
 
             // The crash is recorded a moment before the pool turns to restarting (with its restart already scheduled).
-            await WaitUntil(() => Pool(id).State == PoolState.Restarting, $"pool {id} to be restarting after kill {kill} of {times}");
+            await pools.WaitUntil(() => pools.Pool(id).State == PoolState.Restarting, $"pool {id} to be restarting after kill {kill} of {times}");
 
-            _clock.Pass(TimeSpan.FromSeconds(Metrics.For("runtime.restart.backoff.delay", id)[^1].Value));
-            await WaitUntil(() => Pool(id).Snapshot() is { Ready: true } s && s.Pid != engine.Pid, $"pool {id} to be ready again after kill {kill}");
-            RememberEngine(id);
+            pools.Clock.Pass(TimeSpan.FromSeconds(pools.Metrics.For("runtime.restart.backoff.delay", id)[^1].Value));
+            await pools.WaitUntil(() => pools.Pool(id).Snapshot() is { Ready: true } s && s.Pid != engine.Pid, $"pool {id} to be ready again after kill {kill}");
+            pools.RememberEngine(id);
         }
     }
 
@@ -118,9 +95,9 @@ public sealed partial class PoolDriver
 
     private int CrashCount(string id)
     {
-        lock (Crashes)
+        lock (pools.Crashes)
         {
-            return Crashes.Count(c => c.PoolId == id);
+            return pools.Crashes.Count(c => c.PoolId == id);
         }
     }
 }
