@@ -35,7 +35,7 @@ Feature: Restart circuit breaker
       Given the circuit of pool gpu-0 has opened
       When 299 seconds pass
       And pool gpu-0 attempts a restart
-      Then the restart attempt is refused
+      Then the restart attempt is refused: the circuit is open
 
     Scenario: After 300 seconds the circuit is half-open and admits a probe
       Given the circuit of pool gpu-0 has opened
@@ -47,7 +47,7 @@ Feature: Restart circuit breaker
     Scenario: A half-open circuit refuses a second attempt while the probe is outstanding
       Given the circuit of pool gpu-0 is half-open with its probe restarting
       When pool gpu-0 attempts a restart
-      Then the restart attempt is refused
+      Then the restart attempt is refused: its probe is still running
 
   Rule: The probe closes the circuit only after 60 seconds of stable running
 
@@ -60,6 +60,13 @@ Feature: Restart circuit breaker
         | description               | seconds | state     |
         | 59 seconds are not enough | 59      | half-open |
         | 60 seconds close it       | 60      | closed    |
+
+    Scenario: A probe stopped on purpose neither closes nor reopens the circuit
+      Given the circuit of pool gpu-0 is half-open with its probe running
+      When the probe of pool gpu-0 is stopped on purpose
+      And pool gpu-0 attempts a restart
+      Then the circuit of pool gpu-0 is half-open
+      And the restart attempt is allowed as the probe
 
     Scenario Outline: Each failed probe keeps the circuit open twice as long, at most one hour
       Given the circuit of pool gpu-0 has reopened after <failed> failed probes
@@ -101,7 +108,7 @@ Feature: Restart circuit breaker
       When the operator resets the circuit of pool gpu-0
       And the engine of pool gpu-0 fails 5 times in a row with a signal
       And pool gpu-0 attempts a restart
-      Then the restart attempt is refused
+      Then the restart attempt is refused: the circuit is open
 
   Rule: Driver errors can have a circuit of their own
 
@@ -116,6 +123,15 @@ Feature: Restart circuit breaker
     Scenario: Opening the circuit is logged with the pool, both states and the failure count
       When the engine of pool gpu-0 fails 5 times in a row with out of memory
       Then the log shows the circuit of pool gpu-0 going from closed to open after 5 failures
+
+    Scenario: An opening announces when the circuit will half-open
+      When the engine of pool gpu-0 fails 5 times in a row with a signal
+      Then the circuit of pool gpu-0 announces it opened, to half-open 300 seconds from now
+
+    Scenario: The operator's reset is logged as the circuit closing
+      Given the circuit of pool gpu-0 has opened
+      When the operator resets the circuit of pool gpu-0
+      Then the log shows the circuit of pool gpu-0 going from open to closed after 0 failures
 
     Scenario Outline: The runtime.circuit_breaker.state gauge shows a <state> circuit
       Given the circuit of pool gpu-0 is <state>

@@ -25,6 +25,7 @@ public sealed class PoolPolicies : IDisposable
         _time = time;
         Limiter.Warning += (_, warning) => Warnings.Add(warning);
         Limiter.Storm += (_, storm) => Storms.Add(storm);
+        Breaker.StateChanged += (_, change) => CircuitChanges.Add(change);
     }
 
     /// <summary>The pool's backoff.</summary>
@@ -50,6 +51,9 @@ public sealed class PoolPolicies : IDisposable
 
     /// <summary>Restart storms declared, in order.</summary>
     public List<RestartStorm> Storms { get; } = [];
+
+    /// <summary>The circuit's state changes announced, in order.</summary>
+    public List<CircuitStateChange> CircuitChanges { get; } = [];
 
     /// <summary>The engine crashed: the backoff decides the restart delay.</summary>
     public BackoffDecision Crash(CrashReason reason)

@@ -79,6 +79,9 @@ public sealed class CircuitBreakerSteps(PolicyDriver policies)
         p.Fail(cause.Reason);
     }
 
+    [When("the probe of pool {word} is stopped on purpose")]
+    public void WhenTheProbeIsStopped(string pool) => policies.Pool(pool).Fail(CrashReason.GracefulExit);
+
     [When("pool {word} attempts a restart")]
     public void WhenPoolAttemptsARestart(string pool) => policies.Pool(pool).AttemptRestart();
 
@@ -128,6 +131,19 @@ public sealed class CircuitBreakerSteps(PolicyDriver policies)
     [Then("the restart attempt is {word}")]
     public void ThenTheAttemptIs(string outcome) =>
         (LastAdmission().IsAllowed() ? "allowed" : "refused").Should().Be(outcome, $"the circuit answered {LastAdmission()}");
+
+    [Then(@"^the restart attempt is refused: (the circuit is open|its probe is still running)$")]
+    public void ThenTheAttemptIsRefusedBecause(string why) =>
+        LastAdmission().Should().Be(why == "the circuit is open" ? RestartAdmission.RefusedOpen : RestartAdmission.RefusedProbeOutstanding,
+            $"the circuit should refuse the restart because {why}");
+
+    [Then("the circuit of pool {word} announces it opened, to half-open {int} seconds from now")]
+    public void ThenTheOpeningAnnouncesItsEnd(string pool, int seconds)
+    {
+        var now = policies.Clock.Time.GetUtcNow();
+        policies.Pool(pool).CircuitChanges.Where(c => c.NewState == CircuitState.Open).Select(c => c.OpenUntil - now)
+            .Should().Equal([TimeSpan.FromSeconds(seconds)], $"the opening of the circuit of pool {pool} should say it half-opens in {seconds} s");
+    }
 
     [Then("{int} restart attempt is allowed and {int} is refused")]
     public void ThenAttemptsAreAllowedAndRefused(int allowed, int refused)
