@@ -147,23 +147,29 @@ internal sealed partial class PoolSupervisor : IDisposable
         }
 
         var first = run.TryEnd();
-        run.Monitor?.Dispose();
+
+        // The probe in flight is cancelled now; the stop returns once it has ended too.
+        var monitorEnded = run.Monitor?.DisposeAsync() ?? ValueTask.CompletedTask;
         if (first)
         {
             run.Started.TrySetResult(EngineStartResult.Failed(process.Pid, CrashReason.GracefulExit, "stopped before it was ready"));
         }
 
+        EngineExit exit;
         try
         {
-            return force
+            exit = force
                 ? await KillAsync(process, CancellationToken.None).ConfigureAwait(false)
                 : await process.StopAsync(_context.Options.StopGracePeriod, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
             // The caller's time is up (a drain's deadline): the grace period ends now.
-            return await KillAsync(process, CancellationToken.None).ConfigureAwait(false);
+            exit = await KillAsync(process, CancellationToken.None).ConfigureAwait(false);
         }
+
+        await monitorEnded.ConfigureAwait(false);
+        return exit;
     }
 
     /// <summary>Puts the pool under the restart policies after a failure outside a supervised run.</summary>

@@ -9,9 +9,10 @@ namespace Runtime.Supervision.Engines;
 /// stops probing. Until the engine is ready, a probe that timed out is
 /// retried at once rather than at the next interval. Each failed check after the engine was ready raises
 /// <see cref="CheckFailed"/> with its running count. Callbacks and events run outside the lock, in order, on the
-/// thread that produced them.
+/// thread that produced them. A probe that throws counts as a failed check. <see cref="DisposeAsync"/> cancels the
+/// probe in flight and returns once it has ended, so no probe outlives its monitor.
 /// </summary>
-public sealed class HealthMonitor : IDisposable
+public sealed partial class HealthMonitor : IDisposable, IAsyncDisposable
 {
     private readonly object _lock = new();
     private readonly HealthProbeOptions _options;
@@ -26,6 +27,7 @@ public sealed class HealthMonitor : IDisposable
     private int _consecutiveFailures;
     private HealthProbeResult _lastFailure;
     private bool _inFlight;
+    private TaskCompletionSource _probeEnded = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _pending;
 
     /// <summary>Starts the startup timeout now; probing starts with <see cref="Watch"/>.</summary>
@@ -83,7 +85,7 @@ public sealed class HealthMonitor : IDisposable
         StartProbe();
     }
 
-    /// <summary>Stops probing and the startup timeout; no verdict follows.</summary>
+    /// <summary>Stops probing and the startup timeout, and cancels the probe in flight; no verdict follows.</summary>
     public void Dispose()
     {
         lock (_lock)
@@ -94,6 +96,19 @@ public sealed class HealthMonitor : IDisposable
         _startupTimer.Dispose();
         _probeTimer?.Dispose();
         _stop.Cancel();
+    }
+
+    /// <summary>As <see cref="Dispose"/>, then waits until the probe in flight (cancelled) has ended.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        Dispose();
+        Task probing;
+        lock (_lock)
+        {
+            probing = _inFlight ? _probeEnded.Task : Task.CompletedTask;
+        }
+
+        await probing.ConfigureAwait(false);
     }
 
     private void StartProbe()
@@ -113,8 +128,11 @@ public sealed class HealthMonitor : IDisposable
             }
 
             _inFlight = true;
+            _probeEnded = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         }
 
+        // Not awaited here: probes run one after the other (each starts the next), and whoever disposes the monitor
+        // waits for the one in flight (DisposeAsync). ProbeAsync never throws.
         _ = ProbeAsync();
     }
 
@@ -128,7 +146,18 @@ public sealed class HealthMonitor : IDisposable
             token = _stop.Token;
         }
 
-        var result = await _probe(endpoint, token).ConfigureAwait(false);
+        HealthProbeResult result;
+        try
+        {
+            result = await _probe(endpoint, token).ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // a probe's own fault is a failed check of the engine, never a monitor that stops probing
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            result = new HealthProbeResult(false, null, $"the probe failed: {e.Message}");
+        }
+
         HealthVerdict? verdict;
         int failures;
         bool next;
@@ -136,6 +165,7 @@ public sealed class HealthMonitor : IDisposable
         {
             verdict = Record_NeedsLock(result, out failures);
             _inFlight = false;
+            _probeEnded.TrySetResult();
 
             // Before the first answer, a probe that timed out (a slow first request) is retried at once:
             // its own timeout paces the retries, the startup timeout bounds them.
@@ -161,74 +191,5 @@ public sealed class HealthMonitor : IDisposable
         {
             StartProbe();
         }
-    }
-
-    /// <summary>Records a probe; <paramref name="failures"/> is the running count of a failure that counts, else 0.</summary>
-    private HealthVerdict? Record_NeedsLock(HealthProbeResult result, out int failures)
-    {
-        failures = 0;
-        if (_finished)
-        {
-            return null;
-        }
-
-        if (result.Healthy)
-        {
-            _consecutiveFailures = 0;
-            if (_ready)
-            {
-                return null;
-            }
-
-            _ready = true;
-            return HealthVerdict.Ready;
-        }
-
-        _lastFailure = result;
-        if (!_ready)
-        {
-            return null;
-        }
-
-        failures = ++_consecutiveFailures;
-        if (_consecutiveFailures < _options.FailureThreshold)
-        {
-            return null;
-        }
-
-        _finished = true;
-        return HealthVerdict.Unhealthy;
-    }
-
-    private void OnStartupTimeout()
-    {
-        HealthProbeResult last;
-        lock (_lock)
-        {
-            if (_finished || _ready)
-            {
-                return;
-            }
-
-            _finished = true;
-            last = _lastFailure;
-        }
-
-        Report(HealthVerdict.StartupTimedOut, last);
-    }
-
-    private void Report(HealthVerdict? verdict, HealthProbeResult result)
-    {
-        if (verdict is not { } v)
-        {
-            return;
-        }
-
-        if (v != HealthVerdict.Ready)
-        {
-            _probeTimer?.Dispose();
-        }
-
-        _onVerdict(v, result);
     }
 }

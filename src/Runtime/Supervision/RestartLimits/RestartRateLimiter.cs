@@ -17,7 +17,7 @@ namespace Runtime.Supervision.RestartLimits;
 /// observable gauge <c>restart_rate</c> (restarts within the window), tagged <c>pool</c>. Thread-safe; events are
 /// raised outside the lock.
 /// </remarks>
-public sealed class RestartRateLimiter : IDisposable
+public sealed partial class RestartRateLimiter : IDisposable
 {
     private readonly object _lock = new();
     private readonly Queue<(DateTimeOffset At, CrashReason Reason)> _window = new();
@@ -203,50 +203,6 @@ public sealed class RestartRateLimiter : IDisposable
         while (_window.Count > 0 && now - _window.Peek().At >= _windowLength)
         {
             _window.Dequeue();
-        }
-    }
-
-    private CrashReason Dominant_NeedsLock(CrashReason refused)
-    {
-        Span<int> counts = stackalloc int[Enum.GetValues<CrashReason>().Length];
-        var best = refused;
-        counts[(int)refused]++;
-        foreach (var (_, reason) in _window)
-        {
-            counts[(int)reason]++;
-        }
-
-        // Ties go to the most recent reason: the refused crash (where the walk starts), then the window backwards.
-        foreach (var reason in _window.Reverse().Select(e => e.Reason))
-        {
-            if (counts[(int)reason] > counts[(int)best])
-            {
-                best = reason;
-            }
-        }
-
-        return best;
-    }
-
-    private void Raise(in RestartRateDecision decision)
-    {
-        var window = _windowLength.TotalSeconds;
-        if (decision.Warning is { } warning)
-        {
-            RestartLimitLog.Warning(_logger, PoolId, warning.RestartCount, window);
-            Warning?.Invoke(this, warning);
-        }
-
-        if (!decision.IsAllowed)
-        {
-            RestartLimitLog.Refused(_logger, PoolId, decision.RestartsInWindow, window);
-        }
-
-        if (decision.Storm is { } storm)
-        {
-            RestartLimitLog.Storm(_logger, PoolId, storm.KindName, storm.RestartCount, window, CrashReasonNames.GetName(storm.DominantReason), storm.Remediation);
-            _metrics.Storm(storm);
-            Storm?.Invoke(this, storm);
         }
     }
 }
