@@ -20,6 +20,11 @@ internal sealed partial class PoolSupervisor
         bool owned;
         lock (_lock)
         {
+            if (_disposed)
+            {
+                return;
+            }
+
             owned = crashed is null || ReferenceEquals(_run, crashed);
         }
 

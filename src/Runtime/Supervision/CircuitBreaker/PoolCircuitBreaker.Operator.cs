@@ -8,6 +8,7 @@ public sealed partial class PoolCircuitBreaker
     /// <summary>Forces open the circuit counting <paramref name="dominantReason"/> (a restart storm). An open circuit keeps its deadline.</summary>
     public void Trip(CrashReason dominantReason)
     {
+        ObjectDisposedException.ThrowIf(_disposed, this);
         List<CircuitStateChange>? changes = null;
         lock (_lock)
         {
@@ -21,6 +22,7 @@ public sealed partial class PoolCircuitBreaker
     /// <summary>Operator: closes every circuit, zeroes every failure count and restores the first open duration.</summary>
     public void Reset()
     {
+        ObjectDisposedException.ThrowIf(_disposed, this);
         List<CircuitStateChange>? changes = null;
         lock (_lock)
         {
@@ -44,6 +46,7 @@ public sealed partial class PoolCircuitBreaker
     /// </summary>
     public bool AllowOneRestart()
     {
+        ObjectDisposedException.ThrowIf(_disposed, this);
         lock (_lock)
         {
             if (_allClosed)

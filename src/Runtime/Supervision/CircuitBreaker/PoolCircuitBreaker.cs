@@ -31,7 +31,7 @@ public sealed partial class PoolCircuitBreaker : IDisposable
     private volatile bool _allClosed = true;
     private volatile bool _quiet = true;
     private bool _operatorAllowance;
-    private bool _disposed;
+    private volatile bool _disposed;
 
     /// <summary>Creates the breaker of pool <paramref name="poolId"/>.</summary>
     /// <param name="poolId">The pool id used in logs, tags and events.</param>
@@ -127,6 +127,7 @@ public sealed partial class PoolCircuitBreaker : IDisposable
     /// <summary>Asks to restart the pool's engine. Allowed while every circuit is closed; a half-open circuit admits one probe.</summary>
     public RestartAdmission RequestRestart()
     {
+        ObjectDisposedException.ThrowIf(_disposed, this);
         if (_allClosed)
         {
             return RestartAdmission.Allowed;
@@ -154,6 +155,7 @@ public sealed partial class PoolCircuitBreaker : IDisposable
     /// </summary>
     public void RecordStarted()
     {
+        ObjectDisposedException.ThrowIf(_disposed, this);
         lock (_lock)
         {
             var now = _time.GetUtcNow();
@@ -170,6 +172,7 @@ public sealed partial class PoolCircuitBreaker : IDisposable
     /// </summary>
     public void RecordFailure(CrashReason reason)
     {
+        ObjectDisposedException.ThrowIf(_disposed, this);
         List<CircuitStateChange>? changes = null;
         lock (_lock)
         {
@@ -194,6 +197,7 @@ public sealed partial class PoolCircuitBreaker : IDisposable
     /// </summary>
     public void RecordSuccess()
     {
+        ObjectDisposedException.ThrowIf(_disposed, this);
         if (_quiet)
         {
             return;
@@ -218,7 +222,7 @@ public sealed partial class PoolCircuitBreaker : IDisposable
         Raise(changes);
     }
 
-    /// <summary>Stops the timers and releases the private meter.</summary>
+    /// <summary>Stops the timers and releases the private meter; every other member then throws <see cref="ObjectDisposedException"/>.</summary>
     public void Dispose()
     {
         lock (_lock)

@@ -114,6 +114,19 @@ public sealed class PoolCircuitBreakerRulesTests : PoolCircuitBreakerFixture
     }
 
     [Fact]
+    public void Dispose_ThenEveryQuestionOrRecord_ThrowsObjectDisposed()
+    {
+        Breaker.Dispose();
+
+        var calls = new Action[]
+        {
+            () => Breaker.RequestRestart(), Breaker.RecordStarted, () => Breaker.RecordFailure(CrashReason.Signal), Breaker.RecordSuccess,
+            () => Breaker.Trip(CrashReason.Signal), Breaker.Reset, () => Breaker.AllowOneRestart(),
+        };
+        calls.Should().AllSatisfy(call => FluentActions.Invoking(call).Should().Throw<ObjectDisposedException>("a disposed breaker answers nothing"));
+    }
+
+    [Fact]
     public void AnAllowanceUnusedWhenTheCircuitClosesOnItsOwn_IsWithdrawn()
     {
         OpenThenWait();
