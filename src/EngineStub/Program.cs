@@ -71,7 +71,7 @@ if (options.HelperHoldsOutput)
     var self = new System.Diagnostics.ProcessStartInfo(Environment.ProcessPath!) { UseShellExecute = false };
     if (Path.GetFileNameWithoutExtension(self.FileName) == "dotnet")
     {
-        self.ArgumentList.Add(typeof(StubOptions).Assembly.Location);
+        self.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "engine-stub.dll"));
     }
 
     self.ArgumentList.Add(StubOptions.HoldOutputFlag);

@@ -7,8 +7,8 @@ namespace FeatureXunit;
 
 /// <summary>
 /// xUnit's own test framework plus Reqnroll's test-run hooks: <c>OnTestRunStartAsync</c> when the test assembly
-/// starts and <c>OnTestRunEndAsync</c> (which also closes the formatters) when it finishes. Named by the test
-/// assembly's <c>[assembly: TestFramework(...)]</c>.
+/// starts and <c>OnTestRunEndAsync</c> (which also closes the formatters) when it finishes; and a feature's scenarios
+/// run side by side (<see cref="ParallelScenarios"/>). Named by the test assembly's <c>[assembly: TestFramework(...)]</c>.
 /// </summary>
 public sealed class TestRunHooksFramework(IMessageSink messageSink) : XunitTestFramework(messageSink)
 {
@@ -36,6 +36,10 @@ public sealed class TestRunHooksFramework(IMessageSink messageSink) : XunitTestF
             await base.AfterTestAssemblyStartingAsync();
             await Aggregator.RunAsync(() => TestRunnerManager.OnTestRunStartAsync(_assembly));
         }
+
+        protected override Task<RunSummary> RunTestCollectionAsync(IMessageBus messageBus, ITestCollection testCollection, IEnumerable<IXunitTestCase> testCases, CancellationTokenSource cancellationTokenSource) =>
+            new ScenarioCollectionRunner(ParallelScenarios.Degree(testCollection, ExecutionOptions), testCollection, testCases, DiagnosticMessageSink, messageBus, TestCaseOrderer, new ExceptionAggregator(Aggregator), cancellationTokenSource)
+                .RunAsync();
 
         protected override async Task BeforeTestAssemblyFinishedAsync()
         {

@@ -10,8 +10,8 @@ namespace Steps.Drivers;
 /// every engine still running, even when the scenario failed, and that remembers every engine it started.
 /// Engines load their model from a scenario model directory (the stub's <c>--model-dir</c>), where a
 /// model's file exists unless the scenario made it unloadable: such an engine exits with code 1 before
-/// it listens, a real start failure. Finds the engine stub next to the specifications, where the
-/// project reference to src/EngineStub copies it. Times the health probes of each engine on a clock of its own
+/// it listens, a real start failure. Runs the engine stub as the native executable that src/Steps/Steps.csproj
+/// publishes into native/ next to the specifications. Times the health probes of each engine on a clock of its own
 /// (<see cref="RequestClockOf"/>), which moves only when that engine holds a probe unanswered.
 /// </summary>
 public sealed class EngineProcessDriver : IEngineLauncher, IDisposable
@@ -50,10 +50,10 @@ public sealed class EngineProcessDriver : IEngineLauncher, IDisposable
     /// <summary>The launcher of the scenario.</summary>
     public EngineLauncher Launcher { get; }
 
-    /// <summary>The engine stub assembly.</summary>
+    /// <summary>The engine stub: a native executable, so that an engine starts in milliseconds (src/EngineStub/EngineStub.csproj).</summary>
     public static string StubPath { get; } = FindStub();
 
-    /// <summary>The dotnet host that runs the stub.</summary>
+    /// <summary>The dotnet host that runs the manager host.</summary>
     public static string DotNet { get; } = FindDotNet();
 
     /// <summary>Every engine started in the scenario, with the model it was started for, in order.</summary>
@@ -89,7 +89,7 @@ public sealed class EngineProcessDriver : IEngineLauncher, IDisposable
             File.WriteAllText(ModelFile(model), $"weights of {model}");
         }
 
-        return new(DotNet, [StubPath, "--exit-on-stdin-eof", "--model", "{model}", "--engine-version", "{engine_version}", "--model-dir", _models.Value, .. FlagsFor(model)], model, version);
+        return new(StubPath, ["--exit-on-stdin-eof", "--model", "{model}", "--engine-version", "{engine_version}", "--model-dir", _models.Value, .. FlagsFor(model)], model, version);
     }
 
     /// <inheritdoc />
@@ -166,10 +166,10 @@ public sealed class EngineProcessDriver : IEngineLauncher, IDisposable
 
     private static string FindStub()
     {
-        var local = Path.Combine(AppContext.BaseDirectory, "engine-stub.dll");
-        return File.Exists(local)
-            ? local
-            : throw new FileNotFoundException($"engine-stub.dll is not next to the specifications in {AppContext.BaseDirectory}: Steps.csproj references src/EngineStub to copy it there; rebuild src/Steps");
+        var native = Path.Combine(AppContext.BaseDirectory, "native", "engine-stub");
+        return File.Exists(native)
+            ? native
+            : throw new FileNotFoundException($"the native engine stub is not in {Path.GetDirectoryName(native)}: Steps.csproj publishes src/EngineStub there after each build; rebuild src/Steps");
     }
 
     private static string FindDotNet()

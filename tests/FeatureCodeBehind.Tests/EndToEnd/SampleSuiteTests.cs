@@ -27,6 +27,8 @@ public sealed class SampleSuiteTests(SampleSuite sample) : IClassFixture<SampleS
             ["A rule scenario runs both backgrounds"] = "Passed",
             ["Ein Zähler zählt"] = "Passed",
             ["A failing text comparison shows both texts in full"] = "Failed",
+            ["The first of two scenarios meets the second"] = "Passed",
+            ["The second of two scenarios meets the first"] = "Passed",
         });
         All.Exit.Should().NotBe(0, "four scenarios fail");
     }
@@ -150,7 +152,7 @@ public sealed class SampleSuiteTests(SampleSuite sample) : IClassFixture<SampleS
         var pickles = All.Messages.Select(m => m.Pickle).OfType<Pickle>().ToArray();
         var cases = All.Messages.Select(m => m.TestCase).OfType<TestCase>().ToArray();
 
-        pickles.Should().HaveCount(11);
+        pickles.Should().HaveCount(13);
         cases.Select(c => c.PickleId).Should().BeEquivalentTo(pickles.Select(p => p.Id), "every pickle has exactly one test case");
         foreach (var testCase in cases)
         {
@@ -165,7 +167,7 @@ public sealed class SampleSuiteTests(SampleSuite sample) : IClassFixture<SampleS
                 .Should().Equal(pickle.Steps.Select(s => s.Id), $"the steps of '{pickle.Name}' run in pickle order");
         }
 
-        All.Messages.Count(m => m.TestCaseFinished is not null).Should().Be(11);
+        All.Messages.Count(m => m.TestCaseFinished is not null).Should().Be(13);
     }
 
     [Fact]

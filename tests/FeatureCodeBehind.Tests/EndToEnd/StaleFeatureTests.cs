@@ -11,6 +11,9 @@ public sealed class StaleFeatureTests
     private const string Passing = "  Scenario: A passing scenario";
     private const string Malformed = "  Scenario Outline broken here without colon";
 
+    /// <summary>The scenarios of side-by-side.feature, which no test here edits.</summary>
+    private static readonly string[] SideBySide = ["The first of two scenarios meets the second", "The second of two scenarios meets the first"];
+
     [Fact]
     public void Build_AfterAFeatureBecameMalformed_FailsEveryTime()
     {
@@ -41,7 +44,7 @@ public sealed class StaleFeatureTests
         built.Output.Should().Contain("error FCB0001");
         built.Results.Should().BeEmpty("the test run must not start on a project that does not build");
         notBuilt.Exit.Should().NotBe(0);
-        notBuilt.Results.Where(r => r.Value.Outcome == "Passed").Select(r => r.Key).Should().Equal(["Ein Zähler zählt"], "only the unchanged feature runs");
+        notBuilt.Results.Where(r => r.Value.Outcome == "Passed").Select(r => r.Key).Should().BeEquivalentTo(["Ein Zähler zählt", .. SideBySide], "only the unchanged features run");
         notBuilt.Results["A passing scenario"].Message.Should().Contain("features/outcomes.feature changed since the test project was built").And.Contain("Rebuild");
     }
 
@@ -55,7 +58,7 @@ public sealed class StaleFeatureTests
         var run = sample.Test("--no-build");
 
         run.Exit.Should().NotBe(0);
-        var outcomes = run.Results.Where(r => r.Key is not ("Ein Zähler zählt" or "A failing text comparison shows both texts in full")).ToArray();
+        var outcomes = run.Results.Where(r => r.Key is not ("Ein Zähler zählt" or "A failing text comparison shows both texts in full") && !SideBySide.Contains(r.Key)).ToArray();
         outcomes.Should().HaveCount(9).And.OnlyContain(r => r.Value.Outcome == "Failed", "no scenario of the edited feature may run its old text");
         outcomes.Should().OnlyContain(r => r.Value.Message.Contains("features/outcomes.feature changed since the test project was built", StringComparison.Ordinal)
             && r.Value.Message.Contains("Rebuild", StringComparison.Ordinal));
