@@ -50,11 +50,15 @@ public sealed class EngineProcessDriver : IEngineLauncher, IDisposable
     /// <summary>The launcher of the scenario.</summary>
     public EngineLauncher Launcher { get; }
 
-    /// <summary>The engine stub: a native executable, so that an engine starts in milliseconds (src/EngineStub/EngineStub.csproj).</summary>
-    public static string StubPath { get; } = FindStub();
-
-    /// <summary>The dotnet host that runs the manager host.</summary>
+    /// <summary>The dotnet host that runs the manager host (and the engine stub where no native one was built).</summary>
     public static string DotNet { get; } = FindDotNet();
+
+    /// <summary>
+    /// The engine stub's command line, before its own arguments: the native executable, so that an engine starts in
+    /// milliseconds (src/EngineStub/EngineStub.csproj), or engine-stub.dll on the dotnet host where the build had no
+    /// linker to make the native one.
+    /// </summary>
+    public static IReadOnlyList<string> StubCommand { get; } = FindStub();
 
     /// <summary>Every engine started in the scenario, with the model it was started for, in order.</summary>
     public IReadOnlyList<(string Model, IEngineProcess Process)> Started
@@ -89,7 +93,7 @@ public sealed class EngineProcessDriver : IEngineLauncher, IDisposable
             File.WriteAllText(ModelFile(model), $"weights of {model}");
         }
 
-        return new(StubPath, ["--exit-on-stdin-eof", "--model", "{model}", "--engine-version", "{engine_version}", "--model-dir", _models.Value, .. FlagsFor(model)], model, version);
+        return new(StubCommand[0], [.. StubCommand.Skip(1), "--exit-on-stdin-eof", "--model", "{model}", "--engine-version", "{engine_version}", "--model-dir", _models.Value, .. FlagsFor(model)], model, version);
     }
 
     /// <inheritdoc />
@@ -164,12 +168,18 @@ public sealed class EngineProcessDriver : IEngineLauncher, IDisposable
 
     private string[] FlagsFor(string model) => _modelFlags.TryGetValue(model, out var flags) ? flags : [];
 
-    private static string FindStub()
+    private static string[] FindStub()
     {
         var native = Path.Combine(AppContext.BaseDirectory, "native", "engine-stub");
-        return File.Exists(native)
-            ? native
-            : throw new FileNotFoundException($"the native engine stub is not in {Path.GetDirectoryName(native)}: Steps.csproj publishes src/EngineStub there after each build; rebuild src/Steps");
+        if (File.Exists(native))
+        {
+            return [native];
+        }
+
+        var assembly = Path.Combine(AppContext.BaseDirectory, "engine-stub.dll");
+        return File.Exists(assembly)
+            ? [DotNet, assembly]
+            : throw new FileNotFoundException($"the engine stub is not next to the specifications in {AppContext.BaseDirectory}: Steps.csproj references src/EngineStub to copy it there (and publishes it natively into native/ where gcc links); rebuild src/Steps");
     }
 
     private static string FindDotNet()

@@ -27,7 +27,7 @@ public sealed class ManagerProcessDriver : IDisposable
     public IReadOnlyList<int> RunningWhenEnded { get; private set; } = [];
 
     /// <summary>The engine stub's command line for an engine that neither watches its parent nor reads its stdin.</summary>
-    public static string[] StubIgnoringItsParent => [EngineProcessDriver.StubPath, "--ignore-parent"];
+    public static string[] StubIgnoringItsParent => [.. EngineProcessDriver.StubCommand, "--ignore-parent"];
 
     /// <summary>
     /// Starts the manager with <paramref name="count"/> engines running <paramref name="commandLine"/>; returns once they run.

@@ -92,8 +92,8 @@ public sealed class ManagerServiceDriver : IDisposable
     /// <summary>Configures pool <paramref name="pool"/> to run the engine stub serving <paramref name="model"/>, with <paramref name="stubFlags"/>.</summary>
     public void AddPool(string pool, string model, params string[] stubFlags)
     {
-        string[] arguments = ["--model", "{model}", "--engine-version", "{engine_version}", .. stubFlags];
-        Set($"Pools:{pool}:Command", EngineProcessDriver.StubPath);
+        string[] arguments = [.. EngineProcessDriver.StubCommand.Skip(1), "--model", "{model}", "--engine-version", "{engine_version}", .. stubFlags];
+        Set($"Pools:{pool}:Command", EngineProcessDriver.StubCommand[0]);
         for (var i = 0; i < arguments.Length; i++)
         {
             Set($"Pools:{pool}:Arguments:{i.ToString(CultureInfo.InvariantCulture)}", arguments[i]);
