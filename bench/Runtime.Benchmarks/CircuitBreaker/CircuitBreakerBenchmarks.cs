@@ -1,81 +1,114 @@
+using System.Runtime.CompilerServices;
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
 using Polly;
 using Runtime.Supervision.CircuitBreaker;
 using Runtime.Supervision.Crashes;
-using PollyBreakerOptions = Polly.CircuitBreaker.CircuitBreakerStrategyOptions;
+using PollyBreakerOptions = Polly.CircuitBreaker.CircuitBreakerStrategyOptions<int>;
 
 namespace Runtime.Benchmarks.CircuitBreaker;
 
 /// <summary>
-/// The cost of asking a pool's circuit breaker before a restart and reporting success after it, around a no-op
-/// call, against Polly.Core's circuit breaker around the same call, in the same run. The decision must be
-/// cheap: it sits on every restart path. Expected: a few ns and 0 B for the closed, quiet breaker.
+/// A pool's circuit breaker against Polly.Core's circuit-breaker strategy, like for like, in one run. Each call on
+/// either side is the full path: admission (may the call go ahead?), the same no-op, and the outcome recorded (a
+/// negative result is a failure). Ours: <see cref="PoolCircuitBreaker.RequestRestart"/>, the no-op, then
+/// <see cref="PoolCircuitBreaker.RecordFailure"/> or <see cref="PoolCircuitBreaker.RecordSuccess"/>. Polly's:
+/// <c>ResiliencePipeline&lt;int&gt;.Execute</c> of the no-op through <c>AddCircuitBreaker</c>, whose
+/// <c>ShouldHandle</c> counts the same negative result as a failure. Both breakers open on five failures and no
+/// success (ours: 5 consecutive failures; Polly: a failure ratio of 1.0 over at least 5 calls in 60 s), on the
+/// system clock.
 /// </summary>
 [MemoryDiagnoser]
 [ShortRunJob]
+[CategoriesColumn]
+[GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
 public class CircuitBreakerBenchmarks
 {
-    private PoolCircuitBreaker _quiet = null!;
-    private PoolCircuitBreaker _counting = null!;
-    private ResiliencePipeline _polly = null!;
+    private const int Success = 42;
+    private const int Failure = -1;
+    private const int Refused = int.MinValue;
 
-    /// <summary>Two breakers on the system clock (one with a failure counted, so it takes the locked path) and a Polly pipeline.</summary>
+    private PoolCircuitBreaker _quiet = null!;
+    private PoolCircuitBreaker _failing = null!;
+    private ResiliencePipeline<int> _pollyQuiet = null!;
+    private ResiliencePipeline<int> _pollyFailing = null!;
+
+    /// <summary>One breaker and one Polly pipeline per path, so that the failure path never touches the quiet one.</summary>
     [GlobalSetup]
     public void Setup()
     {
         _quiet = new PoolCircuitBreaker("gpu-0");
-        _counting = new PoolCircuitBreaker("gpu-1");
-        _polly = new ResiliencePipelineBuilder()
-            .AddCircuitBreaker(new PollyBreakerOptions
-            {
-                FailureRatio = 0.5,
-                MinimumThroughput = 5,
-                SamplingDuration = TimeSpan.FromSeconds(60),
-                BreakDuration = TimeSpan.FromSeconds(300),
-            })
-            .Build();
+        _failing = new PoolCircuitBreaker("gpu-1");
+        _pollyQuiet = PollyBreaker();
+        _pollyFailing = PollyBreaker();
     }
 
-    /// <summary>Releases the breakers.</summary>
+    /// <summary>Releases our breakers; fails the run if one opened (a refused call would have measured less than the full path).</summary>
     [GlobalCleanup]
     public void Cleanup()
     {
+        if (_quiet.State != CircuitState.Closed || _failing.State != CircuitState.Closed)
+        {
+            throw new InvalidOperationException("A breaker opened during the benchmark: its calls were refused, not measured.");
+        }
+
         _quiet.Dispose();
-        _counting.Dispose();
+        _failing.Dispose();
     }
 
-    /// <summary>Allow + no-op + record success on a closed breaker with no failure counted (the lock-free path).</summary>
+    /// <summary>One succeeding call through our breaker, closed with no failure counted.</summary>
     [Benchmark(Baseline = true)]
-    public int PoolBreaker_AllowAndRecordSuccess()
+    [BenchmarkCategory("success")]
+    public int Ours_Success() => Call(_quiet, Success);
+
+    /// <summary>One succeeding call through Polly's circuit breaker, closed.</summary>
+    [Benchmark]
+    [BenchmarkCategory("success")]
+    public int Polly_Success() => _pollyQuiet.Execute(static () => NoOp(Success));
+
+    /// <summary>Two calls through our breaker: one fails (counted, under the lock), the next succeeds (the count cleared).</summary>
+    [Benchmark(Baseline = true)]
+    [BenchmarkCategory("failure, then success")]
+    public int Ours_FailureThenSuccess() => Call(_failing, Failure) + Call(_failing, Success);
+
+    /// <summary>The same two calls through Polly's circuit breaker: a handled failure, then a success.</summary>
+    [Benchmark]
+    [BenchmarkCategory("failure, then success")]
+    public int Polly_FailureThenSuccess() =>
+        _pollyFailing.Execute(static () => NoOp(Failure)) + _pollyFailing.Execute(static () => NoOp(Success));
+
+    /// <summary>Admission, the no-op, and the outcome recorded: what a caller of our breaker does per call.</summary>
+    private static int Call(PoolCircuitBreaker breaker, int result)
     {
-        if (!_quiet.TryAcquireRestart())
+        if (!breaker.RequestRestart().IsAllowed())
         {
-            return -1;
+            return Refused;
         }
 
-        var result = NoOp();
-        _quiet.RecordSuccess();
-        return result;
-    }
-
-    /// <summary>Record a failure, then allow + no-op + record success: the locked path of a closed breaker.</summary>
-    [Benchmark]
-    public int PoolBreaker_FailureThenAllowAndRecordSuccess()
-    {
-        _counting.RecordFailure(CrashReason.ProcessExit);
-        if (!_counting.TryAcquireRestart())
+        var outcome = NoOp(result);
+        if (outcome < 0)
         {
-            return -1;
+            breaker.RecordFailure(CrashReason.ProcessExit);
+        }
+        else
+        {
+            breaker.RecordSuccess();
         }
 
-        var result = NoOp();
-        _counting.RecordSuccess();
-        return result;
+        return outcome;
     }
 
-    /// <summary>Polly.Core's circuit breaker executing the same no-op call.</summary>
-    [Benchmark]
-    public int Polly_CircuitBreakerExecute() => _polly.Execute(static () => NoOp());
+    private static ResiliencePipeline<int> PollyBreaker() => new ResiliencePipelineBuilder<int>()
+        .AddCircuitBreaker(new PollyBreakerOptions
+        {
+            FailureRatio = 1.0,
+            MinimumThroughput = 5,
+            SamplingDuration = TimeSpan.FromSeconds(60),
+            BreakDuration = TimeSpan.FromSeconds(300),
+            ShouldHandle = static args => new ValueTask<bool>(args.Outcome.Result < 0),
+        })
+        .Build();
 
-    private static int NoOp() => 42;
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static int NoOp(int result) => result;
 }
