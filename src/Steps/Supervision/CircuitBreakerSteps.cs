@@ -6,7 +6,7 @@ using Steps.Drivers;
 
 namespace Steps.Supervision;
 
-/// <summary>A pool's restart circuit: failures, restart attempts, the probe, operator overrides, its log and metrics.</summary>
+/// <summary>A pool's restart circuit: failures, restart attempts, the probe and operator overrides.</summary>
 [Binding]
 public sealed class CircuitBreakerSteps(PolicyDriver policies)
 {
@@ -103,14 +103,14 @@ public sealed class CircuitBreakerSteps(PolicyDriver policies)
 
     [Then("the circuit of pool {word} is {circuitState}")]
     public void ThenTheCircuitIs(string pool, CircuitState state) =>
-        policies.Pool(pool).Breaker.State.Should().Be(state, $"the circuit of pool {pool} should be {Name(state)}");
+        policies.Pool(pool).Breaker.State.Should().Be(state, $"the circuit of pool {pool} should be {CircuitWords.Name(state)}");
 
     [Then("the {word} circuit of pool {word} is {circuitState}")]
     public void ThenTheNamedCircuitIs(string circuit, string pool, CircuitState state)
     {
         CrashReason? reason = circuit == "general" ? null
             : CrashReasonNames.TryParse(circuit, out var r) ? r : throw new ArgumentException($"no circuit named {circuit}");
-        policies.Pool(pool).Breaker.GetState(reason).Should().Be(state, $"the {circuit} circuit of pool {pool} should be {Name(state)}");
+        policies.Pool(pool).Breaker.GetState(reason).Should().Be(state, $"the {circuit} circuit of pool {pool} should be {CircuitWords.Name(state)}");
     }
 
     [Then("the circuit of pool {word} stays open for {int} seconds")]
@@ -137,14 +137,6 @@ public sealed class CircuitBreakerSteps(PolicyDriver policies)
         LastAdmission().Should().Be(why == "the circuit is open" ? RestartAdmission.RefusedOpen : RestartAdmission.RefusedProbeOutstanding,
             $"the circuit should refuse the restart because {why}");
 
-    [Then("the circuit of pool {word} announces it opened, to half-open {int} seconds from now")]
-    public void ThenTheOpeningAnnouncesItsEnd(string pool, int seconds)
-    {
-        var now = policies.Clock.Time.GetUtcNow();
-        policies.Pool(pool).CircuitChanges.Where(c => c.NewState == CircuitState.Open).Select(c => c.OpenUntil - now)
-            .Should().Equal([TimeSpan.FromSeconds(seconds)], $"the opening of the circuit of pool {pool} should say it half-opens in {seconds} s");
-    }
-
     [Then("{int} restart attempt is allowed and {int} is refused")]
     public void ThenAttemptsAreAllowedAndRefused(int allowed, int refused)
     {
@@ -152,45 +144,6 @@ public sealed class CircuitBreakerSteps(PolicyDriver policies)
         admissions.Count(a => a.IsAllowed()).Should().Be(allowed, $"{allowed} restart attempt(s) should pass the circuit");
         admissions.Count(a => !a.IsAllowed()).Should().Be(refused, $"{refused} restart attempt(s) should be refused");
     }
-
-    [Then("the log shows the circuit of pool {word} going from {circuitState} to {circuitState} after {int} failures")]
-    public void ThenTheLogShowsTheTransition(string pool, CircuitState from, CircuitState to, int failures) =>
-        policies.Log.WithEvent("CircuitStateChanged")
-            .Select(e => $"pool {e["PoolId"]}: {e["Circuit"]} circuit {e["OldState"]} -> {e["NewState"]} after {e["FailureCount"]} failures")
-            .Should().Contain(
-                $"pool {pool}: general circuit {LogName(from)} -> {LogName(to)} after {failures} failures",
-                $"the log should show the circuit of pool {pool} going from {Name(from)} to {Name(to)} after {failures} failures");
-
-    [Then("the log shows, for pool {word}, the restart the operator allowed and the reset")]
-    public void ThenTheLogShowsTheOperator(string pool) =>
-        new[] { CircuitBreakerConstants.OneRestartAllowedEventName, CircuitBreakerConstants.ResetEventName }
-            .SelectMany(name => policies.Log.WithEvent(name).Select(e => $"{e.EventName}: pool {e["PoolId"]}"))
-            .Should().Equal(
-                [$"{CircuitBreakerConstants.OneRestartAllowedEventName}: pool {pool}", $"{CircuitBreakerConstants.ResetEventName}: pool {pool}"],
-                $"each operator action on pool {pool} should be logged with the pool");
-
-    [Then("the runtime.circuit_breaker.state gauge of pool {word} shows the circuit {word}")]
-    public void ThenTheStateGaugeShows(string pool, string state) =>
-        policies.Metrics.Observe("runtime.circuit_breaker.state", pool).Select(m => CircuitGauge.StateName(m.Value))
-            .Should().Equal([state], $"the runtime.circuit_breaker.state gauge of pool {pool} should show the circuit {state}");
-
-
-    [Then("the runtime.circuit_breaker.openings counter of pool {word} counts {int} openings: the first, and the probe's failure")]
-    public void ThenTheOpenCounterCounts(string pool, int count) =>
-        policies.Metrics.For("runtime.circuit_breaker.openings", pool).Sum(m => m.Value)
-            .Should().Be(count, $"the circuit of pool {pool} should have opened {count} times");
-
-    /// <summary>The state as a scenario says it: "half-open".</summary>
-    private static string Name(CircuitState state) => LogName(state).Replace('_', '-');
-
-    /// <summary>The state as the log and the operators' tooling spell it (the spec's own vocabulary, not the runtime's mapping).</summary>
-    private static string LogName(CircuitState state) => state switch
-    {
-        CircuitState.Closed => "closed",
-        CircuitState.Open => "open",
-        CircuitState.HalfOpen => "half_open",
-        _ => throw new ArgumentOutOfRangeException(nameof(state), state, "no circuit state of that name in the specification"),
-    };
 
     private void Fail(string pool, int times, CrashReason reason)
     {
