@@ -58,7 +58,7 @@ Feature: Tenant limits and isolation
     Scenario: Creating and disposing 100000 contexts leaves nothing behind
       When tenant acme creates and disposes 100000 contexts one after another
       Then the factory has 0 live contexts, 0 bytes reserved and 0 trace subscriptions
-      And none of the disposed contexts is still held in memory: what stays allocated afterwards is under 4 MiB in all
+      And none of the disposed contexts is still held in memory
 
     Scenario: Disposing gives back the tenant's place, the reserved budget and the trace subscription
       Given a context for model llama-7b-v1 of tenant acme with a budget of 1 GiB

@@ -109,22 +109,34 @@ public sealed partial class ContextDriver
 
     /// <summary>
     /// Creates and disposes <paramref name="count"/> contexts of <paramref name="tenant"/> one after another, each
-    /// running one request; returns the managed memory still held afterwards beyond what was held before (bytes,
-    /// after full collections).
+    /// running one request; returns how many of them are still reachable after full collections. Each context is
+    /// watched through a weak reference, so what other scenarios allocate meanwhile cannot count.
     /// </summary>
-    public long CreateAndDispose(int count, string tenant)
+    public int CreateAndDispose(int count, string tenant)
+    {
+        var disposed = CreateAndDisposeWatched(count, tenant);
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        return disposed.Count(w => w.IsAlive);
+    }
+
+    // Not inlined: a debug build keeps a method's locals alive to its end, which would hold the last context.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private WeakReference[] CreateAndDisposeWatched(int count, string tenant)
     {
         var request = new ModelRequest("prompt", 1024);
-        var before = GC.GetTotalMemory(forceFullCollection: true);
+        var disposed = new WeakReference[count];
         for (var i = 0; i < count; i++)
         {
             var creation = Factory.Create("llama-7b-v1", tenant, new BudgetLimits(ByteSize.MiB), NoOpBackend.Instance);
             var context = creation.Context ?? throw new InvalidOperationException($"creation {i} was refused: {creation.Message}");
             _ = context.ExecuteAsync(request, tenant).Result;
             context.Dispose();
+            disposed[i] = new WeakReference(context);
         }
 
-        return GC.GetTotalMemory(forceFullCollection: true) - before;
+        return disposed;
     }
 }
 
