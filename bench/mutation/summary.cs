@@ -17,7 +17,8 @@ foreach (var file in report.RootElement.GetProperty("files").EnumerateObject())
 {
     var parts = file.Name.Replace('\\', '/').Split('/');
     var at = Array.IndexOf(parts, "Runtime");
-    var folder = at >= 0 && at + 2 < parts.Length ? parts[at + 1] : "(root)";
+    // The file's folder under src/Runtime (Supervision/Drain, ExecutionContexts/Budgets, Supervision for the supervisor's own files).
+    var folder = at >= 0 && at + 2 < parts.Length ? string.Join('/', parts[(at + 1)..^1]) : "(root)";
     var lines = file.Value.GetProperty("source").GetString()!.Split('\n');
     foreach (var mutant in file.Value.GetProperty("mutants").EnumerateArray())
     {

@@ -21,6 +21,12 @@ Feature: Restart circuit breaker
         | four failures are tolerated | 4        | closed | allowed |
         | the fifth opens the circuit | 5        | open   | refused |
 
+    Scenario: An engine that exits gracefully has not failed
+      Given the engine of pool gpu-0 has failed 4 times in a row
+      When the engine of pool gpu-0 exits gracefully
+      Then the circuit of pool gpu-0 counts 4 failures
+      And the circuit of pool gpu-0 is closed
+
     Scenario: A run of 60 stable seconds starts the count again
       Given the engine of pool gpu-0 has failed 4 times in a row
       And the engine of pool gpu-0 is running again

@@ -79,6 +79,9 @@ public sealed class CircuitBreakerSteps(PolicyDriver policies)
         p.Fail(cause.Reason);
     }
 
+    [When("the engine of pool {word} exits gracefully")]
+    public void WhenTheEngineExitsGracefully(string pool) => Fail(pool, 1, CrashReason.GracefulExit);
+
     [When("the probe of pool {word} is stopped on purpose")]
     public void WhenTheProbeIsStopped(string pool) => policies.Pool(pool).Fail(CrashReason.GracefulExit);
 
