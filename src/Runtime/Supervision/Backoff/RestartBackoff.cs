@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Runtime.Common.Time;
 using Runtime.Supervision.Crashes;
 
 namespace Runtime.Supervision.Backoff;
@@ -27,7 +28,7 @@ public sealed class RestartBackoff : IDisposable
     private readonly TimeSpan _initial, _max, _min, _stableAfter;
     private readonly double _multiplier, _jitter;
     private readonly double[] _reasonMultipliers;
-    private ITimer? _stableTimer;
+    private StableRunTimer? _ownStableRun;
     private int _crashCount;
     private DateTimeOffset? _startedAt;
     private bool _disposed;
@@ -102,7 +103,6 @@ public sealed class RestartBackoff : IDisposable
             var now = _time.GetUtcNow();
             reset = ResetIfStable_NeedsLock(now);
             _startedAt = null;
-            _stableTimer?.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
             _crashCount = _crashCount == int.MaxValue ? int.MaxValue : _crashCount + 1;
             var delay = ComputeDelay(_crashCount, reason, _random());
             decision = new BackoffDecision(delay, _crashCount, now + delay, reason);
@@ -124,13 +124,10 @@ public sealed class RestartBackoff : IDisposable
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
             _startedAt = _time.GetUtcNow();
-            if (SharesStableRun)
+            if (!SharesStableRun)
             {
-                return;
+                (_ownStableRun ??= new StableRunTimer(_time, (_stableAfter, OnStableTimer))).Started();
             }
-
-            _stableTimer ??= _time.CreateTimer(static s => ((RestartBackoff)s!).OnStableTimer(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
-            _stableTimer.Change(_stableAfter, Timeout.InfiniteTimeSpan);
         }
     }
 
@@ -161,7 +158,7 @@ public sealed class RestartBackoff : IDisposable
             }
 
             _disposed = true;
-            _stableTimer?.Dispose();
+            _ownStableRun?.Dispose();
         }
 
         _metrics.Dispose();

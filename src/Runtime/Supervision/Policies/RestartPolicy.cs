@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Logging;
+using Runtime.Common.Time;
 using Runtime.Supervision.Backoff;
 using Runtime.Supervision.CircuitBreaker;
 using Runtime.Supervision.Crashes;

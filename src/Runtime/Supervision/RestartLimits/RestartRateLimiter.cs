@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Runtime.Common.Time;
 using Runtime.Supervision.Crashes;
 
 namespace Runtime.Supervision.RestartLimits;
@@ -26,7 +27,7 @@ public sealed partial class RestartRateLimiter : IDisposable
     private readonly RestartLimitMetrics _metrics;
     private readonly int _max, _warnAbove;
     private readonly TimeSpan _windowLength, _stableAfter;
-    private ITimer? _stableTimer;
+    private StableRunTimer? _ownStableRun;
     private DateTimeOffset? _startedAt;
     private int _restartCount;
     private bool _storming;
@@ -108,7 +109,6 @@ public sealed partial class RestartRateLimiter : IDisposable
             var now = _time.GetUtcNow();
             Prune_NeedsLock(now);
             _startedAt = null;
-            _stableTimer?.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
             if (_window.Count < _max)
             {
                 _window.Enqueue((now, reason));
@@ -142,13 +142,10 @@ public sealed partial class RestartRateLimiter : IDisposable
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
             _startedAt = _time.GetUtcNow();
-            if (SharesStableRun)
+            if (!SharesStableRun)
             {
-                return;
+                (_ownStableRun ??= new StableRunTimer(_time, (_stableAfter, OnStableTimer))).Started();
             }
-
-            _stableTimer ??= _time.CreateTimer(static s => ((RestartRateLimiter)s!).OnStableTimer(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
-            _stableTimer.Change(_stableAfter, Timeout.InfiniteTimeSpan);
         }
     }
 
@@ -166,7 +163,7 @@ public sealed partial class RestartRateLimiter : IDisposable
             }
 
             _disposed = true;
-            _stableTimer?.Dispose();
+            _ownStableRun?.Dispose();
         }
 
         _metrics.Dispose();

@@ -1,4 +1,4 @@
-namespace Runtime.Supervision.Policies;
+namespace Runtime.Common.Time;
 
 /// <summary>
 /// One timer for every rule that forgets a pool's crashes after a stable run: started when the engine is running, it
