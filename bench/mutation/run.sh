@@ -41,6 +41,8 @@ for target in "$@"; do
   esac
 done
 
+# The scenarios run manager-host.dll, whose runtime is the mutated one, not the native manager (its own compiled copy).
+export SPECS_NATIVE_MANAGER=0
 cd src/Runtime
 dotnet stryker "${args[@]}"
 cd "$root"

@@ -85,6 +85,7 @@ internal static class ManagerApp
         builder.Services.AddSingleton<ManagerService>();
         builder.Services.AddHostedService(s => s.GetRequiredService<ManagerService>());
         builder.Services.AddProblemDetails();
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, ManagerJson.Default));
         builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddMeter(TelemetryNames.Meter)
             .AddPrometheusExporter(o => o.ScrapeResponseCacheDurationMilliseconds = 0));

@@ -1,3 +1,4 @@
+using ManagerHost.Api;
 using ManagerHost.Configuration;
 using ManagerHost.Service;
 using Microsoft.AspNetCore.Builder;
@@ -17,7 +18,7 @@ internal static class ProbeEndpoints
     public static void MapProbes(this IEndpointRouteBuilder app)
     {
         app.MapGet("/healthz", (ManagerService service) =>
-            TypedResults.Json(new { live = service.Running }, statusCode: service.Running ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable));
+            TypedResults.Json(new LiveView(service.Running), ManagerJson.Default.LiveView, statusCode: service.Running ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable));
         app.MapGet("/readyz", (ManagerService service, ManagerRuntime m) =>
         {
             var configured = m.Registry.Pools.Where(p => m.Options.Pools.ContainsKey(p.Id)).Select(p => p.Snapshot()).ToList();
@@ -25,7 +26,7 @@ internal static class ProbeEndpoints
                 ? configured.Count > 0 && configured.All(p => p.Ready)
                 : configured.Any(p => p.Ready));
             return TypedResults.Json(
-                new { ready, pools = configured.ToDictionary(p => p.Id, p => p.State.ToString()) },
+                new ReadyView(ready, configured.ToDictionary(p => p.Id, p => p.State.ToString())), ManagerJson.Default.ReadyView,
                 statusCode: ready ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
         });
     }

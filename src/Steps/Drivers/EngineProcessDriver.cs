@@ -10,8 +10,7 @@ namespace Steps.Drivers;
 /// every engine still running, even when the scenario failed, and that remembers every engine it started.
 /// Engines load their model from a scenario model directory (the stub's <c>--model-dir</c>), where a
 /// model's file exists unless the scenario made it unloadable: such an engine exits with code 1 before
-/// it listens, a real start failure. Runs the engine stub as the native executable that src/Steps/Steps.csproj
-/// publishes into native/ next to the specifications. Times the health probes of each engine on a clock of its own
+/// it listens, a real start failure. Runs the engine stub as <see cref="HostCommands.EngineStub"/> says. Times the health probes of each engine on a clock of its own
 /// (<see cref="RequestClockOf"/>), which moves only when that engine holds a probe unanswered.
 /// </summary>
 public sealed class EngineProcessDriver : IEngineLauncher, IDisposable
@@ -50,16 +49,6 @@ public sealed class EngineProcessDriver : IEngineLauncher, IDisposable
     /// <summary>The launcher of the scenario.</summary>
     public EngineLauncher Launcher { get; }
 
-    /// <summary>The dotnet host that runs the manager host (and the engine stub where no native one was built).</summary>
-    public static string DotNet { get; } = FindDotNet();
-
-    /// <summary>
-    /// The engine stub's command line, before its own arguments: the native executable, so that an engine starts in
-    /// milliseconds (src/EngineStub/EngineStub.csproj), or engine-stub.dll on the dotnet host where the build had no
-    /// linker to make the native one.
-    /// </summary>
-    public static IReadOnlyList<string> StubCommand { get; } = FindStub();
-
     /// <summary>Every engine started in the scenario, with the model it was started for, in order.</summary>
     public IReadOnlyList<(string Model, IEngineProcess Process)> Started
     {
@@ -93,7 +82,7 @@ public sealed class EngineProcessDriver : IEngineLauncher, IDisposable
             File.WriteAllText(ModelFile(model), $"weights of {model}");
         }
 
-        return new(StubCommand[0], [.. StubCommand.Skip(1), "--exit-on-stdin-eof", "--model", "{model}", "--engine-version", "{engine_version}", "--model-dir", _models.Value, .. FlagsFor(model)], model, version);
+        return new(HostCommands.EngineStub[0], [.. HostCommands.EngineStub.Skip(1), "--exit-on-stdin-eof", "--model", "{model}", "--engine-version", "{engine_version}", "--model-dir", _models.Value, .. FlagsFor(model)], model, version);
     }
 
     /// <inheritdoc />
@@ -167,34 +156,4 @@ public sealed class EngineProcessDriver : IEngineLauncher, IDisposable
     private string ModelFile(string model) => Path.Combine(_models.Value, model);
 
     private string[] FlagsFor(string model) => _modelFlags.TryGetValue(model, out var flags) ? flags : [];
-
-    private static string[] FindStub()
-    {
-        var native = Path.Combine(AppContext.BaseDirectory, "native", "engine-stub");
-        if (File.Exists(native))
-        {
-            return [native];
-        }
-
-        var assembly = Path.Combine(AppContext.BaseDirectory, "engine-stub.dll");
-        return File.Exists(assembly)
-            ? [DotNet, assembly]
-            : throw new FileNotFoundException($"the engine stub is not next to the specifications in {AppContext.BaseDirectory}: Steps.csproj references src/EngineStub to copy it there (and publishes it natively into native/ where gcc links); rebuild src/Steps");
-    }
-
-    private static string FindDotNet()
-    {
-        if (Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host))
-        {
-            return host;
-        }
-
-        if (Environment.ProcessPath is { } self && Path.GetFileNameWithoutExtension(self) == "dotnet")
-        {
-            return self;
-        }
-
-        var candidate = Path.GetFullPath(Path.Combine(System.Runtime.InteropServices.RuntimeEnvironment.GetRuntimeDirectory(), "..", "..", "..", "dotnet"));
-        return File.Exists(candidate) ? candidate : "dotnet";
-    }
 }

@@ -27,7 +27,7 @@ public sealed class ManagerProcessDriver : IDisposable
     public IReadOnlyList<int> RunningWhenEnded { get; private set; } = [];
 
     /// <summary>The engine stub's command line for an engine that neither watches its parent nor reads its stdin.</summary>
-    public static string[] StubIgnoringItsParent => [.. EngineProcessDriver.StubCommand, "--ignore-parent"];
+    public static string[] StubIgnoringItsParent => [.. HostCommands.EngineStub, "--ignore-parent"];
 
     /// <summary>
     /// Starts the manager with <paramref name="count"/> engines running <paramref name="commandLine"/>; returns once they run.
@@ -35,9 +35,9 @@ public sealed class ManagerProcessDriver : IDisposable
     /// </summary>
     public async Task StartAsync(int count, IReadOnlyList<string> commandLine, bool untied = false)
     {
-        string[] arguments = [Path.Combine(AppContext.BaseDirectory, "manager-host.dll"), .. untied ? ["--untied"] : Array.Empty<string>(), count.ToString(CultureInfo.InvariantCulture), .. commandLine];
+        string[] arguments = [.. HostCommands.ManagerHost.Skip(1), .. untied ? ["--untied"] : Array.Empty<string>(), count.ToString(CultureInfo.InvariantCulture), .. commandLine];
         var lines = Channel.CreateUnbounded<EngineOutputLine>();
-        _manager = _launcher.Start(new EngineLaunchRequest(EngineProcessDriver.DotNet, arguments) { OnOutput = line => lines.Writer.TryWrite(line) });
+        _manager = _launcher.Start(new EngineLaunchRequest(HostCommands.ManagerHost[0], arguments) { OnOutput = line => lines.Writer.TryWrite(line) });
         _ = _manager.Exited.ContinueWith(_ => lines.Writer.TryComplete(), TaskScheduler.Default);
         var errors = new List<string>();
         using var bound = new CancellationTokenSource(PoolDriver.Bound);

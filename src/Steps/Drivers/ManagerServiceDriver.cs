@@ -92,8 +92,8 @@ public sealed class ManagerServiceDriver : IDisposable
     /// <summary>Configures pool <paramref name="pool"/> to run the engine stub serving <paramref name="model"/>, with <paramref name="stubFlags"/>.</summary>
     public void AddPool(string pool, string model, params string[] stubFlags)
     {
-        string[] arguments = [.. EngineProcessDriver.StubCommand.Skip(1), "--model", "{model}", "--engine-version", "{engine_version}", .. stubFlags];
-        Set($"Pools:{pool}:Command", EngineProcessDriver.StubCommand[0]);
+        string[] arguments = [.. HostCommands.EngineStub.Skip(1), "--model", "{model}", "--engine-version", "{engine_version}", .. stubFlags];
+        Set($"Pools:{pool}:Command", HostCommands.EngineStub[0]);
         for (var i = 0; i < arguments.Length; i++)
         {
             Set($"Pools:{pool}:Arguments:{i.ToString(CultureInfo.InvariantCulture)}", arguments[i]);
@@ -175,9 +175,9 @@ public sealed class ManagerServiceDriver : IDisposable
     {
         var config = Path.Combine(_folder, "empty.json");
         File.WriteAllText(config, "{}");
-        List<string> arguments = [Path.Combine(AppContext.BaseDirectory, "manager-host.dll"), "--config", config];
+        List<string> arguments = [.. HostCommands.ManagerHost.Skip(1), "--config", config];
         arguments.AddRange(_settings.Select(s => $"--{s.Key}={s.Value}"));
-        Process = _launcher.Start(new EngineLaunchRequest(EngineProcessDriver.DotNet, arguments)
+        Process = _launcher.Start(new EngineLaunchRequest(HostCommands.ManagerHost[0], arguments)
         {
             OnOutput = line =>
             {

@@ -10,7 +10,6 @@ namespace Runtime.Supervision.Pools;
 /// </summary>
 public sealed class PoolStateStore(string path)
 {
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
     private readonly object _lock = new();
 
     /// <summary>The file.</summary>
@@ -20,7 +19,7 @@ public sealed class PoolStateStore(string path)
     public void Save(IEnumerable<PoolSnapshot> pools)
     {
         var document = new PoolStateDocument { Version = PoolDefaults.StateFileVersion, Pools = pools.Select(PoolRecord.From).ToList() };
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(document, Json);
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(document, PoolStateJson.Default.PoolStateDocument);
         lock (_lock)
         {
             var directory = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path))!;
@@ -126,7 +125,7 @@ public sealed class PoolStateStore(string path)
         PoolStateDocument? document;
         try
         {
-            document = JsonSerializer.Deserialize<PoolStateDocument>(bytes);
+            document = JsonSerializer.Deserialize(bytes, PoolStateJson.Default.PoolStateDocument);
         }
         catch (JsonException e)
         {

@@ -38,7 +38,7 @@ public sealed class HandoffFile
 
     /// <summary>Reads a handoff file.</summary>
     public static HandoffFile Read(string path) =>
-        JsonSerializer.Deserialize<HandoffFile>(File.ReadAllBytes(path)) ?? throw new InvalidDataException($"handoff file '{path}' is empty");
+        JsonSerializer.Deserialize(File.ReadAllBytes(path), HandoffJson.Default.HandoffFile) ?? throw new InvalidDataException($"handoff file '{path}' is empty");
 
     /// <summary>Writes this handoff atomically to <paramref name="path"/>.</summary>
     public void Write(string path)
@@ -47,7 +47,7 @@ public sealed class HandoffFile
         var temp = full + ".tmp";
         using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None))
         {
-            JsonSerializer.Serialize(stream, this);
+            JsonSerializer.Serialize(stream, this, HandoffJson.Default.HandoffFile);
             stream.Flush(flushToDisk: true);
         }
 
