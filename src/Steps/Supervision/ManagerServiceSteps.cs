@@ -61,11 +61,13 @@ public sealed class ManagerServiceSteps(ManagerServiceDriver service, ManagerApi
     public async Task AttemptsToStart() => _refusedExit = await service.AttemptStartAsync();
 
     [Then("it exits with code {int}, saying {string}")]
-    public void ExitsSaying(int code, string message)
+    public async Task ExitsSaying(int code, string message)
     {
         _refusedExit.Should().NotBeNull("the manager service should have been started");
         _refusedExit!.Value.ExitCode.Should().Be(code, "a refused configuration has its own exit code; the service wrote:\n" + string.Join('\n', service.Output));
-        service.Output.Should().Contain(line => line.Contains(message, StringComparison.Ordinal), "the manager should name the bad setting");
+        // The lines of an exited process can still be on their way to the driver (the runtime bounds its wait for them).
+        (await service.WritesAsync(line => line.Contains(message, StringComparison.Ordinal))).Should().BeTrue(
+            "the manager should name the bad setting; it wrote:\n" + string.Join('\n', service.Output));
     }
 
     [When("the manager service is stopped by SIGTERM")]
