@@ -52,6 +52,7 @@ Feature: Restart storms
       When pool gpu-0 restarts 1 time after a signal
       Then a critical restart storm alert names pool gpu-0 with 10 restarts
       And the circuit of pool gpu-0 is open
+      And the log shows the circuit of pool gpu-0 going from closed to open
 
     Scenario Outline: A storm is classified by its most frequent crash reason
       Given pool gpu-0 has restarted 7 times after <dominant>

@@ -25,6 +25,12 @@ public sealed class CircuitBreakerTelemetrySteps(PolicyDriver policies)
                 $"pool {pool}: general circuit {CircuitWords.LogName(from)} -> {CircuitWords.LogName(to)} after {failures} failures",
                 $"the log should show the circuit of pool {pool} going from {CircuitWords.Name(from)} to {CircuitWords.Name(to)} after {failures} failures");
 
+    [Then("the log shows the circuit of pool {word} going from {circuitState} to {circuitState}")]
+    public void ThenTheLogShowsTheChange(string pool, CircuitState from, CircuitState to) =>
+        policies.Log.WithEvent("CircuitStateChanged").Select(e => $"pool {e["PoolId"]}: {e["Circuit"]} circuit {e["OldState"]} -> {e["NewState"]}")
+            .Should().Contain($"pool {pool}: general circuit {CircuitWords.LogName(from)} -> {CircuitWords.LogName(to)}",
+                $"the log should show the circuit of pool {pool} going from {CircuitWords.Name(from)} to {CircuitWords.Name(to)}");
+
     [Then("the log shows, for pool {word}, the restart the operator allowed and the reset")]
     public void ThenTheLogShowsTheOperator(string pool) =>
         new[] { CircuitBreakerConstants.OneRestartAllowedEventName, CircuitBreakerConstants.ResetEventName }
