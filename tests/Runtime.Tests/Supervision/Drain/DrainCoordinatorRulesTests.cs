@@ -15,6 +15,27 @@ namespace Runtime.Tests.Supervision.Drain;
 public sealed class DrainCoordinatorRulesTests : DrainCoordinatorFixture
 {
     [Fact]
+    public void TheDurationHistogram_AdvisesBucketsInSeconds()
+    {
+        // The exporters' default buckets (0, 5, 10, 25 ... 10000) are made for milliseconds: in seconds every drain would
+        // fall into the first two.
+        IReadOnlyList<double>? advised = null;
+        using var listener = new System.Diagnostics.Metrics.MeterListener
+        {
+            InstrumentPublished = (instrument, _) =>
+            {
+                if (ReferenceEquals(instrument.Meter.Scope, _meters) && instrument is System.Diagnostics.Metrics.Histogram<double> h && h.Name == TelemetryNames.DrainDuration)
+                {
+                    advised = h.Advice?.HistogramBucketBoundaries;
+                }
+            },
+        };
+        listener.Start();
+
+        advised.Should().Equal([0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300], "drains last from milliseconds to minutes");
+    }
+
+    [Fact]
     public async Task EachOutcome_IsMeasuredUnderItsStatusName()
     {
         PoolTestData.ReadyPool(_registry, "gpu-1").Acquire();
