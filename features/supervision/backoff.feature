@@ -82,6 +82,17 @@ Feature: Restart backoff
       And the engine of pool gpu-0 crashes with a signal
       Then the restart of pool gpu-0 is scheduled in 16 seconds
 
+    Scenario Outline: After <seconds> stable seconds the pool counts <count> crashes in a row
+      Given the engine of pool gpu-0 has crashed 4 times in a row
+      And the engine of pool gpu-0 is running again
+      When <seconds> seconds pass
+      Then pool gpu-0 counts <count> crashes in a row
+
+      Examples:
+        | description                  | seconds | count |
+        | 299 seconds keep the count   | 299     | 4     |
+        | 300 seconds forget the count | 300     | 0     |
+
     Scenario: The operator's reset brings the delay back to 1 second
       Given the engine of pool gpu-0 has crashed 4 times in a row
       When the operator resets the restart backoff of pool gpu-0
@@ -101,3 +112,55 @@ Feature: Restart backoff
       When the engine of pool gpu-0 crashes with a driver error
       Then the runtime.restart.backoff.delay histogram of pool gpu-0 records 2 seconds for crash reason driver_error
       And the runtime.restart.scheduled counter of pool gpu-0 counts 1 for crash reason driver_error
+
+  Rule: Forgetting the crashes is announced, with its cause
+
+    Scenario: 300 stable seconds reset the delay, and the pool says so
+      Given the engine of pool gpu-0 has crashed 4 times in a row
+      And the engine of pool gpu-0 is running again
+      When 300 seconds pass
+      Then pool gpu-0 announces that its restart delay was reset after a stable run, forgetting 4 crashes in a row
+
+    Scenario: The operator's reset is announced as the operator's
+      Given the engine of pool gpu-0 has crashed 4 times in a row
+      When the operator resets the restart backoff of pool gpu-0
+      Then pool gpu-0 announces that its restart delay was reset by the operator, forgetting 4 crashes in a row
+
+    Scenario: A reset with no crash to forget is not announced
+      When the operator resets the restart backoff of pool gpu-0
+      Then pool gpu-0 announces no reset of its restart delay
+
+  Rule: A restart delay setting out of range is refused at once, naming the setting
+
+    Scenario Outline: A <setting> of <value> is refused
+      Given the <setting> of pool gpu-0 is <value>
+      When pool gpu-0 is put under its restart policy
+      Then the restart policy of pool gpu-0 is refused: its <setting> <rule>
+
+      Examples:
+        | description                              | setting                          | value       | rule                                           |
+        | no first delay                           | first delay                      | 0 seconds   | must be positive                               |
+        | a first delay no timer can wait          | first delay                      | 50 days     | must be at most 49.7 days                      |
+        | a cap below the first delay              | longest delay                    | 0.5 seconds | must be at least the first delay               |
+        | a cap no timer can wait                  | longest delay                    | 50 days     | must be at most 49.7 days                      |
+        | a negative minimum                       | shortest delay                   | -1 seconds  | must be between zero and the longest delay     |
+        | a minimum above the cap                  | shortest delay                   | 61 seconds  | must be between zero and the longest delay     |
+        | delays that shrink                       | growth per crash                 | 0.9         | must be a finite number of at least 1          |
+        | a negative jitter                        | jitter                           | -1%         | must be in [0, 1)                              |
+        | a jitter of the whole delay              | jitter                           | 100%        | must be in [0, 1)                              |
+        | no stable run                            | stable run that resets the delay | 0 seconds   | must be positive                               |
+        | a stable run no timer can wait           | stable run that resets the delay | 50 days     | must be at most 49.7 days                      |
+        | driver errors that restart at once       | delay factor for driver errors   | 0           | must be a finite positive number               |
+
+    Scenario Outline: A <setting> of <value>, at the edge of its range, is accepted
+      Given the <setting> of pool gpu-0 is <value>
+      When pool gpu-0 is put under its restart policy
+      Then the restart policy of pool gpu-0 is accepted
+
+      Examples:
+        | description                       | setting          | value      |
+        | a cap equal to the first delay    | longest delay    | 1 second   |
+        | no minimum                        | shortest delay   | 0 seconds  |
+        | a minimum equal to the cap        | shortest delay   | 60 seconds |
+        | delays that do not grow           | growth per crash | 1          |
+        | no jitter                         | jitter           | 0%         |

@@ -26,6 +26,7 @@ public sealed class PoolPolicies : IDisposable
         Limiter.Warning += (_, warning) => Warnings.Add(warning);
         Limiter.Storm += (_, storm) => Storms.Add(storm);
         Breaker.StateChanged += (_, change) => CircuitChanges.Add(change);
+        Backoff.DelayReset += (_, reset) => DelayResets.Add(reset);
     }
 
     /// <summary>The pool's backoff.</summary>
@@ -39,6 +40,9 @@ public sealed class PoolPolicies : IDisposable
 
     /// <summary>Backoff decisions, in order.</summary>
     public List<BackoffDecision> Decisions { get; } = [];
+
+    /// <summary>Resets of the restart delay announced by the backoff, in order.</summary>
+    public List<BackoffReset> DelayResets { get; } = [];
 
     /// <summary>Answers of the circuit breaker to restart attempts, in order.</summary>
     public List<RestartAdmission> Admissions { get; } = [];

@@ -50,6 +50,10 @@ public sealed class BackoffSteps(PolicyDriver policies)
     public void ThenTheScheduledRestartCounts(string pool, int crashes) =>
         LastDecision(pool).CrashCount.Should().Be(crashes, $"pool {pool} should count {crashes} consecutive crashes");
 
+    [Then("pool {word} counts {int} crash(es) in a row")]
+    public void ThenThePoolCountsCrashes(string pool, int crashes) =>
+        policies.Pool(pool).Backoff.ConsecutiveCrashes.Should().Be(crashes, $"pool {pool} should count {crashes} consecutive crashes");
+
     [Then("the supervisor logs the restart it scheduled for pool {word}:")]
     public void ThenTheLogShowsTheRestart(string pool, Table restart)
     {
@@ -75,6 +79,26 @@ public sealed class BackoffSteps(PolicyDriver policies)
     public void ThenTheScheduledCounterCounts(string pool, int count, string reason) =>
         policies.Metrics.For("runtime.restart.scheduled", pool).Where(m => m.Tag("crash.reason") == reason).Sum(m => m.Value)
             .Should().Be(count, $"pool {pool} should count {count} restarts scheduled after {reason}");
+
+    [Then("pool {word} announces that its restart delay was reset {resetCause}, forgetting {int} crash(es) in a row")]
+    public void ThenTheResetIsAnnounced(string pool, string cause, int crashes)
+    {
+        policies.Pool(pool).DelayResets.Select(r => (r.PoolId, r.Cause, r.ForgottenCrashes))
+            .Should().Equal([(pool, cause, crashes)], $"pool {pool} should announce one reset of its restart delay");
+        policies.Log.WithEvent("BackoffReset").Select(e => (e["PoolId"], e["Cause"], e["CrashCount"]))
+            .Should().Equal([((object?)pool, (object?)cause, (object?)crashes)], $"pool {pool} should log the reset and its cause");
+    }
+
+    [Then("pool {word} announces no reset of its restart delay")]
+    public void ThenNoResetIsAnnounced(string pool)
+    {
+        policies.Pool(pool).DelayResets.Should().BeEmpty($"pool {pool} had no crash to forget");
+        policies.Log.WithEvent("BackoffReset").Should().BeEmpty($"pool {pool} had no crash to forget");
+    }
+
+    /// <summary>"after a stable run" → "stable", "by the operator" → "manual": the cause the backoff gives.</summary>
+    [StepArgumentTransformation("(after a stable run|by the operator)", Name = "resetCause")]
+    public static string ToResetCause(string text) => text == "by the operator" ? "manual" : "stable";
 
     private BackoffDecision LastDecision(string pool)
     {

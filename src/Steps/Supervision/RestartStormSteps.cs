@@ -21,6 +21,15 @@ public sealed class RestartStormSteps(PolicyDriver policies)
         }
     }
 
+    [Given("pool {word} has restarted, in this order:")]
+    public void PoolRestartsInOrder(string pool, Table restarts)
+    {
+        foreach (var row in restarts.Rows)
+        {
+            PoolRestarts(pool, int.Parse(row["restarts"], System.Globalization.CultureInfo.InvariantCulture), new CrashCause(PolicyDriver.ParseCause(row["after"]), row["after"]));
+        }
+    }
+
     [Then("every restart of pool {word} is allowed")]
     public void ThenEveryRestartIsAllowed(string pool) =>
         policies.Pool(pool).Restarts.Should().NotBeEmpty($"pool {pool} should have restarted").And.OnlyContain(d => d.IsAllowed, $"pool {pool} should stay within 10 restarts in 60 seconds");
@@ -57,6 +66,18 @@ public sealed class RestartStormSteps(PolicyDriver policies)
             .Should().Equal([$"{LogLevel.Critical}: pool {pool} storm with {restarts} restarts"], $"pool {pool} should log a critical storm alert");
     }
 
+    [Then("pool {word} has raised {int} restart storm alert(s)")]
+    public void ThenPoolHasRaisedStorms(string pool, int storms)
+    {
+        policies.Pool(pool).Storms.Should().HaveCount(storms, $"pool {pool} should raise one alert per storm");
+        policies.Log.WithEvent("RestartStorm").Should().HaveCount(storms, $"pool {pool} should log one alert per storm");
+    }
+
+    [Then("each of the {int} refused restarts of pool {word} is logged with {int} restarts in {int} seconds")]
+    public void ThenEachRefusalIsLogged(int refused, string pool, int restarts, int seconds) =>
+        policies.Log.WithEvent("RestartRateLimited").Select(e => $"{e.Level}: pool {e["PoolId"]} refused at {e["RestartCount"]} restarts in {e["WindowSeconds"]} seconds")
+            .Should().Equal(Enumerable.Repeat($"{LogLevel.Warning}: pool {pool} refused at {restarts} restarts in {seconds} seconds", refused), $"each refused restart of pool {pool} should be logged");
+
     [Then("the restart storm of pool {word} is classified as {word}")]
     public void ThenTheStormIsClassifiedAs(string pool, string kind) =>
         LastStorm(pool).KindName.ShouldRead(kind, $"the storm of pool {pool} was mostly {LastStorm(pool).DominantReason}");
@@ -82,6 +103,19 @@ public sealed class RestartStormSteps(PolicyDriver policies)
     [Then("the restart count of pool {word} is {int}")]
     public void ThenTheRestartCountIs(string pool, int count) =>
         policies.Pool(pool).Limiter.RestartCount.Should().Be(count, $"pool {pool} should count {count} restarts since it was last stable");
+
+    [Then("pool {word} counts {int} restart(s) in the last {int} seconds")]
+    public void ThenTheWindowCounts(string pool, int restarts, int seconds) =>
+        policies.Pool(pool).Limiter.RestartsInWindow.Should().Be(restarts, $"pool {pool} should count the restarts of the last {seconds} seconds");
+
+    [Then("the log says the restart count of pool {word} was reset after a stable run, forgetting {int} restarts")]
+    public void ThenTheCountResetIsLogged(string pool, int restarts) =>
+        policies.Log.WithEvent("RestartCountReset").Select(e => $"pool {e["PoolId"]} reset ({e["Cause"]}) after {e["RestartCount"]} restarts")
+            .Should().Equal([$"pool {pool} reset (stable) after {restarts} restarts"], $"pool {pool} should log that a stable run reset its restart count");
+
+    [Then("the log shows no reset of the restart count of pool {word}")]
+    public void ThenNoCountResetIsLogged(string pool) =>
+        policies.Log.WithEvent("RestartCountReset").Should().BeEmpty($"pool {pool} had no restart to forget");
 
     private RestartStorm LastStorm(string pool) =>
         policies.Pool(pool).Storms.Should().NotBeEmpty($"pool {pool} should have had a restart storm").And.Subject.Last();
