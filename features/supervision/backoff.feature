@@ -146,8 +146,8 @@ Feature: Restart backoff
         | a negative minimum                       | shortest delay                   | -1 seconds  | must be between zero and the longest delay     |
         | a minimum above the cap                  | shortest delay                   | 61 seconds  | must be between zero and the longest delay     |
         | delays that shrink                       | growth per crash                 | 0.9         | must be a finite number of at least 1          |
-        | a negative jitter                        | jitter                           | -1%         | must be in [0, 1)                              |
-        | a jitter of the whole delay              | jitter                           | 100%        | must be in [0, 1)                              |
+        | a negative jitter                        | jitter                           | -1%         | must be at least 0 and below 1                 |
+        | a jitter of the whole delay              | jitter                           | 100%        | must be at least 0 and below 1                 |
         | no stable run                            | stable run that resets the delay | 0 seconds   | must be positive                               |
         | a stable run no timer can wait           | stable run that resets the delay | 50 days     | must be at most 49.7 days                      |
         | driver errors that restart at once       | delay factor for driver errors   | 0           | must be a finite positive number               |

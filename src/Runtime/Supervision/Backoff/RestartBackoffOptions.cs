@@ -66,7 +66,7 @@ public sealed class RestartBackoffOptions
 
         if (!(JitterFactor >= 0.0 && JitterFactor < 1.0))
         {
-            throw new ArgumentException($"{N}.{nameof(JitterFactor)} must be in [0, 1); it was {JitterFactor}.");
+            throw new ArgumentException($"{N}.{nameof(JitterFactor)} must be at least 0 and below 1; it was {JitterFactor}.");
         }
 
         if (StableResetAfter <= TimeSpan.Zero)

@@ -28,7 +28,7 @@ public sealed class RestartBackoffOptionsTests
         { o => o.MaxDelay = TimeSpan.FromMilliseconds(500), "RestartBackoffOptions.MaxDelay must be at least InitialDelay (00:00:01); it was 00:00:00.5000000." },
         { o => o.MinimumDelay = TimeSpan.FromMinutes(2), "RestartBackoffOptions.MinimumDelay must be between zero and MaxDelay (00:01:00); it was 00:02:00." },
         { o => o.Multiplier = 0.5, "RestartBackoffOptions.Multiplier must be a finite number of at least 1; it was 0.5." },
-        { o => o.JitterFactor = 1.0, "RestartBackoffOptions.JitterFactor must be in [0, 1); it was 1." },
+        { o => o.JitterFactor = 1.0, "RestartBackoffOptions.JitterFactor must be at least 0 and below 1; it was 1." },
         { o => o.StableResetAfter = TimeSpan.FromSeconds(-1), "RestartBackoffOptions.StableResetAfter must be positive; it was -00:00:01." },
         { o => o.ReasonMultipliers[CrashReason.OutOfMemory] = 0, "RestartBackoffOptions.ReasonMultipliers[out_of_memory] must be a finite positive number; it was 0." },
         { o => o.ReasonMultipliers = null!, "RestartBackoffOptions.ReasonMultipliers must not be null." },
