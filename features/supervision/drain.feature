@@ -71,7 +71,8 @@ Feature: Drain
       And the operator is draining pool gpu-0 within 30 seconds
       When 4 seconds pass
       And the clients release every lease of pool gpu-0
-      Then the runtime.drain.duration histogram of pool gpu-0 records 4 seconds
+      Then the runtime.drain.duration histogram of pool gpu-0 records 4 seconds for a completed drain
+      And the log says the drain of pool gpu-0 completed in 4 seconds
 
   @process @req:OC-POOL-3012
   Rule: At the deadline the engine is stopped by force
@@ -83,6 +84,8 @@ Feature: Drain
       Then the drain of pool gpu-0 abandons the 2 leases still held
       And the engine of pool gpu-0 has been killed
       And pool gpu-0 is stopped, not live and not ready
+      And the log says, as an error, that the deadline of pool gpu-0 passed with 2 active leases, force-stopping the engine
+      And the runtime.drain.duration histogram of pool gpu-0 records 30 seconds for a force-stopped drain
 
     Scenario: The deadline bounds the engine's graceful stop too
       Given the engine for llama-7b-v4 ignores SIGTERM

@@ -54,12 +54,28 @@ public sealed class DrainSteps(PoolDriver pools, LeaseDriver leases, DrainDriver
             .And.Equal(leases.HeldLeaseIds(pool), "the abandoned leases should be the ones the clients still hold");
     }
 
-    [Then("the runtime.drain.duration histogram of pool {word} records {int} seconds")]
-    public async Task Histogram(string pool, int seconds)
+    [Then("the runtime.drain.duration histogram of pool {word} records {int} seconds for a {word} drain")]
+    public async Task Histogram(string pool, int seconds, string outcome)
     {
         await drains.LastDrainAsync();
-        pools.Metrics.For("runtime.drain.duration", pool).Should().ContainSingle($"pool {pool} should measure its drain once")
-            .Which.Value.Should().Be(seconds, $"the drain of pool {pool} took {seconds} s");
+        pools.Metrics.For("runtime.drain.duration", pool).Select(m => (m.Value, m.Tag("drain.status")))
+            .Should().Equal([((double)seconds, outcome.Replace('-', '_'))], $"pool {pool} should measure its {outcome} drain once, {seconds} s long");
+    }
+
+    [Then("the log says the drain of pool {word} completed in {int} seconds")]
+    public async Task LogsCompletion(string pool, int seconds)
+    {
+        await drains.LastDrainAsync();
+        pools.Logger.WithEvent("DrainCompleted").Select(e => $"pool {e["PoolId"]} drained in {e["DurationMs"]} ms")
+            .Should().Equal([$"pool {pool} drained in {seconds * 1000} ms"], $"the drain of pool {pool} should log its end");
+    }
+
+    [Then("the log says, as an error, that the deadline of pool {word} passed with {int} active leases, force-stopping the engine")]
+    public async Task LogsDeadline(string pool, int leases)
+    {
+        await drains.LastDrainAsync();
+        pools.Logger.WithEvent("DrainDeadlinePassed").Select(e => $"{e.Level}: pool {e["PoolId"]}, {e["ActiveLeases"]} active leases: {e["Action"]}")
+            .Should().Equal([$"Error: pool {pool}, {leases} active leases: force-stopping the engine"], $"the deadline of pool {pool} should be logged as an error");
     }
 
     [Then("the second drain of pool {word} has joined the first: both still wait, under the first drain's {int}-second deadline")]
