@@ -40,6 +40,10 @@ internal sealed class NestedTestRun : IDisposable
             info.ArgumentList.Add(argument);
         }
 
+        // The engine stub on the dotnet host, not the native one: an engine and its helper then live for a few hundred
+        // milliseconds rather than a few, long enough to be seen in /proc before the scenario has ended.
+        info.Environment["SPECS_NATIVE_STUB"] = "0"; // src/Steps/Drivers/HostCommands.cs
+
         var process = new Process { StartInfo = info };
         var run = new NestedTestRun(process);
         process.OutputDataReceived += (_, e) => run.Keep(e.Data);

@@ -69,7 +69,7 @@ public sealed class TestHostKillTests
                 }
             }
 
-            await Task.Delay(20); // a process's start wakes nothing: /proc is read again
+            await Task.Delay(5); // a process's start wakes nothing: /proc is read again
         }
 
         throw new InvalidOperationException($"the nested run never had {grandchildren} processes two levels below its test host (saw {seen.Count} below it); its output:{Environment.NewLine}{run.OutputTail}");

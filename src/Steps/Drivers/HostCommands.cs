@@ -12,11 +12,16 @@ public static class HostCommands
     /// holds its own compiled copy of the runtime, which a mutation run (bench/mutation/run.sh) does not mutate.</summary>
     public const string NativeManagerVariable = "SPECS_NATIVE_MANAGER";
 
+    /// <summary>Set to <c>0</c>, the engine stub runs as engine-stub.dll even where a native one was built (slower to
+    /// start: tests/ProcessOwnership.Tests needs its processes to live long enough to be seen in /proc).</summary>
+    public const string NativeStubVariable = "SPECS_NATIVE_STUB";
+
     /// <summary>The dotnet host.</summary>
     public static string DotNet { get; } = FindDotNet();
 
     /// <summary>The engine stub (src/EngineStub).</summary>
-    public static IReadOnlyList<string> EngineStub { get; } = Find(Path.Combine("native", "engine-stub"), "engine-stub.dll", native: true);
+    public static IReadOnlyList<string> EngineStub { get; } = Find(
+        Path.Combine("native", "engine-stub"), "engine-stub.dll", native: Environment.GetEnvironmentVariable(NativeStubVariable) != "0");
 
     /// <summary>The manager service (src/ManagerHost), also the owner of engines the engine-ownership scenarios kill.</summary>
     public static IReadOnlyList<string> ManagerHost { get; } = Find(
