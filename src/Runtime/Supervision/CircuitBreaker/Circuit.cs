@@ -41,6 +41,7 @@ internal sealed class Circuit(PoolCircuitBreaker owner, CrashReason? reason, Cir
             case CircuitState.HalfOpen when RunStartedAt is { } s && now - s >= settings.StableRun:
                 Failures = 0;
                 OpenDuration = settings.OpenDuration;
+                // Stryker disable once Boolean : equivalent, the flag is read only while half-open, and entering half-open clears it
                 ProbeOutstanding = false;
                 RunStartedAt = null;
                 Move_NeedsLock(CircuitState.Closed, now, ref changes);
@@ -130,8 +131,10 @@ internal sealed class Circuit(PoolCircuitBreaker owner, CrashReason? reason, Cir
     {
         Failures = 0;
         OpenDuration = settings.OpenDuration;
+        // Stryker disable once Boolean : equivalent, the flag is read only while half-open, and entering half-open clears it
         ProbeOutstanding = false;
         RunStartedAt = null;
+        // Stryker disable once Statement : equivalent, a timer left armed finds a closed circuit with no run to judge
         _timer?.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         if (State != CircuitState.Closed)
         {
@@ -143,6 +146,7 @@ internal sealed class Circuit(PoolCircuitBreaker owner, CrashReason? reason, Cir
 
     private void Open_NeedsLock(DateTimeOffset now, ref List<CircuitStateChange>? changes)
     {
+        // Stryker disable once Boolean : equivalent, the flag is read only while half-open, and entering half-open clears it
         ProbeOutstanding = false;
         RunStartedAt = null;
         OpenUntil = now + OpenDuration;

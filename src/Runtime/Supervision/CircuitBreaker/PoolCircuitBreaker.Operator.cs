@@ -32,6 +32,7 @@ public sealed partial class PoolCircuitBreaker
                 c.Reset_NeedsLock(now, ref changes);
             }
 
+            // Stryker disable once Boolean : equivalent, UpdateFlags_NeedsLock clears the allowance once every circuit is closed
             _operatorAllowance = false;
             UpdateFlags_NeedsLock();
         }
