@@ -42,16 +42,38 @@ Feature: Child contexts
       When tenant acme attempts to make a child context summarizer of llama-7b-v1 with a budget of 512 MiB
       Then the attempt is refused with 'a child budget of 512 MiB exceeds the 256 MiB acme/llama-7b-v1#1 has left'
 
+    Scenario: A child's lifetime limit of requests must fit in what its parent has left
+      Given a context for model mistral-7b of tenant acme with a budget of 1 GiB, 4 concurrent requests and 10 total requests
+      And tenant acme has run 8 requests on mistral-7b
+      When tenant acme attempts to make a child context summarizer of mistral-7b with a budget of 256 MiB and 5 total requests
+      Then the attempt is refused with 'a child limit of 5 total requests exceeds the 2 acme/mistral-7b#2 has left'
+
     Scenario: A child's usage counts against its parent
       Given a child context summarizer of llama-7b-v1 with a budget of 512 MiB
       When tenant acme allocates 300 MiB in summarizer
       Then llama-7b-v1 has 300 MiB in use
+
+    Scenario: Memory a child gives back returns to its parent
+      Given a child context summarizer of llama-7b-v1 with a budget of 512 MiB
+      And tenant acme has allocated 300 MiB in summarizer
+      When tenant acme releases 200 MiB from summarizer
+      Then summarizer has 100 MiB in use
+      And llama-7b-v1 has 100 MiB in use
 
     Scenario: A child cannot use memory its parent has already spent
       Given a child context summarizer of llama-7b-v1 with a budget of 512 MiB
       And tenant acme has allocated 900 MiB in llama-7b-v1
       When tenant acme attempts to allocate 200 MiB in summarizer
       Then the attempt is refused with 'acme/llama-7b-v1#1: memory budget of 1 GiB exceeded by a request for 200 MiB with 900 MiB in use'
+      And summarizer has 0 bytes in use
+
+    Scenario: A request its parent refused takes nothing from the child's limits
+      Given a child context summarizer of llama-7b-v1 with a budget of 512 MiB, 1 concurrent request and 1 total request
+      And tenant acme has allocated 900 MiB in llama-7b-v1
+      And a request needing 200 MiB on summarizer has been refused for lack of memory in llama-7b-v1
+      When tenant acme attempts to run a request on summarizer
+      Then the attempt is granted
+      And summarizer has 0 bytes in use
 
   Rule: A child's fault stays in the child but its parent hears of it
 
@@ -71,6 +93,12 @@ Feature: Child contexts
       And the translator context is disposed
       And the trace has 0 subscriptions
 
+    Scenario: Disposing a child gives the memory it held back to its parent
+      Given a child context summarizer of llama-7b-v1 with a budget of 512 MiB
+      And tenant acme has allocated 300 MiB in summarizer
+      When tenant acme disposes the summarizer context
+      Then llama-7b-v1 has 0 bytes in use
+
   Rule: A request still running keeps its memory until it ends, even in a disposed child
 
     Background:
@@ -83,6 +111,12 @@ Feature: Child contexts
       And tenant acme attempts to allocate 800 MiB in llama-7b-v1
       Then the attempt is refused with 'acme/llama-7b-v1#1: memory budget of 1 GiB exceeded by a request for 800 MiB with 300 MiB in use'
       And llama-7b-v1 has 300 MiB in use
+
+    Scenario: Memory the child gave back before it was disposed is not given back twice
+      Given tenant acme has allocated 100 MiB in summarizer
+      And tenant acme has released 100 MiB from summarizer
+      When tenant acme disposes the summarizer context
+      Then llama-7b-v1 has 300 MiB in use
 
     Scenario: The memory of that request comes back when it ends
       When tenant acme disposes the summarizer context

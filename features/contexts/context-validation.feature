@@ -33,14 +33,15 @@ Feature: Context validation
   Rule: Limits must be greater than zero
 
     Scenario Outline: A limit of zero or less is refused: <description>
-      When tenant acme attempts to create a context for model llama-7b-v1 with a budget of <memory> and <concurrent> concurrent requests
+      When tenant acme attempts to create a context for model llama-7b-v1 with a budget of <memory>, <concurrent> concurrent requests and <total>
       Then the attempt is refused for the <input> with '<message>'
 
       Examples:
-        | description                         | memory   | concurrent | input             | message                                                 |
-        | A budget of zero bytes is refused   | 0 bytes  | 4          | memory limit      | The memory limit must be greater than zero bytes.       |
-        | A negative budget is refused        | -1 bytes | 4          | memory limit      | The memory limit must be greater than zero bytes.       |
-        | Zero concurrent requests is refused | 1 GiB    | 0          | concurrency limit | The concurrent request limit must be greater than zero. |
+        | description                         | memory   | concurrent | total                    | input               | message                                                 |
+        | A budget of zero bytes is refused   | 0 bytes  | 4          | unlimited total requests | memory limit        | The memory limit must be greater than zero bytes.       |
+        | A negative budget is refused        | -1 bytes | 4          | unlimited total requests | memory limit        | The memory limit must be greater than zero bytes.       |
+        | Zero concurrent requests is refused | 1 GiB    | 0          | unlimited total requests | concurrency limit   | The concurrent request limit must be greater than zero. |
+        | Zero total requests is refused      | 1 GiB    | 4          | 0 total requests         | total request limit | The total request limit must be greater than zero.      |
 
   Rule: A context needs a backend
 

@@ -16,6 +16,7 @@ public sealed class BudgetSteps(ContextDriver contexts)
     [When("tenant {word} attempts to allocate {size} in {word}")]
     public void WhenTenantAttemptsToAllocate(string tenant, ByteCount size, string name) => contexts.AttemptAllocate(tenant, name, size.Bytes);
 
+    [Given("tenant {word} has released {size} from {word}")]
     [When("tenant {word} releases {size} from {word}")]
     public void WhenTenantReleases(string tenant, ByteCount size, string name) => contexts.Release(tenant, name, size.Bytes);
 
@@ -30,6 +31,10 @@ public sealed class BudgetSteps(ContextDriver contexts)
         ((requests + 1) * each.Bytes).Should().BeGreaterThan(budget.Bytes, $"{requests} requests of {each.Bytes} bytes should be the most {budget.Bytes} bytes hold");
         contexts.Context(name).Counters.PeakBytes.Should().BeLessThanOrEqualTo(requests * each.Bytes, $"{name} should never hold more than {requests} requests of {each.Bytes} bytes at once");
     }
+
+    [Then("{word} has had {size} in use at its peak")]
+    public void ThenHasHadAtItsPeak(string name, ByteCount size) =>
+        contexts.Context(name).Counters.PeakBytes.Should().Be(size.Bytes, $"the most {name} has ever had in use should be {ByteSize.Format(size.Bytes)}");
 
     [Then("{word} has had at most {size} in use")]
     public void ThenHasHadAtMost(string name, ByteCount size) =>

@@ -11,6 +11,10 @@ public sealed class ChildContextSteps(ContextDriver contexts)
     [Given("a child context {word} of {word} with a budget of {size}")]
     public void GivenAChild(string child, string parent, ByteCount budget) => contexts.CreateChild(parent, child, budget.Bytes);
 
+    [Given("a child context {word} of {word} with a budget of {size}, {int} concurrent request(s) and {total}")]
+    public void GivenAChildWithLimits(string child, string parent, ByteCount budget, int concurrent, RequestLimit total) =>
+        contexts.CreateChild(parent, child, budget.Bytes, concurrent, total.Total);
+
     [When("tenant {word} makes a child context {word} of {word} with a budget of {size}")]
     public void WhenTenantMakesAChild(string tenant, string child, string parent, ByteCount budget)
     {
@@ -30,6 +34,13 @@ public sealed class ChildContextSteps(ContextDriver contexts)
     {
         contexts.ContextOf(tenant, parent);
         contexts.AttemptCreateChild(parent, child, budget.Bytes);
+    }
+
+    [When("tenant {word} attempts to make a child context {word} of {word} with a budget of {size} and {total}")]
+    public void WhenTenantAttemptsToMakeAChildWithATotal(string tenant, string child, string parent, ByteCount budget, RequestLimit total)
+    {
+        contexts.ContextOf(tenant, parent);
+        contexts.AttemptCreateChild(parent, child, budget.Bytes, total.Total);
     }
 
     [Given("{word} carries the metadata {word} {word}")]

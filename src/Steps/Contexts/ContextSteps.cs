@@ -20,6 +20,10 @@ public sealed class ContextSteps(ContextDriver contexts)
     public void GivenAContextWithABudgetAndConcurrency(string model, string tenant, ByteCount budget, int concurrent) =>
         contexts.Create(model, tenant, budget.Bytes, concurrent);
 
+    [Given("a context for model {word} of tenant {word} with a budget of {size}, {int} concurrent request(s) and {total}")]
+    public void GivenAContextWithLimits(string model, string tenant, ByteCount budget, int concurrent, RequestLimit total) =>
+        contexts.Create(model, tenant, budget.Bytes, concurrent, total.Total);
+
     [Given("tenant {word} has contexts for models {word} and {word}")]
     public void GivenTenantHasTwoContexts(string tenant, string first, string second)
     {
@@ -33,9 +37,9 @@ public sealed class ContextSteps(ContextDriver contexts)
     [When("tenant {word} attempts to create a context for model {word}")]
     public void WhenTenantAttemptsToCreate(string tenant, string model) => contexts.AttemptCreate(model, tenant);
 
-    [When("tenant {word} attempts to create a context for model {word} with a budget of {size} and {int} concurrent requests")]
-    public void WhenTenantAttemptsToCreateWithLimits(string tenant, string model, ByteCount budget, int concurrent) =>
-        contexts.AttemptCreate(model, tenant, budget.Bytes, concurrent);
+    [When("tenant {word} attempts to create a context for model {word} with a budget of {size}, {int} concurrent request(s) and {total}")]
+    public void WhenTenantAttemptsToCreateWithLimits(string tenant, string model, ByteCount budget, int concurrent, RequestLimit total) =>
+        contexts.AttemptCreate(model, tenant, budget.Bytes, concurrent, total.Total);
 
     [When("tenant {word} attempts to create a context for model {word} without a backend")]
     public void WhenTenantAttemptsToCreateWithoutABackend(string tenant, string model) => contexts.AttemptCreate(model, tenant, withBackend: false);
@@ -73,6 +77,10 @@ public sealed class ContextSteps(ContextDriver contexts)
         context.Fault.Should().NotBeNull($"context {name} should keep the fault that stopped it");
         context.Fault!.Message.ShouldRead(message, $"context {name} should keep the fault that stopped it");
     }
+
+    [Then("the limits of {word} read {string}")]
+    public void ThenTheLimitsRead(string name, string description) =>
+        contexts.Context(name).Budget.Limits.ToString().ShouldRead(description, $"the limits of {name} should be described in words");
 
     [Then("the {word} context belongs to tenant {word}")]
     public void ThenTheContextBelongsTo(string name, string tenant) =>

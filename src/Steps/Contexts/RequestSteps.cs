@@ -1,4 +1,7 @@
+using FluentAssertions;
 using Reqnroll;
+using Runtime.ExecutionContexts;
+using Steps.Assertions;
 using Steps.Drivers;
 
 namespace Steps.Contexts;
@@ -7,6 +10,7 @@ namespace Steps.Contexts;
 [Binding]
 public sealed class RequestSteps(ContextDriver contexts)
 {
+    [Given("tenant {word} has run {int} request(s) on {word}")]
     [When("tenant {word} runs {int} request(s) on {word}")]
     public Task WhenTenantRuns(string tenant, int count, string name) => contexts.RunAsync(tenant, name, count);
 
@@ -24,6 +28,28 @@ public sealed class RequestSteps(ContextDriver contexts)
 
     [Given("tenant {word} has started {int} request(s) needing {size} each on {word}")]
     public void GivenTenantStartedNeeding(string tenant, int count, ByteCount memory, string name) => contexts.StartRequests(tenant, name, count, memory.Bytes);
+
+    [Given("a request needing {size} on {word} has been refused for lack of memory in {word}")]
+    public Task GivenARequestRefusedByAParent(ByteCount memory, string name, string refuser) => contexts.RunRefusedForMemoryAsync(name, memory.Bytes, refuser);
+
+    [Then("the first {int} requests are served and the other {int} are refused with {string}")]
+    public void ThenTheFirstAreServed(int served, int refused, string message)
+    {
+        contexts.Answers.Should().HaveCount(served + refused, $"{served + refused} requests should have run");
+        for (var i = 0; i < contexts.Answers.Count; i++)
+        {
+            var answer = contexts.Answers[i];
+            if (i < served)
+            {
+                answer.IsSuccess.Should().BeTrue($"request {i + 1} should be served (it was answered: {answer})");
+            }
+            else
+            {
+                answer.Outcome.Should().Be(ContextOutcome.BudgetExceeded, $"request {i + 1} should be refused by the budget (it was answered: {answer})");
+                answer.Error.ShouldRead(message, $"request {i + 1} should be refused, saying why");
+            }
+        }
+    }
 
     [When("the started requests have answered")]
     public Task WhenTheStartedRequestsHaveAnswered() => contexts.WaitForStartedAsync();

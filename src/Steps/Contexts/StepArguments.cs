@@ -7,7 +7,8 @@ using Runtime.ExecutionContexts.Tracing;
 namespace Steps.Contexts;
 
 /// <summary>
-/// Parameter types of the context steps: <c>{size}</c> ("1 GiB", "1 GiB and 1 byte"), <c>{kinds}</c>
+/// Parameter types of the context steps: <c>{size}</c> ("1 GiB", "1 GiB and 1 byte"), <c>{total}</c>
+/// ("3 total requests", "unlimited total requests"), <c>{kinds}</c>
 /// ("Created, Executed"), <c>{ids}</c> ("acme/llama-7b-v1#1, acme/llama-7b-v1#1.1") and <c>{input}</c>
 /// ("model id": an input of context creation, by its business name).
 /// </summary>
@@ -31,6 +32,14 @@ public sealed class StepArguments
         };
     }
 
+    /// <summary>"3 total requests" → a lifetime limit of 3 requests; "unlimited total requests" → no limit.</summary>
+    [StepArgumentTransformation(@"((?:unlimited|-?\d+) total requests?)", Name = "total")]
+    public RequestLimit ToTotal(string text)
+    {
+        var limit = text.Split(' ')[0];
+        return new(limit == "unlimited" ? BudgetDefaults.TotalRequests : long.Parse(limit, CultureInfo.InvariantCulture));
+    }
+
     /// <summary>"for its budget" → <see cref="ContextOutcome.BudgetExceeded"/>, "as another tenant's" → <see cref="ContextOutcome.Forbidden"/>.</summary>
     [StepArgumentTransformation("(for its budget|as another tenant's)", Name = "refusal")]
     public ContextOutcome ToRefusal(string text) => text == "for its budget" ? ContextOutcome.BudgetExceeded : ContextOutcome.Forbidden;
@@ -41,13 +50,14 @@ public sealed class StepArguments
         new([.. text.Split(", ").Select(k => Enum.Parse<TraceEventKind>(k, ignoreCase: false))]);
 
     /// <summary>"model id" → the creation input and the parameter that carries it.</summary>
-    [StepArgumentTransformation("(model id|tenant id|memory limit|concurrency limit|backend)", Name = "input")]
+    [StepArgumentTransformation("(model id|tenant id|memory limit|concurrency limit|total request limit|backend)", Name = "input")]
     public CreationInput ToInput(string text) => new(text, text switch
     {
         "model id" => "modelId",
         "tenant id" => "tenantId",
         "memory limit" => "memoryBytes",
         "concurrency limit" => "concurrentRequests",
+        "total request limit" => "totalRequests",
         _ => "backend",
     });
 

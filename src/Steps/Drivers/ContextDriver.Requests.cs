@@ -8,13 +8,30 @@ public sealed partial class ContextDriver
 {
     private const int AnswerTimeoutSeconds = 10;
 
-    /// <summary>Runs requests one after the other; any answer is fine (counters tell the story).</summary>
+    /// <summary>The answers of the last <see cref="RunAsync"/>, in the order the requests ran.</summary>
+    public IReadOnlyList<ContextResult> Answers { get; private set; } = [];
+
+    /// <summary>Runs requests one after the other; any answer is fine (counters tell the story, <see cref="Answers"/> keeps them).</summary>
     public async Task RunAsync(string tenant, string name, int count, long memoryBytes = 0)
     {
         var context = Context(name);
+        var answers = new List<ContextResult>(count);
         for (var i = 0; i < count; i++)
         {
-            await context.ExecuteAsync(new ModelRequest("prompt", memoryBytes), tenant).AsTask().WaitAsync(TimeSpan.FromSeconds(AnswerTimeoutSeconds));
+            answers.Add(await context.ExecuteAsync(new ModelRequest("prompt", memoryBytes), tenant).AsTask().WaitAsync(TimeSpan.FromSeconds(AnswerTimeoutSeconds)));
+        }
+
+        Answers = answers;
+    }
+
+    /// <summary>Runs a request that the budget of <paramref name="refuser"/> must refuse for lack of memory (a Given setting the stage).</summary>
+    public async Task RunRefusedForMemoryAsync(string name, long memoryBytes, string refuser)
+    {
+        var context = Context(name);
+        var result = await context.ExecuteAsync(new ModelRequest("prompt", memoryBytes), context.TenantId).AsTask().WaitAsync(TimeSpan.FromSeconds(AnswerTimeoutSeconds));
+        if (result.Outcome != ContextOutcome.BudgetExceeded || result.Budget.Exceeded != Runtime.ExecutionContexts.Budgets.BudgetResource.Memory || result.Budget.Owner != Context(refuser).Id)
+        {
+            throw new InvalidOperationException($"the request on {name} should have been refused for the memory of {refuser}, but was answered: {result}");
         }
     }
 

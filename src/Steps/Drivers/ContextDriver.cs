@@ -74,20 +74,22 @@ public sealed partial class ContextDriver(ScenarioClock clock) : IDisposable
         _backends.TryGetValue(name, out var backend) ? backend : throw new InvalidOperationException($"no backend for {name} in this scenario");
 
     /// <summary>Makes a context that must be created (a Given).</summary>
-    public ModelContext Create(string model, string tenant, long memoryBytes = DefaultBudget, int concurrentRequests = BudgetDefaults.ConcurrentRequests)
+    public ModelContext Create(string model, string tenant, long memoryBytes = DefaultBudget, int concurrentRequests = BudgetDefaults.ConcurrentRequests, long totalRequests = BudgetDefaults.TotalRequests)
     {
         var backend = new ScriptedBackend(clock.Time);
-        var creation = Factory.Create(model, tenant, new BudgetLimits(memoryBytes, concurrentRequests), backend);
+        var creation = Factory.Create(model, tenant, new BudgetLimits(memoryBytes, concurrentRequests, totalRequests), backend);
         return Register(model, creation, backend);
     }
 
     /// <summary>Attempts to make a context; bad input and refusals are captured.</summary>
-    public void AttemptCreate(string model, string tenant, long memoryBytes = DefaultBudget, int concurrentRequests = BudgetDefaults.ConcurrentRequests, bool withBackend = true)
+    public void AttemptCreate(
+        string model, string tenant, long memoryBytes = DefaultBudget, int concurrentRequests = BudgetDefaults.ConcurrentRequests,
+        long totalRequests = BudgetDefaults.TotalRequests, bool withBackend = true)
     {
         Attempt(() =>
         {
             var backend = withBackend ? new ScriptedBackend(clock.Time) : null;
-            var limits = new BudgetLimits(memoryBytes, concurrentRequests);
+            var limits = new BudgetLimits(memoryBytes, concurrentRequests, totalRequests);
             var creation = _connections.TryGetValue(model, out var connection)
                 ? Factory.Create(model, tenant, limits, () => connection.Connect(backend!))
                 : Factory.Create(model, tenant, limits, backend!);
@@ -112,19 +114,20 @@ public sealed partial class ContextDriver(ScenarioClock clock) : IDisposable
     }
 
     /// <summary>Makes a child that must be created (a Given).</summary>
-    public ModelContext CreateChild(string parent, string child, long memoryBytes)
+    public ModelContext CreateChild(
+        string parent, string child, long memoryBytes, int concurrentRequests = BudgetDefaults.ConcurrentRequests, long totalRequests = BudgetDefaults.TotalRequests)
     {
         var backend = new ScriptedBackend(clock.Time);
-        return Register(child, Context(parent).CreateChild(child, new BudgetLimits(memoryBytes), backend), backend);
+        return Register(child, Context(parent).CreateChild(child, new BudgetLimits(memoryBytes, concurrentRequests, totalRequests), backend), backend);
     }
 
     /// <summary>Attempts to make a child; the refusal is captured.</summary>
-    public void AttemptCreateChild(string parent, string child, long memoryBytes)
+    public void AttemptCreateChild(string parent, string child, long memoryBytes, long totalRequests = BudgetDefaults.TotalRequests)
     {
         Attempt(() =>
         {
             var backend = new ScriptedBackend(clock.Time);
-            var creation = Context(parent).CreateChild(child, new BudgetLimits(memoryBytes), backend);
+            var creation = Context(parent).CreateChild(child, new BudgetLimits(memoryBytes, totalRequests: totalRequests), backend);
             if (creation.IsCreated)
             {
                 Register(child, creation, backend);
