@@ -56,14 +56,15 @@ public sealed class CircuitBreakerSteps(PolicyDriver policies)
         }
     }
 
-    [Given("driver errors have a circuit of their own on pool {word}")]
-    public void GivenDriverErrorsHaveTheirOwnCircuit(string pool) =>
-        policies.Configure(pool, p => p.BreakerOptions.SeparateCircuitReasons.Add(CrashReason.DriverError));
+    [Given("^(driver errors|graceful exits) have a circuit of their own on pool (\\S+)$")]
+    public void GivenCrashesHaveTheirOwnCircuit(string crashes, string pool) =>
+        policies.Configure(pool, p => p.BreakerOptions.SeparateCircuitReasons.Add(crashes == "driver errors" ? CrashReason.DriverError : CrashReason.GracefulExit));
 
     [When("the engine of pool {word} fails with {crashCause}")]
     public void WhenTheEngineFails(string pool, CrashCause cause) => Fail(pool, 1, cause.Reason);
 
     [When("the engine of pool {word} fails {int} time(s) in a row with {crashCause}")]
+    [Given("the engine of pool {word} has failed {int} time(s) in a row with {crashCause}")]
     public void WhenTheEngineFailsInARow(string pool, int times, CrashCause cause) => Fail(pool, times, cause.Reason);
 
     [When("the probe of pool {word} fails with {crashCause}")]
