@@ -116,6 +116,10 @@ Feature: Restart circuit breaker
       And pool gpu-0 attempts a restart
       Then the restart attempt is refused: the circuit is open
 
+    Scenario: The operator cannot let a restart through a closed circuit: every restart passes already
+      When the operator allows one restart of pool gpu-0
+      Then the operator's allowance for pool gpu-0 is refused and not logged
+
   Rule: Driver errors can have a circuit of their own
 
     Scenario: Five driver errors open the driver circuit while the general circuit stays closed

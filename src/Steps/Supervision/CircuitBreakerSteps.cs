@@ -10,6 +10,8 @@ namespace Steps.Supervision;
 [Binding]
 public sealed class CircuitBreakerSteps(PolicyDriver policies)
 {
+    private bool? _allowanceGranted;
+
     [Given("the engine of pool {word} has failed {int} time(s) in a row")]
     public void GivenTheEngineHasFailed(string pool, int times) => Fail(pool, times, CrashReason.ProcessExit);
 
@@ -103,7 +105,14 @@ public sealed class CircuitBreakerSteps(PolicyDriver policies)
 
     [When("the operator allows one restart of pool {word}")]
     [Given("the operator allowed one restart of pool {word}")]
-    public void WhenTheOperatorAllowsOneRestart(string pool) => policies.Pool(pool).Breaker.AllowOneRestart();
+    public void WhenTheOperatorAllowsOneRestart(string pool) => _allowanceGranted = policies.Pool(pool).Breaker.AllowOneRestart();
+
+    [Then("the operator's allowance for pool {word} is refused and not logged")]
+    public void ThenTheAllowanceIsRefused(string pool)
+    {
+        _allowanceGranted.Should().BeFalse($"pool {pool} refuses no restart, so there is nothing to let through");
+        policies.Log.WithEvent(CircuitBreakerConstants.OneRestartAllowedEventName).Should().BeEmpty($"no allowance for pool {pool} should be logged");
+    }
 
     [Then("the circuit of pool {word} is {circuitState}")]
     public void ThenTheCircuitIs(string pool, CircuitState state) =>
