@@ -136,6 +136,14 @@ Feature: Restart circuit breaker
       Then the driver_error circuit of pool gpu-0 is half-open
       And the restart attempt is allowed as the probe
 
+    Scenario: One restart through two half-open circuits is the probe of both
+      Given driver errors have a circuit of their own on pool gpu-0
+      And the engine of pool gpu-0 has failed 5 times in a row with a signal
+      And the engine of pool gpu-0 has failed 5 times in a row with a driver error
+      When 300 seconds pass
+      And pool gpu-0 attempts 2 restarts
+      Then the first restart attempt is allowed as the probe, and the second refused: its probe is still running
+
     Scenario: The operator's reset closes every circuit of the pool, and each closing is logged
       Given driver errors have a circuit of their own on pool gpu-0
       And the engine of pool gpu-0 has failed 5 times in a row with a signal

@@ -150,6 +150,12 @@ public sealed class CircuitBreakerSteps(PolicyDriver policies)
         LastAdmission().Should().Be(why == "the circuit is open" ? RestartAdmission.RefusedOpen : RestartAdmission.RefusedProbeOutstanding,
             $"the circuit should refuse the restart because {why}");
 
+    [Then("the first restart attempt is allowed as the probe, and the second refused: its probe is still running")]
+    public void ThenTheFirstIsTheProbe() =>
+        policies.PoolsInUse.SelectMany(p => p.Admissions).Should().Equal(
+            [RestartAdmission.Probe, RestartAdmission.RefusedProbeOutstanding],
+            "one restart should pass every half-open circuit as their probe, and the next wait for it");
+
     [Then("{int} restart attempt is allowed and {int} is refused")]
     public void ThenAttemptsAreAllowedAndRefused(int allowed, int refused)
     {
