@@ -116,6 +116,10 @@ Feature: Restart circuit breaker
       And pool gpu-0 attempts a restart
       Then the restart attempt is refused: the circuit is open
 
+    Scenario: The operator cannot let a restart through a closed circuit: every restart passes already
+      When the operator allows one restart of pool gpu-0
+      Then the operator's allowance for pool gpu-0 is refused and not logged
+
   Rule: Driver errors can have a circuit of their own
 
     Scenario: Five driver errors open the driver circuit while the general circuit stays closed
@@ -123,6 +127,30 @@ Feature: Restart circuit breaker
       When the engine of pool gpu-0 fails 5 times in a row with a driver error
       Then the driver_error circuit of pool gpu-0 is open
       And the general circuit of pool gpu-0 is closed
+
+    Scenario: A driver circuit that turned half-open admits its probe while the general circuit is closed
+      Given driver errors have a circuit of their own on pool gpu-0
+      When the engine of pool gpu-0 fails 5 times in a row with a driver error
+      And 300 seconds pass
+      And pool gpu-0 attempts a restart
+      Then the driver_error circuit of pool gpu-0 is half-open
+      And the restart attempt is allowed as the probe
+
+    Scenario: One restart through two half-open circuits is the probe of both
+      Given driver errors have a circuit of their own on pool gpu-0
+      And the engine of pool gpu-0 has failed 5 times in a row with a signal
+      And the engine of pool gpu-0 has failed 5 times in a row with a driver error
+      When 300 seconds pass
+      And pool gpu-0 attempts 2 restarts
+      Then the first restart attempt is allowed as the probe, and the second refused: its probe is still running
+
+    Scenario: The operator's reset closes every circuit of the pool, and each closing is logged
+      Given driver errors have a circuit of their own on pool gpu-0
+      And the engine of pool gpu-0 has failed 5 times in a row with a signal
+      And the engine of pool gpu-0 has failed 5 times in a row with a driver error
+      When the operator resets the circuit of pool gpu-0
+      Then the log shows the general circuit of pool gpu-0 going from open to closed
+      And the log shows the driver_error circuit of pool gpu-0 going from open to closed
 
   Rule: Every transition is logged and measured
 
@@ -139,6 +167,21 @@ Feature: Restart circuit breaker
       When the operator resets the circuit of pool gpu-0
       Then the log shows the circuit of pool gpu-0 going from open to closed after 0 failures
 
+    Scenario: Turning half-open is logged
+      Given the circuit of pool gpu-0 has opened
+      When 300 seconds pass
+      Then the log shows the circuit of pool gpu-0 going from open to half-open
+
+    Scenario: A probe that ran stably for 60 seconds is logged as the circuit closing
+      Given the circuit of pool gpu-0 is half-open with its probe running
+      When 60 seconds pass
+      Then the log shows the circuit of pool gpu-0 going from half-open to closed
+
+    Scenario: A failed probe is logged as the circuit opening again
+      Given the circuit of pool gpu-0 is half-open with its probe running
+      When the probe of pool gpu-0 fails with a signal
+      Then the log shows the circuit of pool gpu-0 going from half-open to open
+
     Scenario Outline: The runtime.circuit_breaker.state gauge shows a <state> circuit
       Given the circuit of pool gpu-0 is <state>
       Then the runtime.circuit_breaker.state gauge of pool gpu-0 shows the circuit <state>
@@ -153,3 +196,38 @@ Feature: Restart circuit breaker
       Given the circuit of pool gpu-0 has opened once and is now half-open with its probe running
       When the probe of pool gpu-0 fails with a signal
       Then the runtime.circuit_breaker.openings counter of pool gpu-0 counts 2 openings: the first, and the probe's failure
+
+  Rule: A circuit setting out of range is refused at once, naming the setting
+
+    Scenario Outline: The restart policy refuses <description>
+      Given the <setting> of pool gpu-0 is <value>
+      When pool gpu-0 is put under its restart policy
+      Then the restart policy of pool gpu-0 is refused: its <setting> <rule>
+
+      Examples:
+        | description                             | setting                            | value       | rule                                  |
+        | a threshold of no failures              | failure threshold                  | 0           | must be at least 1                    |
+        | a circuit that opens for no time        | open time                          | 0 seconds   | must be positive                      |
+        | an open time no timer can wait          | open time                          | 50 days     | must be at most 49.7 days             |
+        | a cap below the open time               | longest open time                  | 299 seconds | must be at least the open time        |
+        | a cap no timer can wait                 | longest open time                  | 50 days     | must be at most 49.7 days             |
+        | open times that shrink                  | open time growth per failed probe  | 0.9         | must be a finite number of at least 1 |
+        | open times that grow without end        | open time growth per failed probe  | infinity    | must be a finite number of at least 1 |
+        | a probe that closes at once             | stable run that closes the circuit | 0 seconds   | must be positive                      |
+        | a stable run no timer can wait          | stable run that closes the circuit | 50 days     | must be at most 49.7 days             |
+
+    Scenario: A graceful exit cannot have a circuit of its own
+      Given graceful exits have a circuit of their own on pool gpu-0
+      When pool gpu-0 is put under its restart policy
+      Then the restart policy of pool gpu-0 is refused because a graceful exit is never a failure
+
+    Scenario Outline: The restart policy accepts <description>, at the edge of its range
+      Given the <setting> of pool gpu-0 is <value>
+      When pool gpu-0 is put under its restart policy
+      Then the restart policy of pool gpu-0 is accepted
+
+      Examples:
+        | description                               | setting                           | value       |
+        | a circuit that opens at the first failure | failure threshold                 | 1           |
+        | a cap equal to the open time              | longest open time                 | 300 seconds |
+        | open times that do not grow               | open time growth per failed probe | 1           |

@@ -4,15 +4,16 @@ using Runtime.Supervision.Crashes;
 namespace Steps.Drivers;
 
 /// <summary>
-/// The settings of a pool's restart delay and restart limit as a product owner names them ("first delay", "restart
-/// window"), each with the option it sets, the name the runtime's refusal gives it, and how a step writes its value
-/// ("0.5 seconds", "50 days", "100%", "0.9", "10").
+/// The settings of a pool's restart delay, restart limit and restart circuit as a product owner names them ("first
+/// delay", "restart window", "open time"), each with the option it sets, the name the runtime's refusal gives it, and how a step writes its value
+/// ("0.5 seconds", "50 days", "100%", "0.9", "10", "infinity").
 /// </summary>
 public static class PolicySettings
 {
     /// <summary>Every setting name, as a regular-expression alternation for step patterns.</summary>
     public const string Names = "first delay|longest delay|shortest delay|growth per crash|jitter|stable run that resets the delay|delay factor for driver errors"
-        + "|restart limit|restart window|warning threshold|stable run that resets the restart count";
+        + "|restart limit|restart window|warning threshold|stable run that resets the restart count"
+        + "|failure threshold|open time growth per failed probe|open time|longest open time|stable run that closes the circuit";
 
     private static readonly Dictionary<string, (string Option, Action<PolicyDriver, string> Set)> Catalog = new(StringComparer.Ordinal)
     {
@@ -27,6 +28,13 @@ public static class PolicySettings
         ["restart window"] = ("RestartRateLimiterOptions.Window", (p, v) => p.LimiterOptions.Window = Duration(v)),
         ["warning threshold"] = ("RestartRateLimiterOptions.WarningThreshold", (p, v) => p.LimiterOptions.WarningThreshold = (int)Number(v)),
         ["stable run that resets the restart count"] = ("RestartRateLimiterOptions.StableResetAfter", (p, v) => p.LimiterOptions.StableResetAfter = Duration(v)),
+        ["failure threshold"] = ("CircuitBreakerOptions.FailureThreshold", (p, v) => p.BreakerOptions.FailureThreshold = (int)Number(v)),
+
+        // Before the open time: its option's name begins the growth's, which must be replaced first.
+        ["open time growth per failed probe"] = ("CircuitBreakerOptions.OpenDurationMultiplier", (p, v) => p.BreakerOptions.OpenDurationMultiplier = Number(v)),
+        ["open time"] = ("CircuitBreakerOptions.OpenDuration", (p, v) => p.BreakerOptions.OpenDuration = Duration(v)),
+        ["longest open time"] = ("CircuitBreakerOptions.MaxOpenDuration", (p, v) => p.BreakerOptions.MaxOpenDuration = Duration(v)),
+        ["stable run that closes the circuit"] = ("CircuitBreakerOptions.StableRunDuration", (p, v) => p.BreakerOptions.StableRunDuration = Duration(v)),
     };
 
     /// <summary>Sets <paramref name="setting"/> to <paramref name="value"/> as a step writes it.</summary>
@@ -51,7 +59,8 @@ public static class PolicySettings
         return refusal;
     }
 
-    private static double Number(string text) => double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
+    private static double Number(string text) =>
+        text == "infinity" ? double.PositiveInfinity : double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
 
     /// <summary>"0.5 seconds", "1 second", "50 days".</summary>
     private static TimeSpan Duration(string text)

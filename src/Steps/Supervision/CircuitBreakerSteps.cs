@@ -10,6 +10,8 @@ namespace Steps.Supervision;
 [Binding]
 public sealed class CircuitBreakerSteps(PolicyDriver policies)
 {
+    private bool? _allowanceGranted;
+
     [Given("the engine of pool {word} has failed {int} time(s) in a row")]
     public void GivenTheEngineHasFailed(string pool, int times) => Fail(pool, times, CrashReason.ProcessExit);
 
@@ -56,14 +58,15 @@ public sealed class CircuitBreakerSteps(PolicyDriver policies)
         }
     }
 
-    [Given("driver errors have a circuit of their own on pool {word}")]
-    public void GivenDriverErrorsHaveTheirOwnCircuit(string pool) =>
-        policies.Configure(pool, p => p.BreakerOptions.SeparateCircuitReasons.Add(CrashReason.DriverError));
+    [Given("^(driver errors|graceful exits) have a circuit of their own on pool (\\S+)$")]
+    public void GivenCrashesHaveTheirOwnCircuit(string crashes, string pool) =>
+        policies.Configure(pool, p => p.BreakerOptions.SeparateCircuitReasons.Add(crashes == "driver errors" ? CrashReason.DriverError : CrashReason.GracefulExit));
 
     [When("the engine of pool {word} fails with {crashCause}")]
     public void WhenTheEngineFails(string pool, CrashCause cause) => Fail(pool, 1, cause.Reason);
 
     [When("the engine of pool {word} fails {int} time(s) in a row with {crashCause}")]
+    [Given("the engine of pool {word} has failed {int} time(s) in a row with {crashCause}")]
     public void WhenTheEngineFailsInARow(string pool, int times, CrashCause cause) => Fail(pool, times, cause.Reason);
 
     [When("the probe of pool {word} fails with {crashCause}")]
@@ -102,7 +105,14 @@ public sealed class CircuitBreakerSteps(PolicyDriver policies)
 
     [When("the operator allows one restart of pool {word}")]
     [Given("the operator allowed one restart of pool {word}")]
-    public void WhenTheOperatorAllowsOneRestart(string pool) => policies.Pool(pool).Breaker.AllowOneRestart();
+    public void WhenTheOperatorAllowsOneRestart(string pool) => _allowanceGranted = policies.Pool(pool).Breaker.AllowOneRestart();
+
+    [Then("the operator's allowance for pool {word} is refused and not logged")]
+    public void ThenTheAllowanceIsRefused(string pool)
+    {
+        _allowanceGranted.Should().BeFalse($"pool {pool} refuses no restart, so there is nothing to let through");
+        policies.Log.WithEvent(CircuitBreakerConstants.OneRestartAllowedEventName).Should().BeEmpty($"no allowance for pool {pool} should be logged");
+    }
 
     [Then("the circuit of pool {word} is {circuitState}")]
     public void ThenTheCircuitIs(string pool, CircuitState state) =>
@@ -139,6 +149,12 @@ public sealed class CircuitBreakerSteps(PolicyDriver policies)
     public void ThenTheAttemptIsRefusedBecause(string why) =>
         LastAdmission().Should().Be(why == "the circuit is open" ? RestartAdmission.RefusedOpen : RestartAdmission.RefusedProbeOutstanding,
             $"the circuit should refuse the restart because {why}");
+
+    [Then("the first restart attempt is allowed as the probe, and the second refused: its probe is still running")]
+    public void ThenTheFirstIsTheProbe() =>
+        policies.PoolsInUse.SelectMany(p => p.Admissions).Should().Equal(
+            [RestartAdmission.Probe, RestartAdmission.RefusedProbeOutstanding],
+            "one restart should pass every half-open circuit as their probe, and the next wait for it");
 
     [Then("{int} restart attempt is allowed and {int} is refused")]
     public void ThenAttemptsAreAllowedAndRefused(int allowed, int refused)

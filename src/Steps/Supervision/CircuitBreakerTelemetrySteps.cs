@@ -27,9 +27,13 @@ public sealed class CircuitBreakerTelemetrySteps(PolicyDriver policies)
 
     [Then("the log shows the circuit of pool {word} going from {circuitState} to {circuitState}")]
     public void ThenTheLogShowsTheChange(string pool, CircuitState from, CircuitState to) =>
+        ThenTheLogShowsTheChangeOf("general", pool, from, to);
+
+    [Then("the log shows the {word} circuit of pool {word} going from {circuitState} to {circuitState}")]
+    public void ThenTheLogShowsTheChangeOf(string circuit, string pool, CircuitState from, CircuitState to) =>
         policies.Log.WithEvent("CircuitStateChanged").Select(e => $"pool {e["PoolId"]}: {e["Circuit"]} circuit {e["OldState"]} -> {e["NewState"]}")
-            .Should().Contain($"pool {pool}: general circuit {CircuitWords.LogName(from)} -> {CircuitWords.LogName(to)}",
-                $"the log should show the circuit of pool {pool} going from {CircuitWords.Name(from)} to {CircuitWords.Name(to)}");
+            .Should().Contain($"pool {pool}: {circuit} circuit {CircuitWords.LogName(from)} -> {CircuitWords.LogName(to)}",
+                $"the log should show the {circuit} circuit of pool {pool} going from {CircuitWords.Name(from)} to {CircuitWords.Name(to)}");
 
     [Then("the log shows, for pool {word}, the restart the operator allowed and the reset")]
     public void ThenTheLogShowsTheOperator(string pool) =>

@@ -4,7 +4,7 @@ using Steps.Drivers;
 
 namespace Steps.Supervision;
 
-/// <summary>A pool's restart delay and restart limit set by name, and the restart policy accepting or refusing them.</summary>
+/// <summary>A pool's restart delay, restart limit and restart circuit set by name, and the restart policy accepting or refusing them.</summary>
 [Binding]
 public sealed class PolicySettingSteps(PolicyDriver policies)
 {
@@ -35,4 +35,9 @@ public sealed class PolicySettingSteps(PolicyDriver policies)
     public void ThenThePolicyIsRefused(string pool, string setting, string rule) =>
         PolicySettings.InBusinessWords(_refusal.Should().BeAssignableTo<ArgumentException>($"the settings of pool {pool} should be refused").Subject.Message)
             .Should().Contain($"{setting} {rule}", $"the refusal should name the {setting} and its rule");
+
+    [Then("^the restart policy of pool (\\S+) is refused because (.+)$")]
+    public void ThenThePolicyIsRefusedBecause(string pool, string reason) =>
+        _refusal.Should().BeAssignableTo<ArgumentException>($"the settings of pool {pool} should be refused").Subject.Message
+            .Should().Contain(reason, $"the refusal should say why: {reason}");
 }
