@@ -24,7 +24,8 @@ public sealed class DrainDriver(PoolDriver pools) : IDisposable
     /// <summary>Starts draining pool <paramref name="id"/>; remembers the engine that served it then.</summary>
     public void Drain(string id, TimeSpan deadline, DrainMode mode = DrainMode.StopEngine)
     {
-        var pid = pools.Pool(id).Snapshot().Pid;
+        // Read before the drain starts (an unknown pool is left to the drain to refuse).
+        var pid = pools.Registry.TryGet(id, out var pool) ? pool.Snapshot().Pid : null;
         var cancel = new CancellationTokenSource();
         try
         {
