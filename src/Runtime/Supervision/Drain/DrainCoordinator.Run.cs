@@ -19,7 +19,8 @@ public sealed partial class DrainCoordinator
         var cancelledNow = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await using var onCancel = cancellation.Token.Register(() => cancelledNow.TrySetResult()).ConfigureAwait(false);
         await Task.WhenAny(idle, expired, cancelledNow.Task).ConfigureAwait(false);
-        await Task.Yield(); // never on the thread whose release (or timer) ended the wait
+        // Never on the thread whose release (or timer) ended the wait, nor on the caller's context when it ended at once.
+        await Task.CompletedTask.ConfigureAwait(ConfigureAwaitOptions.ForceYielding);
         if (!idle.IsCompleted && !expired.IsCompleted)
         {
             lock (_lock)

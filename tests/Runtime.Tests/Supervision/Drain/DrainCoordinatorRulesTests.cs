@@ -250,6 +250,27 @@ public sealed class DrainCoordinatorRulesTests : DrainCoordinatorFixture
     }
 
     [Fact]
+    public async Task TheDrainOfAnIdlePool_NeverResumesOnTheCallersContext()
+    {
+        // Nothing to wait for: the wait ends at once, and the drain must still leave the caller's context to stop the engine.
+        var context = new CountingContext();
+        Task<DrainOutcome> drain;
+        var previous = SynchronizationContext.Current;
+        SynchronizationContext.SetSynchronizationContext(context);
+        try
+        {
+            drain = _drains.DrainAsync("gpu-0", TimeSpan.FromSeconds(30));
+        }
+        finally
+        {
+            SynchronizationContext.SetSynchronizationContext(previous);
+        }
+
+        (await drain.WaitAsync(Bound)).Status.Should().Be(DrainStatus.Completed);
+        context.Posts.Should().Be(0, "a library that resumes on its caller's context deadlocks a caller that blocks on it");
+    }
+
+    [Fact]
     public async Task AnIdlePoolsEngine_IsStoppedOutsideTheCoordinatorsLock()
     {
         var lockFree = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
