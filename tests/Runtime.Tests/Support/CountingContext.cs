@@ -8,6 +8,21 @@ internal sealed class CountingContext : SynchronizationContext
     /// <summary>Continuations posted so far.</summary>
     public int Posts => Volatile.Read(ref _posts);
 
+    /// <summary>Calls <paramref name="start"/> with this context current, as a caller on it would, then restores the caller's.</summary>
+    public T StartOn<T>(Func<T> start)
+    {
+        var previous = Current;
+        SetSynchronizationContext(this);
+        try
+        {
+            return start();
+        }
+        finally
+        {
+            SetSynchronizationContext(previous);
+        }
+    }
+
     /// <inheritdoc />
     public override void Post(SendOrPostCallback d, object? state)
     {

@@ -232,17 +232,7 @@ public sealed class DrainCoordinatorRulesTests : DrainCoordinatorFixture
     {
         var lease = _pool.Acquire();
         var context = new CountingContext();
-        Task<DrainOutcome> drain;
-        var previous = SynchronizationContext.Current;
-        SynchronizationContext.SetSynchronizationContext(context);
-        try
-        {
-            drain = _drains.DrainAsync("gpu-0", TimeSpan.FromSeconds(30));
-        }
-        finally
-        {
-            SynchronizationContext.SetSynchronizationContext(previous);
-        }
+        var drain = context.StartOn(() => _drains.DrainAsync("gpu-0", TimeSpan.FromSeconds(30)));
 
         await Task.Run(() => lease.Release());
         (await drain.WaitAsync(Bound)).Status.Should().Be(DrainStatus.Completed);
@@ -254,17 +244,7 @@ public sealed class DrainCoordinatorRulesTests : DrainCoordinatorFixture
     {
         // Nothing to wait for: the wait ends at once, and the drain must still leave the caller's context to stop the engine.
         var context = new CountingContext();
-        Task<DrainOutcome> drain;
-        var previous = SynchronizationContext.Current;
-        SynchronizationContext.SetSynchronizationContext(context);
-        try
-        {
-            drain = _drains.DrainAsync("gpu-0", TimeSpan.FromSeconds(30));
-        }
-        finally
-        {
-            SynchronizationContext.SetSynchronizationContext(previous);
-        }
+        var drain = context.StartOn(() => _drains.DrainAsync("gpu-0", TimeSpan.FromSeconds(30)));
 
         (await drain.WaitAsync(Bound)).Status.Should().Be(DrainStatus.Completed);
         context.Posts.Should().Be(0, "a library that resumes on its caller's context deadlocks a caller that blocks on it");
