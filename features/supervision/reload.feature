@@ -16,7 +16,7 @@ Feature: Reload
     Scenario: A reload serves the new model on a new healthy engine
       When the operator reloads pool gpu-0 with llama-7b-v2
       Then pool gpu-0 serves llama-7b-v2 on a new healthy engine
-      And the old engine process of pool gpu-0 has exited
+      And the old engine of pool gpu-0 has exited gracefully
       And pool gpu-0 keeps its metadata CUDA_VISIBLE_DEVICES=0
       And the handoff file of pool gpu-0 names llama-7b-v2 and its engine
       And the reload reports success, with nothing to roll back
@@ -98,6 +98,14 @@ Feature: Reload
       And the clients release every lease of pool gpu-0
       Then the reload fails at the drain, as pool gpu-0 left it for a restart by the supervisor
       And the reload reports no rollback, as nothing was swapped
+
+    Scenario: An operator's drain that begins as a reload starts goes on, and the reload touches nothing
+      Given pool gpu-0 holds 1 lease
+      And the operator drains pool gpu-0 within 30 seconds the moment a reload of it starts
+      When the operator attempts to reload pool gpu-0 with llama-7b-v2
+      Then the reload fails at the drain, as pool gpu-0 is draining
+      And the reload reports no rollback, as nothing was swapped
+      And model llama-7b-v2 was never staged for pool gpu-0
 
     Scenario: A draining pool refuses a reload
       Given pool gpu-0 holds 1 lease

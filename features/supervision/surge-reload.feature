@@ -93,6 +93,26 @@ Feature: Surge reload
         | the old model is restored                | restoring llama-7b-v1 succeeds               |                         |
         | the old model's files cannot be restored | restoring llama-7b-v1 fails with "read-only" | read-only               |
 
+    Scenario: A surge whose handoff file cannot be written gives the pool back to the old engine
+      Given pool gpu-0 serves llama-7b-v1
+      And the handoff file cannot be written
+      When the operator attempts a surge reload of pool gpu-0 with llama-7b-v2
+      Then the reload fails at writing the handoff file
+      And pool gpu-0 serves llama-7b-v1 on the same healthy engine, the only one left running
+
+    Scenario: An operator's drain that begins while the new engine starts keeps the pool on the old engine
+      Given pool gpu-0 serves llama-7b-v1
+      And pool gpu-0 holds 1 lease
+      And the engine for llama-7b-v2 becomes healthy only when told
+      When the operator attempts a surge reload of pool gpu-0 with llama-7b-v2
+      And the operator drains pool gpu-0 within 30 seconds
+      And the new engine of pool gpu-0 is told to become healthy
+      And 5 seconds pass
+      Then the reload fails and tells the operator why:
+        | failed at                    | because                           |
+        | the switch to the new engine | pool gpu-0 is Draining, not Ready |
+      And the old engine of pool gpu-0 is still running
+
     Scenario: A new engine that crashes before the old one has stopped hands the pool back to the old one
       Given pool gpu-0 serves llama-7b-v1
       And pool gpu-0 holds 1 lease

@@ -54,6 +54,9 @@ public sealed class ProvisionerDouble
     /// <summary>Fails unless <paramref name="model"/> was staged once for <paramref name="pool"/>.</summary>
     public Task StagedAsync(string pool, string model) => Provisioner.Received(1).StageAsync(pool, model, Arg.Any<CancellationToken>());
 
+    /// <summary>Fails if <paramref name="model"/> was staged for <paramref name="pool"/>.</summary>
+    public Task NotStagedAsync(string pool, string model) => Provisioner.DidNotReceive().StageAsync(pool, model, Arg.Any<CancellationToken>());
+
     /// <summary>Fails unless <paramref name="model"/> was restored once for <paramref name="pool"/>.</summary>
     public Task RestoredAsync(string pool, string model) => Provisioner.Received(1).RestoreAsync(pool, model, Arg.Any<CancellationToken>());
 }

@@ -59,6 +59,22 @@ public sealed class ReloadDriver(PoolDriver pools) : IDisposable
         }
     }
 
+    /// <summary>
+    /// The operator's drain of pool <paramref name="pool"/> within <paramref name="deadline"/> begins the moment a reload
+    /// of it logs its start, before the reload's own drain: the two race, deterministically.
+    /// </summary>
+    public void DrainWhenReloadStarts(string pool, TimeSpan deadline)
+    {
+        var begun = 0;
+        pools.Logger.Logged += () =>
+        {
+            if (pools.Logger.WithEvent("ReloadStarted").Any(e => Equals(e["PoolId"], pool)) && Interlocked.Exchange(ref begun, 1) == 0)
+            {
+                _ = pools.Drains.DrainAsync(pool, deadline);
+            }
+        };
+    }
+
     /// <summary>A reader opens pool <paramref name="pool"/>'s handoff file and keeps it open, as an operator's tool or the next engine would.</summary>
     public void OpenHandoff(string pool)
     {

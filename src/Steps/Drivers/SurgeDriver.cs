@@ -10,7 +10,7 @@ namespace Steps.Drivers;
 /// change it asks, notes what came of it and on which engine, and gives the lease back at once. Requests go to the
 /// engine a lease names (<see cref="Lease.Endpoint"/>), over loopback.
 /// </summary>
-public sealed class SurgeDriver(PoolDriver pools, ReloadDriver reloads) : IDisposable
+public sealed class SurgeDriver(PoolDriver pools, ReloadDriver reloads, EngineProcessDriver processes) : IDisposable
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
     private readonly HttpClient _http = new() { Timeout = PoolDriver.Bound };
@@ -66,6 +66,19 @@ public sealed class SurgeDriver(PoolDriver pools, ReloadDriver reloads) : IDispo
         {
             RefusedArgument = e.ParamName;
         }
+    }
+
+    /// <summary>Tells the engine the surge of pool <paramref name="pool"/> started last to answer its health check from now on.</summary>
+    public async Task TellNewEngineHealthyAsync(string pool)
+    {
+        var old = pools.ServedEngine(pool).Pid;
+        var candidate = processes.Started.LastOrDefault(s => s.Process.Pid != old).Process;
+        if (candidate is null || !candidate.WriteLine("healthy"))
+        {
+            throw new InvalidOperationException($"pool {pool} has no new engine running to tell");
+        }
+
+        await pools.WaitUntil(() => pools.Saw(pool, "healthy"), $"the new engine of pool {pool} to answer its health check");
     }
 
     /// <summary>Kills pool <paramref name="pool"/>'s new engine (SIGKILL) after the switch, while the old one still runs.</summary>

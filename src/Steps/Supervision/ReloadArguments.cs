@@ -22,6 +22,7 @@ public sealed class ReloadArguments
         ["starting the new engine"] = new(ReloadStep.StartNew, "start_new", ""),
         ["the new engine's health check"] = new(ReloadStep.HealthCheck, "health_check", "startup_failure: "),
         ["writing the handoff file"] = new(ReloadStep.Handoff, "handoff", ""),
+        ["the switch to the new engine"] = new(ReloadStep.Switch, "switch", ""),
         ["the old engine's drain"] = new(ReloadStep.DrainOld, "drain_old", ""),
     };
 
@@ -30,7 +31,7 @@ public sealed class ReloadArguments
     public ServingEngine ToServingEngine(string text) => text == "a new" ? ServingEngine.New : ServingEngine.Same;
 
     /// <summary>A reload step as the operator names it ("staging the model", "the new engine's health check", ...).</summary>
-    [StepArgumentTransformation("(the drain deadline|staging the model|stopping the old engine|starting the new engine|the new engine's health check|writing the handoff file|the old engine's drain)", Name = "reloadStep")]
+    [StepArgumentTransformation("(the drain deadline|staging the model|stopping the old engine|starting the new engine|the new engine's health check|writing the handoff file|the switch to the new engine|the old engine's drain)", Name = "reloadStep")]
     public NamedStep ToReloadStep(string text) => Step(text);
 
     /// <summary>The reload step named <paramref name="text"/> (one of the names of the <c>reloadStep</c> parameter type).</summary>

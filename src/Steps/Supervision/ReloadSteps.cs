@@ -205,6 +205,23 @@ public sealed class ReloadSteps(PoolDriver pools, ReloadDriver reloads, EngineDr
             "the reload should say that its pool left the drain for the supervisor's restart");
     }
 
+    [Given("the operator drains pool {word} within {int} seconds the moment a reload of it starts")]
+    public void DrainsAsReloadStarts(string pool, int seconds) => reloads.DrainWhenReloadStarts(pool, TimeSpan.FromSeconds(seconds));
+
+    [Then("the reload fails at the drain, as pool {word} is draining")]
+    public async Task FailsAsDraining(string pool)
+    {
+        var reload = await FailedAt(ReloadArguments.Step("the drain"));
+        reload.Error.Should().Be(ReloadArguments.Step("the drain").FailureOf(pool, $"pool {pool} is draining"), "the operator's drain began first");
+    }
+
+    [Then("model {word} was never staged for pool {word}")]
+    public async Task NeverStaged(string model, string pool)
+    {
+        await reloads.EndedAsync();
+        await reloads.Models.NotStagedAsync(pool, model);
+    }
+
     [When("a reader opens the handoff file of pool {word}")]
     public void ReaderOpens(string pool) => reloads.OpenHandoff(pool);
 

@@ -54,6 +54,12 @@ public sealed class SurgeReloadSteps(PoolDriver pools, LeaseDriver leases, Reloa
     [When("the operator starts a surge reload of pool {word} with {word} within {int} seconds")]
     public Task StartsSurgeWithin(string pool, string model, int seconds) => surge.StartAsync(pool, model, TimeSpan.FromSeconds(seconds));
 
+    [Given("the engine for {word} becomes healthy only when told")]
+    public void HealthyWhenTold(string model) => engines.NeverHealthy(model);
+
+    [When("the new engine of pool {word} is told to become healthy")]
+    public Task ToldHealthy(string pool) => surge.TellNewEngineHealthyAsync(pool);
+
     [When("the new engine of pool {word} crashes")]
     public async Task NewEngineCrashes(string pool)
     {
