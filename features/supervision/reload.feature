@@ -126,6 +126,11 @@ Feature: Reload
         | the manager knows no such pool | no pool gpu-9 is registered                                | gpu-9 | pool gpu-9 is not registered |
         | a reload of the pool runs      | a reload of pool gpu-0 to llama-7b-v3 is staging its model | gpu-0 | pool gpu-0 is reloading      |
 
+    Scenario: A surge reload of a pool the manager does not know is refused
+      Given no pool gpu-9 is registered
+      When the operator attempts a surge reload of pool gpu-9 with llama-7b-v2
+      Then the reload is refused with "pool gpu-9 is not registered"
+
   Rule: A reload given up by the operator puts the pool back as it was
 
     Scenario: A reload given up while its model is staged leaves the old engine serving

@@ -23,7 +23,7 @@ public sealed class ReloadDriver(PoolDriver pools) : IDisposable
     /// <summary>Starts a reload of pool <paramref name="id"/> to <paramref name="target"/>; returns once it runs the new engine, stages a held model, or has ended.</summary>
     public async Task StartReloadAsync(string id, EngineSpec target, TimeSpan drainDeadline, ReloadStrategy strategy = ReloadStrategy.DrainFirst)
     {
-        PidBefore = pools.Pool(id).Snapshot().Pid;
+        PidBefore = pools.Registry.TryGet(id, out var pool) ? pool.Snapshot().Pid : null;
         var reload = pools.Reloads.ReloadAsync(id, target, drainDeadline, _giveUp.Token, strategy: strategy);
         await Started(id, target.Model, reload, strategy);
     }

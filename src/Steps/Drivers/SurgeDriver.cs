@@ -45,7 +45,8 @@ public sealed class SurgeDriver(PoolDriver pools, ReloadDriver reloads, EnginePr
 
     /// <summary>Starts a surge reload of pool <paramref name="pool"/> to <paramref name="model"/>; returns once its new engine runs, or it ended.</summary>
     public Task AttemptAsync(string pool, string model, TimeSpan? deadline = null) =>
-        reloads.StartReloadAsync(pool, pools.SpecFor(model, pools.Pool(pool).Spec.EngineVersion), deadline ?? Deadline, ReloadStrategy.Surge);
+        // A pool the manager does not know has no engine version: the one pools start with stands in (the reload is refused).
+        reloads.StartReloadAsync(pool, pools.SpecFor(model, pools.Registry.TryGet(pool, out var known) ? known.Spec.EngineVersion : "1.0"), deadline ?? Deadline, ReloadStrategy.Surge);
 
     /// <summary>The argument the last <see cref="AttemptWithinAsync"/> was refused for at once; null when the reload ran.</summary>
     public string? RefusedArgument { get; private set; }
