@@ -16,9 +16,10 @@ Feature: Reload
     Scenario: A reload serves the new model on a new healthy engine
       When the operator reloads pool gpu-0 with llama-7b-v2
       Then pool gpu-0 serves llama-7b-v2 on a new healthy engine
-      And the old engine process of pool gpu-0 has exited
+      And the old engine of pool gpu-0 has exited gracefully
       And pool gpu-0 keeps its metadata CUDA_VISIBLE_DEVICES=0
       And the handoff file of pool gpu-0 names llama-7b-v2 and its engine
+      And the reload reports success, with nothing to roll back
 
     @process
     Scenario: Three reloads in a row leave one engine and no orphan process
@@ -47,9 +48,27 @@ Feature: Reload
       When the operator reloads pool gpu-0 with llama-7b-v2
       Then the model provisioner has staged llama-7b-v2 for pool gpu-0
 
-    Scenario: Every log event of a reload and of its drain carries the reload's correlation id
-      When the operator reloads pool gpu-0 with llama-7b-v2
+
+  Rule: The operator follows a reload by its correlation id, whether it succeeds or fails
+
+    Scenario Outline: Every log event of a reload and of its drain carries the reload's correlation id
+      Given staging llama-7b-v2 <staging>
+      When the operator attempts to reload pool gpu-0 with llama-7b-v2
       Then every log event of the reload of pool gpu-0, its drain's included, carries the reload's correlation id
+
+      Examples:
+        | description            | staging                |
+        | a reload that succeeds | succeeds               |
+        | a reload that fails    | fails with "disk full" |
+
+  Rule: The handoff file is replaced whole: whoever reads it never sees half of one
+
+    Scenario: A reader who opened the handoff file before a reload still reads the whole previous one
+      When the operator reloads pool gpu-0 with llama-7b-v2
+      And a reader opens the handoff file of pool gpu-0
+      And the operator reloads pool gpu-0 with llama-7b-v3
+      Then the reader reads a whole handoff file naming llama-7b-v2
+      And the handoff file of pool gpu-0 names llama-7b-v3 and its engine
 
   Rule: A reload waits for active leases only until its drain deadline
 
@@ -71,11 +90,56 @@ Feature: Reload
       And the reload reports no rollback, as nothing was swapped
       And pool gpu-0 serves llama-7b-v1 on the same healthy engine, the only one left running
 
+    @process
+    Scenario: An engine that crashes while the reload drains leaves the pool to the supervisor
+      Given pool gpu-0 holds 1 lease
+      When the operator attempts to reload pool gpu-0 with llama-7b-v2 within 30 seconds
+      And the engine of pool gpu-0 is killed by SIGKILL
+      And the clients release every lease of pool gpu-0
+      Then the reload fails at the drain, as pool gpu-0 left it for a restart by the supervisor
+      And the reload reports no rollback, as nothing was swapped
+
+    Scenario: An operator's drain that begins as a reload starts goes on, and the reload touches nothing
+      Given pool gpu-0 holds 1 lease
+      And the operator drains pool gpu-0 within 30 seconds the moment a reload of it starts
+      When the operator attempts to reload pool gpu-0 with llama-7b-v2
+      Then the reload fails at the drain, as pool gpu-0 is draining
+      And the reload reports no rollback, as nothing was swapped
+      And model llama-7b-v2 was never staged for pool gpu-0
+
     Scenario: A draining pool refuses a reload
       Given pool gpu-0 holds 1 lease
       And the operator is draining pool gpu-0 within 30 seconds
       When the operator attempts to reload pool gpu-0 with llama-7b-v2
       Then the reload is refused with "pool gpu-0 is draining"
+
+  Rule: Only a known pool that is not already reloading can be reloaded
+
+    Scenario Outline: A reload the pool cannot take is refused and touches nothing
+      Given <situation>
+      When the operator attempts to reload pool <pool> with llama-7b-v2
+      Then the reload is refused with "<refusal>"
+      And the reload reports no rollback, as nothing was swapped
+
+      Examples:
+        | description                    | situation                                                  | pool  | refusal                      |
+        | the manager knows no such pool | no pool gpu-9 is registered                                | gpu-9 | pool gpu-9 is not registered |
+        | a reload of the pool runs      | a reload of pool gpu-0 to llama-7b-v3 is staging its model | gpu-0 | pool gpu-0 is reloading      |
+
+    Scenario: A surge reload of a pool the manager does not know is refused
+      Given no pool gpu-9 is registered
+      When the operator attempts a surge reload of pool gpu-9 with llama-7b-v2
+      Then the reload is refused with "pool gpu-9 is not registered"
+
+  Rule: A reload given up by the operator puts the pool back as it was
+
+    Scenario: A reload given up while its model is staged leaves the old engine serving
+      Given staging llama-7b-v2 takes until the reload is given up
+      When the operator attempts to reload pool gpu-0 with llama-7b-v2
+      And the operator gives the reload up
+      Then the reload was given up
+      And pool gpu-0 serves llama-7b-v1 on the engine that served it before the reload
+      And model llama-7b-v1 has been restored for pool gpu-0
 
   @process @req:OC-POOL-3021
   Rule: A failed step restores the old engine
@@ -98,7 +162,9 @@ Feature: Reload
       Given the engine for llama-7b-v2 never becomes healthy
       When the operator attempts to reload pool gpu-0 with llama-7b-v2
       And 60 seconds pass
-      Then the reload fails at the new engine's health check
+      Then the reload fails and tells the operator why:
+        | failed at                     | because               |
+        | the new engine's health check | not ready within 60 s |
       And pool gpu-0 serves llama-7b-v1 on a new healthy engine, the only one left running
       And the runtime.reload.failures counter of pool gpu-0 counts 1 failure at the new engine's health check
 
@@ -111,5 +177,6 @@ Feature: Reload
       Given the engine for llama-7b-v2 cannot start
       And the engine for llama-7b-v1 cannot start
       When the operator attempts to reload pool gpu-0 with llama-7b-v2
-      Then pool gpu-0 has failed and is not ready
+      Then the reload fails at starting the new engine, and its rollback failed too
+      And pool gpu-0 has failed and is not ready
       And pool gpu-0 has been handed to the supervisor

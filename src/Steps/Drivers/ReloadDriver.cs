@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Runtime.Common;
 using Runtime.Supervision.Pools;
 using Runtime.Supervision.Reload;
@@ -5,30 +6,112 @@ using Runtime.Supervision.Reload;
 namespace Steps.Drivers;
 
 /// <summary>The operator's reloads of the scenario's pools, and whether a failed one was handed to the supervisor.</summary>
-public sealed class ReloadDriver(PoolDriver pools)
+public sealed class ReloadDriver(PoolDriver pools) : IDisposable
 {
     /// <summary>The model provisioner of reloads (staging succeeds unless told otherwise).</summary>
     public ProvisionerDouble Models => pools.Models;
 
+    private readonly CancellationTokenSource _giveUp = new();
+    private FileStream? _reader;
+
     /// <summary>The last reload started.</summary>
     public Task<ReloadResult>? Reload { get; private set; }
 
-    /// <summary>Starts a reload of pool <paramref name="id"/> to <paramref name="target"/>; returns once it runs the new engine or has ended.</summary>
+    /// <summary>The process id of the engine that served the pool when the last reload started (null for an unknown pool).</summary>
+    public int? PidBefore { get; private set; }
+
+    /// <summary>Starts a reload of pool <paramref name="id"/> to <paramref name="target"/>; returns once it runs the new engine, stages a held model, or has ended.</summary>
     public async Task StartReloadAsync(string id, EngineSpec target, TimeSpan drainDeadline, ReloadStrategy strategy = ReloadStrategy.DrainFirst)
     {
-        var reload = pools.Reloads.ReloadAsync(id, target, drainDeadline, strategy: strategy);
-        Reload = reload;
-        _ = reload.ContinueWith(_ => pools.Pulse(), TaskScheduler.Default);
-        if (pools.RealProcesses && (strategy == ReloadStrategy.Surge || pools.Pool(id).ActiveLeases == 0))
-        {
-            // Time may move right after this step: the new engine (and its startup timeout) must exist first.
-            await pools.WaitUntil(() => reload.IsCompleted || pools.Saw(id, $"serving {target.Model}"), $"the reload of pool {id} to start {target.Model}");
-        }
+        PidBefore = pools.Registry.TryGet(id, out var pool) ? pool.Snapshot().Pid : null;
+        var reload = pools.Reloads.ReloadAsync(id, target, drainDeadline, _giveUp.Token, strategy: strategy);
+        await Started(id, target.Model, reload, strategy);
     }
+
+    /// <summary>Starts a reload of pool <paramref name="id"/>, which the scenario never registered, to <paramref name="model"/>.</summary>
+    public Task StartReloadOfUnknownAsync(string id, string model)
+    {
+        PidBefore = null;
+        return Started(id, model, pools.Reloads.ReloadModelAsync(id, model, TimeSpan.FromSeconds(30), _giveUp.Token), ReloadStrategy.DrainFirst);
+    }
+
+    /// <summary>The operator gives the last reload up (cancels it).</summary>
+    public void GiveUp() => _giveUp.Cancel();
 
     /// <summary>The result of the last reload (bounded wait).</summary>
     public Task<ReloadResult> ReloadResultAsync() =>
         Reload is null ? throw new InvalidOperationException("no reload was started in this scenario") : PoolDriver.Within(Reload, "the reload");
+
+    /// <summary>Waits until the last reload has ended, whether it returned a result or was given up.</summary>
+    public Task EndedAsync() => NotGivenUpAsync();
+
+    /// <summary>How the last reload ended when it was given up: null when it was cancelled, else what it did instead.</summary>
+    public async Task<string?> NotGivenUpAsync()
+    {
+        try
+        {
+            var result = await ReloadResultAsync();
+            return $"it ended {result.Status}: {result.Error}";
+        }
+        catch (OperationCanceledException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// The operator's drain of pool <paramref name="pool"/> within <paramref name="deadline"/> begins the moment a reload
+    /// of it logs its start, before the reload's own drain: the two race, deterministically.
+    /// </summary>
+    public void DrainWhenReloadStarts(string pool, TimeSpan deadline)
+    {
+        var begun = 0;
+        pools.Logger.Logged += () =>
+        {
+            if (pools.Logger.WithEvent("ReloadStarted").Any(e => Equals(e["PoolId"], pool)) && Interlocked.Exchange(ref begun, 1) == 0)
+            {
+                _ = pools.Drains.DrainAsync(pool, deadline);
+            }
+        };
+    }
+
+    /// <summary>A reader opens pool <paramref name="pool"/>'s handoff file and keeps it open, as an operator's tool or the next engine would.</summary>
+    public void OpenHandoff(string pool)
+    {
+        _reader?.Dispose();
+        _reader = new FileStream(HandoffFile.PathFor(pools.HandoffDirectory, pool), FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+    }
+
+    /// <summary>Reads, from its start, the handoff file the reader opened; returns the model it names (it must be whole JSON).</summary>
+    public string? ReadOpenedHandoff()
+    {
+        var reader = _reader ?? throw new InvalidOperationException("no reader opened the handoff file");
+        reader.Position = 0;
+        using var json = JsonDocument.Parse(reader);
+        return json.RootElement.GetProperty("model").GetString();
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        _reader?.Dispose();
+        _giveUp.Dispose();
+    }
+
+    private async Task Started(string id, string model, Task<ReloadResult> reload, ReloadStrategy strategy)
+    {
+        Reload = reload;
+        _ = reload.ContinueWith(_ => pools.Pulse(), TaskScheduler.Default);
+        if (pools.Models.HoldsStaging)
+        {
+            await PoolDriver.Within(Task.WhenAny(reload, pools.Models.StagingBegan), $"the reload of pool {id} to stage {model}");
+        }
+        else if (pools.RealProcesses && pools.Registry.TryGet(id, out var pool) && (strategy == ReloadStrategy.Surge || pool.ActiveLeases == 0))
+        {
+            // Time may move right after this step: the new engine (and its startup timeout) must exist first.
+            await pools.WaitUntil(() => reload.IsCompleted || pools.Saw(id, $"serving {model}"), $"the reload of pool {id} to start {model}");
+        }
+    }
 
     /// <summary>Makes the handoff file impossible to write (its directory is a file).</summary>
     public void BreakHandoff()

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Runtime.Supervision.Engines;
 using Runtime.Supervision.Pools;
 using Runtime.Supervision.Reload;
 
@@ -9,7 +10,7 @@ namespace Steps.Drivers;
 /// change it asks, notes what came of it and on which engine, and gives the lease back at once. Requests go to the
 /// engine a lease names (<see cref="Lease.Endpoint"/>), over loopback.
 /// </summary>
-public sealed class SurgeDriver(PoolDriver pools, ReloadDriver reloads) : IDisposable
+public sealed class SurgeDriver(PoolDriver pools, ReloadDriver reloads, EngineProcessDriver processes) : IDisposable
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
     private readonly HttpClient _http = new() { Timeout = PoolDriver.Bound };
@@ -36,15 +37,60 @@ public sealed class SurgeDriver(PoolDriver pools, ReloadDriver reloads) : IDispo
     public bool Switched => pools.Logger.WithEvent("ReloadSwitched").Count > 0;
 
     /// <summary>Starts a surge reload of pool <paramref name="pool"/> to <paramref name="model"/>; returns once it has switched or ended.</summary>
-    public async Task StartAsync(string pool, string model)
+    public async Task StartAsync(string pool, string model, TimeSpan? deadline = null)
     {
-        await AttemptAsync(pool, model);
+        await AttemptAsync(pool, model, deadline);
         await pools.WaitUntil(() => reloads.Reload!.IsCompleted || Switched, $"the surge reload of pool {pool} to switch to {model}");
     }
 
-    /// <summary>Starts a surge reload of pool <paramref name="pool"/> to <paramref name="model"/>; returns once its new engine runs.</summary>
-    public Task AttemptAsync(string pool, string model) =>
-        reloads.StartReloadAsync(pool, pools.SpecFor(model, pools.Pool(pool).Spec.EngineVersion), Deadline, ReloadStrategy.Surge);
+    /// <summary>Starts a surge reload of pool <paramref name="pool"/> to <paramref name="model"/>; returns once its new engine runs, or it ended.</summary>
+    public Task AttemptAsync(string pool, string model, TimeSpan? deadline = null) =>
+        // A pool the manager does not know has no engine version: the one pools start with stands in (the reload is refused).
+        reloads.StartReloadAsync(pool, pools.SpecFor(model, pools.Registry.TryGet(pool, out var known) ? known.Spec.EngineVersion : "1.0"), deadline ?? Deadline, ReloadStrategy.Surge);
+
+    /// <summary>The argument the last <see cref="AttemptWithinAsync"/> was refused for at once; null when the reload ran.</summary>
+    public string? RefusedArgument { get; private set; }
+
+    /// <summary>
+    /// Surge-reloads pool <paramref name="pool"/> to <paramref name="model"/> within <paramref name="deadline"/> and waits
+    /// for its end; an argument out of range is refused by the call itself, before anything starts (<see cref="RefusedArgument"/>).
+    /// </summary>
+    public async Task AttemptWithinAsync(string pool, string model, TimeSpan deadline)
+    {
+        try
+        {
+            await AttemptAsync(pool, model, deadline);
+            await reloads.ReloadResultAsync();
+            RefusedArgument = null;
+        }
+        catch (ArgumentOutOfRangeException e)
+        {
+            RefusedArgument = e.ParamName;
+        }
+    }
+
+    /// <summary>Tells the engine the surge of pool <paramref name="pool"/> started last to answer its health check from now on.</summary>
+    public async Task TellNewEngineHealthyAsync(string pool)
+    {
+        var old = pools.ServedEngine(pool).Pid;
+        var candidate = processes.Started.LastOrDefault(s => s.Process.Pid != old).Process;
+        if (candidate is null || !candidate.WriteLine("healthy"))
+        {
+            throw new InvalidOperationException($"pool {pool} has no new engine running to tell");
+        }
+
+        await pools.WaitUntil(() => pools.Saw(pool, "healthy"), $"the new engine of pool {pool} to answer its health check");
+    }
+
+    /// <summary>Kills pool <paramref name="pool"/>'s new engine (SIGKILL) after the switch, while the old one still runs.</summary>
+    public void CrashNewEngine(string pool)
+    {
+        var serving = pools.Pool(pool).Snapshot().Pid ?? throw new InvalidOperationException($"pool {pool} has no engine");
+        if (serving == pools.ServedEngine(pool).Pid || !SignalSender.Send(serving, Signals.SIGKILL))
+        {
+            throw new InvalidOperationException($"pool {pool} serves no new engine to kill (pid {serving})");
+        }
+    }
 
     /// <summary>From now on a client asks pool <paramref name="pool"/> for a lease at every log event and pool change.</summary>
     public void ProbeLeases(string pool)

@@ -22,12 +22,20 @@ public sealed class ReloadMetricSteps(PoolDriver pools, ReloadDriver reloads)
             .Should().Equal(Enumerable.Repeat((double)seconds, count), $"pool {pool} should time {count} reload(s) from start to end at {seconds} s");
     }
 
-    [Then("the runtime.reload.failures counter of pool {word} counts {int} failure(s) at {reloadStep}")]
-    public async Task FailureCounter(string pool, int count, ReloadStep step)
+    /// <summary>The strategy as the histogram's <c>reload.strategy</c> tag names it, written out: a renamed tag fails here.</summary>
+    [Then("the runtime.reload.duration histogram of pool {word} has timed {int} surge reload(s)")]
+    public async Task SurgeDurations(string pool, int count)
     {
         await reloads.ReloadResultAsync();
-        var reason = ReloadStepNames.GetName(step);
-        pools.Metrics.For("runtime.reload.failures", pool).Where(m => m.Tag("reload.step") == reason)
-            .Sum(m => m.Value).Should().Be(count, $"pool {pool} should count {count} reloads failed at {step} (reason {reason})");
+        pools.Metrics.For("runtime.reload.duration", pool).Count(m => m.Tag("reload.strategy") == "surge")
+            .Should().Be(count, $"pool {pool} should time {count} surge reload(s), tagged as such");
+    }
+
+    [Then("the runtime.reload.failures counter of pool {word} counts {int} failure(s) at {reloadStep}")]
+    public async Task FailureCounter(string pool, int count, NamedStep step)
+    {
+        await reloads.ReloadResultAsync();
+        pools.Metrics.For("runtime.reload.failures", pool).Where(m => m.Tag("reload.step") == step.Name)
+            .Sum(m => m.Value).Should().Be(count, $"pool {pool} should count {count} reloads failed at {step} (reason {step.Name})");
     }
 }

@@ -31,9 +31,38 @@ public sealed class ReloadSteps(PoolDriver pools, ReloadDriver reloads, EngineDr
     [When("the operator attempts to reload pool {word} with {word}")]
     public Task Attempts(string pool, string model) => AttemptsWithin(pool, model, (int)DefaultDeadline.TotalSeconds);
 
+    /// <summary>A reload of a pool the manager does not know goes by the model alone: the operator can name nothing else.</summary>
     [When("the operator attempts to reload pool {word} with {word} within {int} seconds")]
     public Task AttemptsWithin(string pool, string model, int seconds) =>
-        reloads.StartReloadAsync(pool, pools.SpecFor(model, pools.Pool(pool).Spec.EngineVersion), TimeSpan.FromSeconds(seconds));
+        pools.Registry.TryGet(pool, out var known)
+            ? reloads.StartReloadAsync(pool, pools.SpecFor(model, known.Spec.EngineVersion), TimeSpan.FromSeconds(seconds))
+            : reloads.StartReloadOfUnknownAsync(pool, model);
+
+    [Given("no pool {word} is registered")]
+    public void NotRegistered(string pool) =>
+        pools.Registry.TryGet(pool, out _).Should().BeFalse($"the scenario needs pool {pool} unknown to the manager");
+
+    [Given("a reload of pool {word} to {word} is staging its model")]
+    public Task ReloadStaging(string pool, string model)
+    {
+        reloads.Models.HoldStaging(model);
+        return Attempts(pool, model);
+    }
+
+    [Given("staging {word} takes until the reload is given up")]
+    public void StagingHeld(string model) => reloads.Models.HoldStaging(model);
+
+    [Given("staging {word} succeeds")]
+    public void StagingSucceeds(string model) => reloads.Models.StagingSucceeds(model);
+
+    [Given("restoring {word} succeeds")]
+    public void RestoreSucceeds(string model) => reloads.Models.RestoreSucceeds(model);
+
+    [Given("restoring {word} fails with {string}")]
+    public void RestoreFails(string model, string error) => reloads.Models.FailRestore(model, error);
+
+    [When("the operator gives the reload up")]
+    public void GivesUp() => reloads.GiveUp();
 
     [Given("staging {word} fails with {string}")]
     public void StagingFails(string model, string error) =>
@@ -107,6 +136,13 @@ public sealed class ReloadSteps(PoolDriver pools, ReloadDriver reloads, EngineDr
             $"the handoff file of pool {pool} should name {model} and the engine now serving it (pid {s.Pid}, {s.Endpoint})");
     }
 
+    [Then("no handoff file was written for pool {word}")]
+    public async Task NoHandoff(string pool)
+    {
+        await reloads.ReloadResultAsync();
+        File.Exists(HandoffFile.PathFor(pools.HandoffDirectory, pool)).Should().BeFalse($"no engine of pool {pool} was handed off to");
+    }
+
     [Then("the reload succeeds without staging a model")]
     public async Task SucceedsWithoutStaging()
     {
@@ -115,24 +151,41 @@ public sealed class ReloadSteps(PoolDriver pools, ReloadDriver reloads, EngineDr
         await reloads.Models.StagedNothingAsync();
     }
 
-    [Then("the reload fails and tells the operator what still serves:")]
-    public async Task FailsTelling(Table told)
+    [Given("the operator drains pool {word} within {int} seconds the moment a reload of it starts")]
+    public void DrainsAsReloadStarts(string pool, int seconds) => reloads.DrainWhenReloadStarts(pool, TimeSpan.FromSeconds(seconds));
+
+    [Then("model {word} was never staged for pool {word}")]
+    public async Task NeverStaged(string model, string pool)
     {
-        var row = told.Rows.Single();
-        var step = ReloadArguments.Step(row["failed at"]);
-        var reload = await reloads.ReloadResultAsync();
-        var error = $"reload of pool {reload.PoolId} failed at {ReloadStepNames.GetName(step)}: drain deadline passed with {row["active leases"]} active leases; "
-            + $"still serving {row["still serving"]} on engine {row["engine version"]}";
-        reload.Should().Match<ReloadResult>(r => r.Status == ReloadStatus.Failed && r.FailedStep == step, $"the reload should fail at {row["failed at"]}, not end {reload.Status} with '{reload.Error}'");
-        reload.Error.Should().Be(error, "the failed reload should say at which step it failed and what still serves");
+        await reloads.EndedAsync();
+        await reloads.Models.NotStagedAsync(pool, model);
     }
 
-    [Then("the reload fails at {reloadStep}")]
-    public async Task FailsAt(ReloadStep step)
+    [When("a reader opens the handoff file of pool {word}")]
+    public void ReaderOpens(string pool) => reloads.OpenHandoff(pool);
+
+    [Then("the reader reads a whole handoff file naming {word}")]
+    public void ReaderReads(string model) =>
+        reloads.ReadOpenedHandoff().Should().Be(model, "a reader who opened the handoff file before a reload reads the whole file it opened, never one rewritten under it");
+
+    [Then("the reload reports success, with nothing to roll back")]
+    public async Task SucceedsWithNoRollback()
     {
-        var result = await reloads.ReloadResultAsync();
-        result.Status.Should().Be(ReloadStatus.Failed, $"the reload should fail at {step}");
-        result.FailedStep.Should().Be(step, $"the reload should fail at {step} ({result.Error})");
+        var reload = await reloads.ReloadResultAsync();
+        reload.Should().Match<ReloadResult>(r => r.Status == ReloadStatus.Reloaded && r.FailedStep == null && r.Error == null && !r.RolledBack,
+            $"the reload should succeed with nothing rolled back, not end {reload.Status} (rolled back: {reload.RolledBack}) with '{reload.Error}'");
+    }
+
+    [Then("the reload was given up")]
+    public async Task GivenUp() =>
+        (await reloads.NotGivenUpAsync()).Should().BeNull("the operator gave the reload up");
+
+    [Then("pool {word} serves {word} on the engine that served it before the reload")]
+    public async Task ServesOnEngineBefore(string pool, string model)
+    {
+        await reloads.EndedAsync();
+        pools.Pool(pool).Snapshot().Should().Match<PoolSnapshot>(s => s.Ready && s.Live && s.Spec.Model == model && s.Pid == reloads.PidBefore,
+            $"pool {pool} should be ready, serving {model} on the engine that served it before the reload (pid {reloads.PidBefore})");
     }
 
     [Then("the model provisioner has staged {word} for pool {word}")]
@@ -140,20 +193,6 @@ public sealed class ReloadSteps(PoolDriver pools, ReloadDriver reloads, EngineDr
     {
         await reloads.ReloadResultAsync();
         await reloads.Models.StagedAsync(pool, model);
-    }
-
-    [Then("the reload reports that it rolled back to the old engine")]
-    public async Task ReportsRollback()
-    {
-        var result = await reloads.ReloadResultAsync();
-        result.RolledBack.Should().BeTrue($"the failed reload swapped engines and restored the old one ({result.Error})");
-    }
-
-    [Then("the reload reports no rollback, as nothing was swapped")]
-    public async Task ReportsNoRollback()
-    {
-        var result = await reloads.ReloadResultAsync();
-        result.RolledBack.Should().BeFalse($"the reload stopped before touching the engine, so there was nothing to roll back ({result.Error})");
     }
 
     [Then("the reload is refused with {string}")]
@@ -166,24 +205,7 @@ public sealed class ReloadSteps(PoolDriver pools, ReloadDriver reloads, EngineDr
     [Then("model {word} has been restored for pool {word}")]
     public async Task Restored(string model, string pool)
     {
-        await reloads.ReloadResultAsync();
+        await reloads.EndedAsync();
         await reloads.Models.RestoredAsync(pool, model);
-    }
-
-    [Then("pool {word} has failed and is not ready")]
-    public async Task HasFailed(string pool)
-    {
-        await reloads.ReloadResultAsync();
-        pools.History(pool).Should().Contain(
-            s => s.State == PoolState.Failed && s.LastError != null && s.LastError.StartsWith("reload rollback failed", StringComparison.Ordinal),
-            $"pool {pool} should have failed for its failed rollback");
-        pools.Pool(pool).Snapshot().Should().Match<PoolSnapshot>(s => !s.Ready && !s.Live, $"pool {pool} should be neither ready nor live");
-    }
-
-    [Then("pool {word} has been handed to the supervisor")]
-    public async Task HandedOver(string pool)
-    {
-        await reloads.ReloadResultAsync();
-        reloads.HandoverMissing(pool).Should().BeNull($"pool {pool} should be handed to the supervisor once");
     }
 }
