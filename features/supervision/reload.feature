@@ -35,13 +35,14 @@ Feature: Reload
     Scenario: Reloading the version already served changes nothing
       When the operator reloads pool gpu-0 with llama-7b-v1
       Then the reload succeeds without staging a model
+      And the reload reports no rollback, as nothing was swapped
 
     Scenario: A successful reload is counted and timed from its start to its end
       Given pool gpu-0 holds 1 lease
       When the operator attempts to reload pool gpu-0 with llama-7b-v2 within 30 seconds
       And 10 seconds pass
       And the clients release every lease of pool gpu-0
-      Then the runtime.reload.duration histogram of pool gpu-0 has timed 1 reload at 10 seconds
+      Then the runtime.reload.duration histogram of pool gpu-0 has timed 1 drain-first reload at 10 seconds
       And the runtime.reload.successes counter of pool gpu-0 counts 1
 
     Scenario: A reload stages the new model with the model provisioner
@@ -125,6 +126,7 @@ Feature: Reload
         | description                    | situation                                                  | pool  | refusal                      |
         | the manager knows no such pool | no pool gpu-9 is registered                                | gpu-9 | pool gpu-9 is not registered |
         | a reload of the pool runs      | a reload of pool gpu-0 to llama-7b-v3 is staging its model | gpu-0 | pool gpu-0 is reloading      |
+        | the pool was drained, stopped  | the operator has drained pool gpu-0                        | gpu-0 | pool gpu-0 is not ready      |
 
     Scenario: A surge reload of a pool the manager does not know is refused
       Given no pool gpu-9 is registered

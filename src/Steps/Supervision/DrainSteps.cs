@@ -25,6 +25,13 @@ public sealed class DrainSteps(PoolDriver pools, DrainDriver drains)
     [Given("^the operator is draining pool (\\S+) within (-?\\d+) seconds, (stopping|keeping) its engine$")]
     public void DrainsWithEngine(string pool, int seconds, string engine) => drains.Drain(pool, TimeSpan.FromSeconds(seconds), Mode(engine));
 
+    [Given("the operator has drained pool {word}")]
+    public async Task HasDrained(string pool)
+    {
+        drains.Drain(pool, TimeSpan.FromSeconds(10));
+        await drains.LastDrainAsync();
+    }
+
     [When("the operator attempts to drain pool {word} within {int} seconds")]
     public void AttemptsDrain(string pool, int seconds) => drains.AttemptDrain(pool, TimeSpan.FromSeconds(seconds));
 
