@@ -108,6 +108,15 @@ Feature: Reload
       And the reload reports no rollback, as nothing was swapped
       And model llama-7b-v2 was never staged for pool gpu-0
 
+    Scenario: An operator's drain that joins the reload's drain stops the engine, and the reload gives way
+      Given pool gpu-0 holds 1 lease
+      When the operator attempts to reload pool gpu-0 with llama-7b-v2 within 30 seconds
+      And the operator drains pool gpu-0 within 30 seconds
+      And the clients release every lease of pool gpu-0
+      Then the reload fails at the drain, as the operator's drain joined it and stopped the engine of pool gpu-0
+      And the reload reports no rollback, as nothing was swapped
+      And model llama-7b-v2 was never staged for pool gpu-0
+
     Scenario: A draining pool refuses a reload
       Given pool gpu-0 holds 1 lease
       And the operator is draining pool gpu-0 within 30 seconds

@@ -71,6 +71,14 @@ public sealed class ReloadFailureSteps(PoolDriver pools, ReloadDriver reloads)
         reload.Error.Should().Be(ReloadArguments.Step("the drain").FailureOf(pool, $"pool {pool} is draining"), "the operator's drain began first");
     }
 
+    [Then("the reload fails at the drain, as the operator's drain joined it and stopped the engine of pool {word}")]
+    public async Task FailsAsOperatorsDrainJoined(string pool)
+    {
+        var reload = await FailedAt(ReloadArguments.Step("the drain"));
+        reload.Error.Should().Be(ReloadArguments.Step("the drain").FailureOf(pool, $"an operator's drain joined this one and stopped the engine of pool {pool}"),
+            "the operator's drain stops the engine, so the reload has nothing left to swap");
+    }
+
     [Then("the reload reports that it rolled back to the old engine")]
     public async Task ReportsRollback()
     {
