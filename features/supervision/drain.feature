@@ -171,6 +171,21 @@ Feature: Drain
       And the clients release every lease of pool gpu-0
       Then the drain of pool gpu-0 completes in 0 seconds
 
+  Rule: A runtime that shuts down gives up the drains under way and takes no new one
+
+    Scenario: Shutting the runtime down cancels a drain under way, and the pool serves on
+      Given pool gpu-0 holds 1 lease
+      And the operator is draining pool gpu-0 within 30 seconds
+      When the runtime shuts down its drains
+      Then the drain of pool gpu-0 ends cancelled, telling "the drain of pool gpu-0 was cancelled: the pool serves again"
+      And pool gpu-0 is ready again on the engine it had
+
+    Scenario: A runtime that has shut down refuses a new drain, and the pool serves on
+      Given the runtime has shut down its drains
+      When the operator attempts to drain pool gpu-0 within 30 seconds
+      Then the drain is refused, as the runtime has shut down
+      And pool gpu-0 is ready
+
   Rule: A drain deadline out of range is refused at once, and the pool serves on
 
     Scenario Outline: A drain within <deadline> is refused

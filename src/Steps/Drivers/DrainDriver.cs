@@ -49,11 +49,14 @@ public sealed class DrainDriver(PoolDriver pools) : IDisposable
         {
             Drain(id, deadline, mode);
         }
-        catch (Exception e) when (e is PoolNotRegisteredException or InvalidOperationException or ArgumentOutOfRangeException)
+        catch (Exception e) when (e is PoolNotRegisteredException or InvalidOperationException or ArgumentOutOfRangeException or ObjectDisposedException)
         {
             Refusal = e;
         }
     }
+
+    /// <summary>The runtime shuts its drains down, as the manager does when it stops: the drains under way end cancelled.</summary>
+    public void ShutDown() => pools.Drains.Dispose();
 
     /// <summary>The operator cancels the last drain of pool <paramref name="id"/>; returns once that drain has ended.</summary>
     public async Task CancelAsync(string id)

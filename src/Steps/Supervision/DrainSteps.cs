@@ -45,6 +45,14 @@ public sealed class DrainSteps(PoolDriver pools, DrainDriver drains)
     [Given("the operator has cancelled the drain of pool {word}")]
     public Task Cancels(string pool) => drains.CancelAsync(pool);
 
+    [When("the runtime shuts down its drains")]
+    [Given("the runtime has shut down its drains")]
+    public void ShutsDown() => drains.ShutDown();
+
+    [Then("the drain is refused, as the runtime has shut down")]
+    public void RefusedAsShutDown() =>
+        drains.Refusal.Should().BeOfType<ObjectDisposedException>("a runtime that has shut down takes no new drain");
+
     [Then("the drain is refused with {string}")]
     public void Refused(string message) => drains.DrainRefusal.ShouldRead(message, "the drain should be refused");
 
