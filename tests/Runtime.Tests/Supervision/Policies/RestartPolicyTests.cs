@@ -23,9 +23,21 @@ public sealed class RestartPolicyTests : IDisposable
         var decision = _policy.Decide(CrashReason.ProcessExit);
 
         decision.Should().Be(RestartDecision.RestartAfter(TimeSpan.FromSeconds(1)));
+        decision.Should().Be(new RestartDecision(RestartVerdict.RestartAfterDelay, TimeSpan.FromSeconds(1), null, WaitsForCircuit: false),
+            "a restart refuses nothing and waits for no circuit");
         _policy.Breaker.GetFailureCount().Should().Be(1);
         _policy.RateLimiter.RestartsInWindow.Should().Be(1);
         _policy.Backoff.ConsecutiveCrashes.Should().Be(1);
+    }
+
+    [Fact]
+    public void Dispose_DisposesEveryRule()
+    {
+        _policy.Dispose();
+
+        FluentActions.Invoking(() => _policy.Breaker.RequestRestart()).Should().Throw<ObjectDisposedException>("the circuit breaker is disposed with the policy");
+        FluentActions.Invoking(() => _policy.Backoff.RecordStarted()).Should().Throw<ObjectDisposedException>("the backoff is disposed with the policy");
+        FluentActions.Invoking(() => _policy.RateLimiter.TryRecordRestart(CrashReason.ProcessExit)).Should().Throw<ObjectDisposedException>("the restart limit is disposed with the policy");
     }
 
     [Fact]
