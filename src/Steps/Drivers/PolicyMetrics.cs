@@ -4,13 +4,15 @@ namespace Steps.Drivers;
 
 /// <summary>
 /// The scenario's view of the <c>Runtime.Supervision</c> instruments: an <see cref="IMeterFactory"/> whose meters
-/// have it as their scope, and a <see cref="MeterListener"/> that keeps only the measurements of those meters.
+/// have it as their scope, and a <see cref="MeterListener"/> that keeps only the measurements of those meters, and
+/// what each of their instruments publishes of itself (<see cref="Published"/>).
 /// Scenarios running in parallel (all with a pool gpu-0) therefore never see each other's measurements.
 /// </summary>
 public sealed class PolicyMetrics : IMeterFactory
 {
     private readonly Dictionary<string, Meter> _meters = [];
     private readonly List<PolicyMeasurement> _measurements = [];
+    private readonly Dictionary<string, PublishedInstrument> _published = new(StringComparer.Ordinal);
     private readonly MeterListener _listener = new();
 
     /// <summary>Starts listening.</summary>
@@ -20,6 +22,11 @@ public sealed class PolicyMetrics : IMeterFactory
         {
             if (ReferenceEquals(instrument.Meter.Scope, this))
             {
+                lock (_published)
+                {
+                    _published[instrument.Name] = PublishedInstrument.Of(instrument);
+                }
+
                 listener.EnableMeasurementEvents(instrument);
             }
         };
@@ -27,6 +34,18 @@ public sealed class PolicyMetrics : IMeterFactory
         _listener.SetMeasurementEventCallback<long>((i, v, tags, _) => Add(i, v, tags));
         _listener.SetMeasurementEventCallback<double>((i, v, tags, _) => Add(i, v, tags));
         _listener.Start();
+    }
+
+    /// <summary>The instruments this factory's meters have published so far, by name.</summary>
+    public IReadOnlyDictionary<string, PublishedInstrument> Published
+    {
+        get
+        {
+            lock (_published)
+            {
+                return new Dictionary<string, PublishedInstrument>(_published, StringComparer.Ordinal);
+            }
+        }
     }
 
     /// <summary>Measurements of instrument <paramref name="name"/> for pool <paramref name="pool"/> so far.</summary>

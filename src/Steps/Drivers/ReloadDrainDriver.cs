@@ -1,4 +1,3 @@
-using NSubstitute;
 using Runtime.Supervision.Pools;
 using Runtime.Supervision.Reload;
 
@@ -21,16 +20,9 @@ public sealed class ReloadDrainDriver(PoolDriver pools, DrainDriver drains)
     /// </summary>
     public async Task ReloadHeldAtStagingAsync(string pool, string model)
     {
-        var staging = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var never = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        pools.Models.Provisioner.StageAsync(pool, model, Arg.Any<CancellationToken>()).Returns(_ =>
-        {
-            staging.TrySetResult();
-            pools.Pulse();
-            return never.Task;
-        });
+        pools.Models.HoldStaging(model);
         var reload = Start(pool, model);
-        await pools.WaitUntil(() => staging.Task.IsCompleted || reload.IsCompleted, $"the reload of pool {pool} to stage {model}");
+        await PoolDriver.Within(Task.WhenAny(reload, pools.Models.StagingBegan), $"the reload of pool {pool} to stage {model}");
         if (reload.IsCompleted)
         {
             throw new InvalidOperationException($"the reload of pool {pool} ended before it staged {model}: {(await reload).Error}");

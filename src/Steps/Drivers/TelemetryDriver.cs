@@ -12,25 +12,31 @@ namespace Steps.Drivers;
 /// <summary>
 /// The supervision runtime of one pool, built for its instruments only: the supervisor (its engine launcher a
 /// stand-in that is never asked to start anything), the pool's restart policy (backoff, circuit breaker, restart-rate
-/// limit), drains and reloads, every one on the scenario clock and the meters of <see cref="Instruments"/>. Disposing
+/// limit), drains and reloads, every one on the scenario clock and the meters of <see cref="Metrics"/>. Disposing
 /// it disposes them all.
 /// </summary>
 public sealed class TelemetryDriver(ScenarioClock clock) : IDisposable
 {
     private readonly List<IDisposable> _owned = [];
 
-    /// <summary>The meter factory every runtime object is given, and what a dashboard reads from it.</summary>
-    public PublishedInstruments Instruments { get; } = new();
+    /// <summary>The meter factory every runtime object is given.</summary>
+    public PolicyMetrics Metrics { get; } = new();
+
+    /// <summary>The instruments as a dashboard read them, by name; empty before <see cref="Read"/>.</summary>
+    public IReadOnlyDictionary<string, PublishedInstrument> Shown { get; private set; } = new Dictionary<string, PublishedInstrument>();
+
+    /// <summary>A dashboard reads the instruments the runtime has published.</summary>
+    public void Read() => Shown = Metrics.Published;
 
     /// <summary>Builds the supervisor, drains, reloads and pool <paramref name="poolId"/>'s restart policy.</summary>
     public void Supervise(string poolId)
     {
         var registry = new PoolRegistry(new PoolRegistryOptions());
         var supervisor = Own(new Supervisor(registry, Substitute.For<IEngineLauncher>(),
-            new SupervisorOptions { TimeProvider = clock.Time, MeterFactory = Instruments }));
-        var drains = Own(new DrainCoordinator(registry, supervisor, new DrainOptions { TimeProvider = clock.Time, MeterFactory = Instruments }));
-        Own(new ReloadCoordinator(registry, supervisor, drains, new ReloadOptions { TimeProvider = clock.Time, MeterFactory = Instruments }));
-        Own(new RestartPolicy(poolId, new RestartPolicyOptions(), clock.Time, meterFactory: Instruments));
+            new SupervisorOptions { TimeProvider = clock.Time, MeterFactory = Metrics }));
+        var drains = Own(new DrainCoordinator(registry, supervisor, new DrainOptions { TimeProvider = clock.Time, MeterFactory = Metrics }));
+        Own(new ReloadCoordinator(registry, supervisor, drains, new ReloadOptions { TimeProvider = clock.Time, MeterFactory = Metrics }));
+        Own(new RestartPolicy(poolId, new RestartPolicyOptions(), clock.Time, meterFactory: Metrics));
     }
 
     /// <inheritdoc />
@@ -41,7 +47,7 @@ public sealed class TelemetryDriver(ScenarioClock clock) : IDisposable
             _owned[i].Dispose();
         }
 
-        Instruments.Dispose();
+        Metrics.Dispose();
     }
 
     private T Own<T>(T disposable)

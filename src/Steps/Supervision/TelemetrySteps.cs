@@ -13,7 +13,7 @@ public sealed class TelemetrySteps(TelemetryDriver telemetry)
     public void GivenTheRuntimeSupervises(string pool) => telemetry.Supervise(pool);
 
     [When("the operator's dashboard reads the runtime's instruments")]
-    public void WhenTheDashboardReads() => telemetry.Instruments.Read();
+    public void WhenTheDashboardReads() => telemetry.Read();
 
     [Then("the dashboard shows {word} as the {word} {word}, in {word}")]
     public void ThenTheDashboardShows(string instrument, string kind, string prometheusName, string unit)
@@ -35,7 +35,7 @@ public sealed class TelemetrySteps(TelemetryDriver telemetry)
 
     private PublishedInstrument Published(string instrument)
     {
-        var all = telemetry.Instruments.ByName;
+        var all = telemetry.Shown;
         all.Should().ContainKey(instrument, $"the runtime should publish {instrument}");
         return all[instrument];
     }
