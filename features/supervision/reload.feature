@@ -62,6 +62,29 @@ Feature: Reload
         | a reload that succeeds | succeeds               |
         | a reload that fails    | fails with "disk full" |
 
+    Scenario: A reload of the version already served is logged as having nothing to do
+      When the operator reloads pool gpu-0 with llama-7b-v1
+      Then the reload of pool gpu-0 was logged as "has nothing to do: it already serves llama-7b-v1 on engine 1.0", under the correlation id of its answer
+
+    Scenario: A refused reload is logged with why, under the correlation id of its answer
+      Given no pool gpu-9 is registered
+      When the operator attempts to reload pool gpu-9 with llama-7b-v2
+      Then the reload of pool gpu-9 was logged as "refused: pool gpu-9 is not registered", under the correlation id of its answer
+
+  Rule: A reload never needs the thread of the console that started it
+    A console with one thread, a terminal's loop or a desktop window, may start a reload and wait
+    for it on that thread: a reload that asked for the thread back would wait for it forever.
+    Every reload in these specifications is started from such a console, and a reload that asks
+    for its thread fails its scenario.
+
+    @process
+    Scenario: A reload that waits for a lease never asks for the console's thread
+      Given pool gpu-0 holds 1 lease
+      When the operator attempts to reload pool gpu-0 with llama-7b-v2
+      And the clients release every lease of pool gpu-0
+      Then the reload reports success, with nothing to roll back
+      And the reload never asked for the thread of the console that started it
+
   Rule: The handoff file is replaced whole: whoever reads it never sees half of one
 
     Scenario: A reader who opened the handoff file before a reload still reads the whole previous one

@@ -34,6 +34,12 @@ Feature: Surge reload
         | the reload succeeded                       |
       And the runtime.reload.duration histogram of pool gpu-0 has timed 1 surge reload
 
+    Scenario: A surge reload never asks for the thread of the console that started it
+      Given pool gpu-0 serves llama-7b-v1
+      When the operator surge-reloads pool gpu-0 with llama-7b-v2
+      Then the reload reports success, with nothing to roll back
+      And the reload never asked for the thread of the console that started it
+
     Scenario: The leases held on the old engine finish on it
       Given pool gpu-0 serves llama-7b-v1
       And pool gpu-0 holds 2 leases

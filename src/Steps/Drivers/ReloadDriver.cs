@@ -12,7 +12,11 @@ public sealed class ReloadDriver(PoolDriver pools) : IDisposable
     public ProvisionerDouble Models => pools.Models;
 
     private readonly CancellationTokenSource _giveUp = new();
+    private readonly OperatorConsole _console = new();
     private FileStream? _reader;
+
+    /// <summary>How many times the reloads of this scenario asked for the thread of the console that started them.</summary>
+    public int ConsoleAsked => _console.TimesAsked;
 
     /// <summary>The last reload started.</summary>
     public Task<ReloadResult>? Reload { get; private set; }
@@ -24,7 +28,7 @@ public sealed class ReloadDriver(PoolDriver pools) : IDisposable
     public async Task StartReloadAsync(string id, EngineSpec target, TimeSpan drainDeadline, ReloadStrategy strategy = ReloadStrategy.DrainFirst)
     {
         PidBefore = pools.Registry.TryGet(id, out var pool) ? pool.Snapshot().Pid : null;
-        var reload = pools.Reloads.ReloadAsync(id, target, drainDeadline, _giveUp.Token, strategy: strategy);
+        var reload = _console.Start(() => pools.Reloads.ReloadAsync(id, target, drainDeadline, _giveUp.Token, strategy: strategy));
         await Started(id, target.Model, reload, strategy);
     }
 
@@ -32,15 +36,33 @@ public sealed class ReloadDriver(PoolDriver pools) : IDisposable
     public Task StartReloadOfUnknownAsync(string id, string model)
     {
         PidBefore = null;
-        return Started(id, model, pools.Reloads.ReloadModelAsync(id, model, TimeSpan.FromSeconds(30), _giveUp.Token), ReloadStrategy.DrainFirst);
+        return Started(id, model, _console.Start(() => pools.Reloads.ReloadModelAsync(id, model, TimeSpan.FromSeconds(30), _giveUp.Token)), ReloadStrategy.DrainFirst);
     }
 
     /// <summary>The operator gives the last reload up (cancels it).</summary>
     public void GiveUp() => _giveUp.Cancel();
 
-    /// <summary>The result of the last reload (bounded wait).</summary>
-    public Task<ReloadResult> ReloadResultAsync() =>
-        Reload is null ? throw new InvalidOperationException("no reload was started in this scenario") : PoolDriver.Within(Reload, "the reload");
+    /// <summary>
+    /// The result of the last reload (bounded wait). Every reload starts on the operator's console: one that asked for
+    /// the console's thread fails here, whatever the scenario checks next.
+    /// </summary>
+    public async Task<ReloadResult> ReloadResultAsync()
+    {
+        var reload = Reload ?? throw new InvalidOperationException("no reload was started in this scenario");
+        ReloadResult result;
+        try
+        {
+            result = await PoolDriver.Within(reload, "the reload");
+        }
+        catch (OperationCanceledException)
+        {
+            _console.ThrowIfAsked("the reload");
+            throw;
+        }
+
+        _console.ThrowIfAsked("the reload");
+        return result;
+    }
 
     /// <summary>Waits until the last reload has ended, whether it returned a result or was given up.</summary>
     public Task EndedAsync() => NotGivenUpAsync();

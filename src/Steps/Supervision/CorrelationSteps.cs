@@ -26,6 +26,16 @@ public sealed class CorrelationSteps(PoolDriver pools, DrainDriver drains, Reloa
         logged.Should().Contain(e => e.EventName == "DrainStarted", "the reload drains the pool first, under the same correlation id");
     }
 
+    /// <summary>A reload that touched nothing logs one event, which names the answer's correlation id.</summary>
+    [Then("the reload of pool {word} was logged as {string}, under the correlation id of its answer")]
+    public async Task ReloadLoggedAs(string pool, string logged)
+    {
+        var result = await reloads.ReloadResultAsync();
+        result.CorrelationId.Should().NotBeNullOrWhiteSpace("the operator quotes the correlation id of the answer to find its log event");
+        pools.Logger.All.Where(e => Equals(e["PoolId"], pool)).Should().ContainSingle("a reload that touched nothing logs one event")
+            .Which.Message.Should().Be($"Reload of pool {pool} {logged} [{result.CorrelationId}]");
+    }
+
     /// <summary>
     /// The events of pool <paramref name="pool"/> from the operation's start event to its end event, whoever logged
     /// them (the supervisor's included): there must be a start and an end, and every one carries the correlation id.

@@ -49,27 +49,8 @@ public sealed class ReloadSteps(PoolDriver pools, ReloadDriver reloads, EngineDr
         return Attempts(pool, model);
     }
 
-    [Given("staging {word} takes until the reload is given up")]
-    public void StagingHeld(string model) => reloads.Models.HoldStaging(model);
-
-    [Given("staging {word} succeeds")]
-    public void StagingSucceeds(string model) => reloads.Models.StagingSucceeds(model);
-
-    [Given("restoring {word} succeeds")]
-    public void RestoreSucceeds(string model) => reloads.Models.RestoreSucceeds(model);
-
-    [Given("restoring {word} fails with {string}")]
-    public void RestoreFails(string model, string error) => reloads.Models.FailRestore(model, error);
-
     [When("the operator gives the reload up")]
     public void GivesUp() => reloads.GiveUp();
-
-    [Given("staging {word} fails with {string}")]
-    public void StagingFails(string model, string error) =>
-        reloads.Models.FailStaging(model, error);
-
-    [Given("the handoff file cannot be written")]
-    public void HandoffBroken() => reloads.BreakHandoff();
 
     [Then("pool {word} serves {word} on a new healthy engine")]
     public async Task ServesOnNewEngine(string pool, string model)
@@ -127,46 +108,8 @@ public sealed class ReloadSteps(PoolDriver pools, ReloadDriver reloads, EngineDr
         pools.Pool(pool).Snapshot().Should().Match<PoolSnapshot>(s => s.Ready && s.Live && s.Spec.Model == model, $"pool {pool} should serve {model} and be ready");
     }
 
-    [Then("the handoff file of pool {word} names {word} and its engine")]
-    public void Handoff(string pool, string model)
-    {
-        var s = pools.Pool(pool).Snapshot();
-        HandoffFile.Read(HandoffFile.PathFor(pools.HandoffDirectory, pool)).Should().Match<HandoffFile>(h =>
-            h.Pool == pool && h.Model == model && h.EngineVersion == s.Spec.EngineVersion && h.Pid == s.Pid && h.Endpoint == s.Endpoint!.ToString(),
-            $"the handoff file of pool {pool} should name {model} and the engine now serving it (pid {s.Pid}, {s.Endpoint})");
-    }
-
-    [Then("no handoff file was written for pool {word}")]
-    public async Task NoHandoff(string pool)
-    {
-        await reloads.ReloadResultAsync();
-        File.Exists(HandoffFile.PathFor(pools.HandoffDirectory, pool)).Should().BeFalse($"no engine of pool {pool} was handed off to");
-    }
-
-    [Then("the reload succeeds without staging a model")]
-    public async Task SucceedsWithoutStaging()
-    {
-        var reload = await reloads.ReloadResultAsync();
-        reload.Status.Should().Be(ReloadStatus.AlreadyCurrent, $"a reload to the version already served should change nothing, not end with: {reload.Error}");
-        await reloads.Models.StagedNothingAsync();
-    }
-
     [Given("the operator drains pool {word} within {int} seconds the moment a reload of it starts")]
     public void DrainsAsReloadStarts(string pool, int seconds) => reloads.DrainWhenReloadStarts(pool, TimeSpan.FromSeconds(seconds));
-
-    [Then("model {word} was never staged for pool {word}")]
-    public async Task NeverStaged(string model, string pool)
-    {
-        await reloads.EndedAsync();
-        await reloads.Models.NotStagedAsync(pool, model);
-    }
-
-    [When("a reader opens the handoff file of pool {word}")]
-    public void ReaderOpens(string pool) => reloads.OpenHandoff(pool);
-
-    [Then("the reader reads a whole handoff file naming {word}")]
-    public void ReaderReads(string model) =>
-        reloads.ReadOpenedHandoff().Should().Be(model, "a reader who opened the handoff file before a reload reads the whole file it opened, never one rewritten under it");
 
     [Then("the reload reports success, with nothing to roll back")]
     public async Task SucceedsWithNoRollback()
@@ -188,13 +131,6 @@ public sealed class ReloadSteps(PoolDriver pools, ReloadDriver reloads, EngineDr
             $"pool {pool} should be ready, serving {model} on the engine that served it before the reload (pid {reloads.PidBefore})");
     }
 
-    [Then("the model provisioner has staged {word} for pool {word}")]
-    public async Task Staged(string model, string pool)
-    {
-        await reloads.ReloadResultAsync();
-        await reloads.Models.StagedAsync(pool, model);
-    }
-
     [Then("the reload is refused with {string}")]
     public async Task RefusedWith(string error)
     {
@@ -202,10 +138,10 @@ public sealed class ReloadSteps(PoolDriver pools, ReloadDriver reloads, EngineDr
         result.Should().Match<ReloadResult>(r => r.Status == ReloadStatus.Refused && r.Error == error, $"the reload should be refused with '{error}', not end {result.Status} with '{result.Error}'");
     }
 
-    [Then("model {word} has been restored for pool {word}")]
-    public async Task Restored(string model, string pool)
+    [Then("the reload never asked for the thread of the console that started it")]
+    public async Task NeverAskedForTheConsole()
     {
         await reloads.EndedAsync();
-        await reloads.Models.RestoredAsync(pool, model);
+        reloads.ConsoleAsked.Should().Be(0, "a console that waits on its own thread for its reload would never give that thread back");
     }
 }

@@ -43,7 +43,7 @@ public sealed partial class ReloadCoordinator : IDisposable
     public Task<ReloadResult> ReloadModelAsync(string poolId, string model, TimeSpan drainDeadline, CancellationToken cancellationToken = default) =>
         _registry.TryGet(poolId, out var pool)
             ? ReloadAsync(poolId, pool.Spec with { Model = model }, drainDeadline, cancellationToken)
-            : Task.FromResult(Refused(poolId, $"pool {poolId} is not registered"));
+            : Task.FromResult(Refused(poolId, $"pool {poolId} is not registered", CorrelationIds.New()));
 
     /// <summary>
     /// Reloads pool <paramref name="poolId"/> to <paramref name="target"/>. The same model and engine
@@ -88,6 +88,7 @@ public sealed partial class ReloadCoordinator : IDisposable
         var snapshot = pool.Snapshot();
         if (snapshot.State == PoolState.Ready && snapshot.Spec.SameVersionAs(target))
         {
+            ReloadLog.AlreadyCurrent(_logger, poolId, target.VersionLabel, correlationId);
             return Record(new ReloadResult(poolId, ReloadStatus.AlreadyCurrent, null, null, false, TimeSpan.Zero) { CorrelationId = correlationId });
         }
 
@@ -127,8 +128,12 @@ public sealed partial class ReloadCoordinator : IDisposable
     /// <inheritdoc />
     public void Dispose() => _metrics.Dispose();
 
-    private ReloadResult Refused(string poolId, string why, string? correlationId = null) =>
-        Record(new ReloadResult(poolId, ReloadStatus.Refused, null, why, false, TimeSpan.Zero) { CorrelationId = correlationId ?? "" });
+    /// <summary>A reload refused before it touched anything: logged with why, under its correlation id.</summary>
+    private ReloadResult Refused(string poolId, string why, string correlationId)
+    {
+        ReloadLog.Refused(_logger, poolId, why, correlationId);
+        return Record(new ReloadResult(poolId, ReloadStatus.Refused, null, why, false, TimeSpan.Zero) { CorrelationId = correlationId });
+    }
 
     private ReloadResult Record(ReloadResult result)
     {

@@ -24,4 +24,10 @@ internal static partial class ReloadLog
 
     [LoggerMessage(EventId = 3203, EventName = "ReloadFailed", Level = LogLevel.Error, Message = "Reload of pool {PoolId} failed at {Step}: {Error}; rolled back: {RolledBack} [{CorrelationId}]")]
     public static partial void Failed(ILogger logger, string poolId, string step, string error, bool rolledBack, string correlationId);
+
+    [LoggerMessage(EventId = 3207, EventName = "ReloadRefused", Level = LogLevel.Warning, Message = "Reload of pool {PoolId} refused: {Why} [{CorrelationId}]")]
+    public static partial void Refused(ILogger logger, string poolId, string why, string correlationId);
+
+    [LoggerMessage(EventId = 3208, EventName = "ReloadAlreadyCurrent", Level = LogLevel.Information, Message = "Reload of pool {PoolId} has nothing to do: it already serves {Version} [{CorrelationId}]")]
+    public static partial void AlreadyCurrent(ILogger logger, string poolId, string version, string correlationId);
 }

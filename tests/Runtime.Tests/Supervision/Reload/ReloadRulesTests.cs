@@ -37,11 +37,13 @@ public sealed class ReloadRulesTests : ReloadCoordinatorFixture
     }
 
     [Fact]
-    public async Task ARefusalWithoutACorrelationId_CarriesNone()
+    public async Task ARefusalOfAnUnknownPoolByModel_IsLoggedUnderANewCorrelationId()
     {
         var refused = await _reloads.ReloadModelAsync("gpu-9", "llama-7b-v2", Deadline);
 
-        refused.CorrelationId.Should().BeEmpty();
+        refused.CorrelationId.Should().MatchRegex("^[0-9a-f]{12}$");
+        _logger.Entries.Should().ContainSingle(e => e.EventId.Name == "ReloadRefused")
+            .Which.Message.Should().EndWith($"[{refused.CorrelationId}]");
         new ReloadResult("gpu-0", ReloadStatus.Refused, null, "why", false, TimeSpan.Zero).CorrelationId.Should().BeEmpty();
     }
 
