@@ -214,3 +214,17 @@ Feature: Reload
       Then the reload fails at starting the new engine, and its rollback failed too
       And pool gpu-0 has failed and is not ready
       And pool gpu-0 has been handed to the supervisor
+
+  Rule: The handoff folder setting names a folder, or is left unset to write no handoff file
+
+    Scenario: Reloads whose handoff folder has no name are refused at once
+      When the reloads are set up to write their handoff files to the folder ""
+      Then the reloads are refused at once, naming their handoff folder setting
+
+    Scenario: Reloads whose handoff folder name is blank are refused at once
+      When the reloads are set up to write their handoff files to the folder "   "
+      Then the reloads are refused at once, naming their handoff folder setting
+
+    Scenario: Reloads writing their handoff files to a named folder are set up
+      When the reloads are set up to write their handoff files to the folder "handoff"
+      Then the reloads are set up

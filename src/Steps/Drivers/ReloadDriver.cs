@@ -39,6 +39,21 @@ public sealed class ReloadDriver(PoolDriver pools) : IDisposable
         return Started(id, model, _console.Start(() => pools.Reloads.ReloadModelAsync(id, model, TimeSpan.FromSeconds(30), _giveUp.Token)), ReloadStrategy.DrainFirst);
     }
 
+    /// <summary>Sets up the reloads of the scenario's pools anew, writing handoff files to <paramref name="folder"/>: null when accepted, else the refusal.</summary>
+    public ArgumentException? SetUpWithHandoffFolder(string folder)
+    {
+        try
+        {
+            using var reloads = new ReloadCoordinator(pools.Registry, (IPoolEngines?)pools.Supervisor ?? pools.Simulated!, pools.Drains,
+                new ReloadOptions { TimeProvider = pools.Clock.Time, HandoffDirectory = folder });
+            return null;
+        }
+        catch (ArgumentException refused)
+        {
+            return refused;
+        }
+    }
+
     /// <summary>The operator gives the last reload up (cancels it).</summary>
     public void GiveUp() => _giveUp.Cancel();
 

@@ -28,7 +28,7 @@ public enum ReloadStep
     DrainOld,
 }
 
-/// <summary>Stable snake_case names of <see cref="ReloadStep"/> (the <c>reason</c> tag of <c>reload_failure_total</c>).</summary>
+/// <summary>Stable snake_case names of <see cref="ReloadStep"/> (the <c>reload.step</c> tag of <c>runtime.reload.failures</c>).</summary>
 public static class ReloadStepNames
 {
     /// <summary>The name of <paramref name="step"/>: drain_timeout, stage, stop_old, start_new, health_check, handoff, switch, drain_old.</summary>

@@ -18,7 +18,7 @@ public enum ReloadStrategy
     Surge,
 }
 
-/// <summary>Stable snake_case names of <see cref="ReloadStrategy"/> (the <c>strategy</c> tag of <c>reload_duration_ms</c>).</summary>
+/// <summary>Stable snake_case names of <see cref="ReloadStrategy"/> (the <c>reload.strategy</c> tag of <c>runtime.reload.duration</c>).</summary>
 public static class ReloadStrategyNames
 {
     /// <summary>The name of <paramref name="strategy"/>: drain_first, surge.</summary>
