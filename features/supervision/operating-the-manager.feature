@@ -58,6 +58,12 @@ Feature: Operating the manager
       Then the API answers 400 with the problem "strategy must be drain_first or surge, got 'blue-green'"
       And the API shows pool gpu-0 as Ready, serving llama-7b-v1
 
+    Scenario: A reload that names a blank model is refused
+      Given the manager service runs pool gpu-0 serving llama-7b-v1
+      When the operator reloads pool gpu-0 to engine version 2.0 with a blank model name over the API
+      Then the API answers 400 with the problem "a model or engine version a reload names must not be blank"
+      And the API shows pool gpu-0 as Ready, serving llama-7b-v1
+
   Rule: An operator restarts a pool its circuit stopped
 
     Scenario: An operator resets the open circuit of a pool

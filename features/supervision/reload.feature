@@ -165,6 +165,18 @@ Feature: Reload
       When the operator attempts a surge reload of pool gpu-9 with llama-7b-v2
       Then the reload is refused with "pool gpu-9 is not registered"
 
+  Rule: A reload to a model with no name is refused before anything starts
+
+    @process
+    Scenario Outline: A <strategy> reload to a model with no name is refused, and the old engine serves on
+      When the operator attempts a <strategy> reload of pool gpu-0 to a model with no name
+      Then the reload is refused before anything starts, as its model has no name, and pool gpu-0 serves llama-7b-v1 on the same engine
+
+      Examples:
+        | strategy    |
+        | drain-first |
+        | surge       |
+
   Rule: A reload given up by the operator puts the pool back as it was
 
     Scenario: A reload given up while its model is staged leaves the old engine serving

@@ -95,6 +95,11 @@ internal static class PoolEndpoints
             return Refused(log, "reload", id, correlationId, Problems.BadRequest("a reload names a model, an engine version, or both", correlationId));
         }
 
+        if ((request.Model is { } model && string.IsNullOrWhiteSpace(model)) || (request.EngineVersion is { } version && string.IsNullOrWhiteSpace(version)))
+        {
+            return Refused(log, "reload", id, correlationId, Problems.BadRequest("a model or engine version a reload names must not be blank", correlationId));
+        }
+
         if (ReloadStrategyOf(request.Strategy) is not { } strategy)
         {
             return Refused(log, "reload", id, correlationId, Problems.BadRequest($"strategy must be drain_first or surge, got '{request.Strategy}'", correlationId));

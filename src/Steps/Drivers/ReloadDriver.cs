@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Runtime.Common;
 using Runtime.Supervision.Pools;
 using Runtime.Supervision.Reload;
@@ -13,7 +12,6 @@ public sealed class ReloadDriver(PoolDriver pools) : IDisposable
 
     private readonly CancellationTokenSource _giveUp = new();
     private readonly OperatorConsole _console = new();
-    private FileStream? _reader;
 
     /// <summary>How many times the reloads of this scenario asked for the thread of the console that started them.</summary>
     public int ConsoleAsked => _console.TimesAsked;
@@ -39,18 +37,21 @@ public sealed class ReloadDriver(PoolDriver pools) : IDisposable
         return Started(id, model, _console.Start(() => pools.Reloads.ReloadModelAsync(id, model, TimeSpan.FromSeconds(30), _giveUp.Token)), ReloadStrategy.DrainFirst);
     }
 
-    /// <summary>Sets up the reloads of the scenario's pools anew, writing handoff files to <paramref name="folder"/>: null when accepted, else the refusal.</summary>
-    public ArgumentException? SetUpWithHandoffFolder(string folder)
+    /// <summary>
+    /// Attempts a <paramref name="strategy"/> reload of pool <paramref name="id"/> to a model with no name and waits for
+    /// its end; returns why the call refused it before anything started, or null when the reload ran.
+    /// </summary>
+    public async Task<string?> AttemptUnnamedModelAsync(string id, ReloadStrategy strategy)
     {
         try
         {
-            using var reloads = new ReloadCoordinator(pools.Registry, (IPoolEngines?)pools.Supervisor ?? pools.Simulated!, pools.Drains,
-                new ReloadOptions { TimeProvider = pools.Clock.Time, HandoffDirectory = folder });
+            await StartReloadAsync(id, pools.Pool(id).Spec with { Model = " " }, TimeSpan.FromSeconds(30), strategy);
+            await ReloadResultAsync();
             return null;
         }
         catch (ArgumentException refused)
         {
-            return refused;
+            return refused.Message;
         }
     }
 
@@ -112,26 +113,9 @@ public sealed class ReloadDriver(PoolDriver pools) : IDisposable
         };
     }
 
-    /// <summary>A reader opens pool <paramref name="pool"/>'s handoff file and keeps it open, as an operator's tool or the next engine would.</summary>
-    public void OpenHandoff(string pool)
-    {
-        _reader?.Dispose();
-        _reader = new FileStream(HandoffFile.PathFor(pools.HandoffDirectory, pool), FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-    }
-
-    /// <summary>Reads, from its start, the handoff file the reader opened; returns the model it names (it must be whole JSON).</summary>
-    public string? ReadOpenedHandoff()
-    {
-        var reader = _reader ?? throw new InvalidOperationException("no reader opened the handoff file");
-        reader.Position = 0;
-        using var json = JsonDocument.Parse(reader);
-        return json.RootElement.GetProperty("model").GetString();
-    }
-
     /// <inheritdoc />
     public void Dispose()
     {
-        _reader?.Dispose();
         _giveUp.Dispose();
     }
 
@@ -148,13 +132,6 @@ public sealed class ReloadDriver(PoolDriver pools) : IDisposable
             // Time may move right after this step: the new engine (and its startup timeout) must exist first.
             await pools.WaitUntil(() => reload.IsCompleted || pools.Saw(id, $"serving {model}"), $"the reload of pool {id} to start {model}");
         }
-    }
-
-    /// <summary>Makes the handoff file impossible to write (its directory is a file).</summary>
-    public void BreakHandoff()
-    {
-        Directory.Delete(pools.HandoffDirectory, recursive: true);
-        File.WriteAllText(pools.HandoffDirectory, "not a directory");
     }
 
     /// <summary>

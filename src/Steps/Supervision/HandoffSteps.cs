@@ -7,10 +7,10 @@ namespace Steps.Supervision;
 
 /// <summary>The handoff file a reload writes: which engine now serves the pool.</summary>
 [Binding]
-public sealed class HandoffSteps(PoolDriver pools, ReloadDriver reloads)
+public sealed class HandoffSteps(PoolDriver pools, ReloadDriver reloads, HandoffDriver handoffs)
 {
     [Given("the handoff file cannot be written")]
-    public void HandoffBroken() => reloads.BreakHandoff();
+    public void HandoffBroken() => handoffs.BreakHandoff();
 
     [Then("the handoff file of pool {word} names {word} and its engine")]
     public void Handoff(string pool, string model)
@@ -29,9 +29,9 @@ public sealed class HandoffSteps(PoolDriver pools, ReloadDriver reloads)
     }
 
     [When("a reader opens the handoff file of pool {word}")]
-    public void ReaderOpens(string pool) => reloads.OpenHandoff(pool);
+    public void ReaderOpens(string pool) => handoffs.OpenHandoff(pool);
 
     [Then("the reader reads a whole handoff file naming {word}")]
     public void ReaderReads(string model) =>
-        reloads.ReadOpenedHandoff().Should().Be(model, "a reader who opened the handoff file before a reload reads the whole file it opened, never one rewritten under it");
+        handoffs.ReadOpenedHandoff().Should().Be(model, "a reader who opened the handoff file before a reload reads the whole file it opened, never one rewritten under it");
 }

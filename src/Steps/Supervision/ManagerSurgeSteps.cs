@@ -24,6 +24,10 @@ public sealed class ManagerSurgeSteps(ManagerServiceDriver service, ManagerApiCl
     public Task ReloadsBy(string pool, string model, string strategy) =>
         api.SendAsync(HttpMethod.Post, $"/pools/{pool}/reload", $$"""{"model":"{{model}}","drainDeadlineSeconds":5,"strategy":"{{strategy}}"}""");
 
+    [When("the operator reloads pool {word} to engine version {word} with a blank model name over the API")]
+    public Task ReloadsBlankModel(string pool, string version) =>
+        api.SendAsync(HttpMethod.Post, $"/pools/{pool}/reload", $$"""{"model":"  ","engineVersion":"{{version}}","drainDeadlineSeconds":5}""");
+
     [Then("the manager's answer says the pool {string}")]
     public void AnswerSays(string outcome) =>
         api.Last!.Json.GetProperty("outcome").GetString().ShouldRead(outcome, $"the manager should say how the reload went ({api.Last.Body})");

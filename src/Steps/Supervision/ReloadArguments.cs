@@ -30,6 +30,10 @@ public sealed class ReloadArguments
     [StepArgumentTransformation("(the same|a new)", Name = "servingEngine")]
     public ServingEngine ToServingEngine(string text) => text == "a new" ? ServingEngine.New : ServingEngine.Same;
 
+    /// <summary>"drain-first" → <see cref="ReloadStrategy.DrainFirst"/>, "surge" → <see cref="ReloadStrategy.Surge"/>.</summary>
+    [StepArgumentTransformation("(drain-first|surge)", Name = "reloadStrategy")]
+    public ReloadStrategy ToStrategy(string text) => text == "surge" ? ReloadStrategy.Surge : ReloadStrategy.DrainFirst;
+
     /// <summary>A reload step as the operator names it ("staging the model", "the new engine's health check", ...).</summary>
     [StepArgumentTransformation("(the drain deadline|staging the model|stopping the old engine|starting the new engine|the new engine's health check|writing the handoff file|the switch to the new engine|the old engine's drain)", Name = "reloadStep")]
     public NamedStep ToReloadStep(string text) => Step(text);

@@ -6,12 +6,12 @@ namespace Steps.Supervision;
 
 /// <summary>The settings of reloads, checked when the reloads are set up.</summary>
 [Binding]
-public sealed class ReloadSettingSteps(ReloadDriver reloads)
+public sealed class ReloadSettingSteps(HandoffDriver handoffs)
 {
     private ArgumentException? _refusal;
 
     [When("the reloads are set up to write their handoff files to the folder {string}")]
-    public void SetUp(string folder) => _refusal = reloads.SetUpWithHandoffFolder(folder);
+    public void SetUp(string folder) => _refusal = handoffs.SetUpWithHandoffFolder(folder);
 
     [Then("the reloads are refused at once, naming their handoff folder setting")]
     public void Refused() =>

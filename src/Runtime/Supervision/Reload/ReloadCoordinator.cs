@@ -72,12 +72,11 @@ public sealed partial class ReloadCoordinator : IDisposable
             throw new ArgumentOutOfRangeException(nameof(strategy), strategy, "Unknown reload strategy: DrainFirst or Surge.");
         }
 
-        if (strategy == ReloadStrategy.Surge)
-        {
-            target.Validate();
-            ArgumentOutOfRangeException.ThrowIfLessThan(drainDeadline, TimeSpan.Zero);
-            Runtime.Common.Time.TimerLimits.Check(drainDeadline, nameof(drainDeadline));
-        }
+        // Checked before anything starts, whichever the strategy: a drain-first reload to an incomplete engine would
+        // otherwise drain the pool and stop its engine before it failed.
+        target.Validate();
+        ArgumentOutOfRangeException.ThrowIfLessThan(drainDeadline, TimeSpan.Zero);
+        Runtime.Common.Time.TimerLimits.Check(drainDeadline, nameof(drainDeadline));
 
         correlationId = CorrelationIds.OrNew(correlationId);
         if (!_registry.TryGet(poolId, out var pool))
