@@ -6,6 +6,7 @@
 #   bench/mutation/run.sh CircuitBreaker       one folder (minutes)
 #   bench/mutation/run.sh Backoff Crashes      several folders in one run (one build, one initial test run)
 #   bench/mutation/run.sh --since              only the files changed since origin/main (minutes)
+#   bench/mutation/run.sh 'Supervision/*.cs'   a glob under src/Runtime: here the folder's own files, not its subfolders
 #   UNIT_TESTS=1 bench/mutation/run.sh ...     the runtime unit tests (tests/Runtime.Tests) count too
 #   UNIT_TESTS=only bench/mutation/run.sh ...  the unit tests alone: minutes, not hours, and a lower bound of the
 #                                              score with both (a mutant they kill is killed with both)
@@ -34,6 +35,7 @@ fi
 for target in "$@"; do
   case "$target" in
     --since) args+=(--since:"${SINCE:-origin/main}") ;;
+    *'*'*) args+=(--mutate "$target") ;;   # a glob under src/Runtime: 'Supervision/*.cs' is the folder's own files
     *) # a folder by its name (Drain) or its path under src/Runtime (Supervision/Drain)
        folder=$(cd src/Runtime && find . -type d -not -path '*/bin*' -not -path '*/obj*' \( -path "./$target" -o -name "$target" \) | head -n 1)
        [ -n "$folder" ] || { echo "no folder $target under src/Runtime" >&2; exit 2; }
