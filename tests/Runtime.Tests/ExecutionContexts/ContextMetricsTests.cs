@@ -72,4 +72,17 @@ public sealed class ContextMetricsTests : IDisposable
             ["runtime.context.forbidden_attempts"] = "Attempts by another tenant to use or read a context.",
         });
     }
+
+    [Fact]
+    public void Counters_AnAllocationOverBudgetAndAForeignRead_AreCountedToo()
+    {
+        var context = _kit.Create(Tenant, memory: 1024);
+
+        context.Allocate(2048, Tenant).Outcome.Should().Be(ContextOutcome.BudgetExceeded);
+        context.ReadCounters("globex").Outcome.Should().Be(ContextOutcome.Forbidden);
+        context.ReadTrace("globex").Outcome.Should().Be(ContextOutcome.Forbidden);
+
+        _counts.Should().Contain("runtime.context.budget_refusals", 1, "an allocation refused by the budget is a budget refusal")
+            .And.Contain("runtime.context.forbidden_attempts", 2, "reading another tenant's counters or trace is a forbidden attempt");
+    }
 }
