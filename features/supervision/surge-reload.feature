@@ -194,3 +194,4 @@ Feature: Surge reload
       And 10 seconds pass
       Then both engines of pool gpu-0 have exited
       And pool gpu-0 is stopped, not live and not ready
+      And the reload fails at the old engine's drain, as pool gpu-0 was drained during the surge

@@ -56,6 +56,14 @@ public sealed class ReloadFailureSteps(PoolDriver pools, ReloadDriver reloads)
         reload.RolledBack.Should().BeTrue($"the old engine took the pool back ({reload.Error})");
     }
 
+    [Then("the reload fails at {reloadStep}, as pool {word} was drained during the surge")]
+    public async Task FailsAsDrainedDuringSurge(NamedStep step, string pool)
+    {
+        var reload = await FailedAt(step);
+        reload.Error.Should().Be(step.FailureOf(pool, $"pool {pool} was drained or stopped during the surge, and both engines with it"),
+            "the operator's drain began before the surge ended: it stops both engines, and the reload cannot succeed");
+    }
+
     [Then("the reload fails at the drain, as pool {word} left it for a restart by the supervisor")]
     public async Task FailsAsEngineCrashedInDrain(string pool)
     {

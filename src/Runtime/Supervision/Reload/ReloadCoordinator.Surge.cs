@@ -61,9 +61,15 @@ public sealed partial class ReloadCoordinator
             WriteHandoff(pool, target, surge.Start);
             step = ReloadStep.DrainOld;
             var abandoned = await DrainOldAsync(pool, surge, expiry.Token, correlationId).ConfigureAwait(false);
+            if (DrainedOrStopped(pool))
+            {
+                // An operator's drain (or a shutdown) began during the surge: it stops both engines, whichever it has reached by now.
+                throw new ReloadStepException($"pool {pool.Id} was drained or stopped during the surge, and both engines with it");
+            }
+
             if (surge.NewEngineFailed.IsCompleted || surge.NewEngineEnded.IsCompleted)
             {
-                // The new engine ended before the old one stopped: the old one serves again, or an operator's drain stopped both.
+                // The new engine ended before the old one stopped: the old one serves again.
                 throw new ReloadStepException(surge.NewEngineFailed.IsCompleted
                     ? $"the new engine ended during the surge ({await surge.NewEngineFailed.ConfigureAwait(false)}); still serving {old.VersionLabel}"
                     : $"the new engine ended during the surge: pool {pool.Id} is {pool.State}");
@@ -83,6 +89,9 @@ public sealed partial class ReloadCoordinator
             return Failed(pool, started, correlationId, step, rollbackError is null ? e.Message : $"{e.Message}; rollback failed: {rollbackError}", rollbackError is null);
         }
     }
+
+    /// <summary>True once an operator's drain (or a shutdown) has taken <paramref name="pool"/>: a surge keeps it Ready otherwise.</summary>
+    private static bool DrainedOrStopped(Pool pool) => pool.State is PoolState.Draining or PoolState.Stopped;
 
     /// <summary>
     /// Waits for the old engine's leases until the deadline (or until either engine ends), then stops the old engine:

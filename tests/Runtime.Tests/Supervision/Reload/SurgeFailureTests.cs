@@ -98,7 +98,7 @@ public sealed class SurgeFailureTests : SurgeFixture
         _engines.Started.Should().HaveCount(2).And.OnlyContain(e => e.HasExited, "the operator's drain stops both engines, the old one before the reload's deadline");
         _pool.Snapshot().State.Should().Be(PoolState.Stopped);
         result.Should().Match<ReloadResult>(r => r.Status == ReloadStatus.Failed && r.FailedStep == ReloadStep.DrainOld, result.Error);
-        result.Error.Should().EndWith("the new engine ended during the surge: pool gpu-0 is Stopped");
+        result.Error.Should().Be("reload of pool gpu-0 failed at drain_old: pool gpu-0 was drained or stopped during the surge, and both engines with it");
     }
 
     [Fact]
