@@ -25,6 +25,14 @@ public sealed class SurgeCapacityTests
     }
 
     [Fact]
+    public void WhyNoRoom_WithoutAPoolOrAnEngine_IsRefusedNamingWhatIsMissing()
+    {
+        FluentActions.Invoking(() => SurgeCapacity.WhyNoRoom(null!, Old, New)).Should().Throw<ArgumentNullException>().WithParameterName("pool");
+        FluentActions.Invoking(() => SurgeCapacity.WhyNoRoom(Pool(17000), null!, New)).Should().Throw<ArgumentNullException>().WithParameterName("old");
+        FluentActions.Invoking(() => SurgeCapacity.WhyNoRoom(Pool(17000), Old, null!)).Should().Throw<ArgumentNullException>().WithParameterName("target");
+    }
+
+    [Fact]
     public void Capacity_SurvivesAManagerRestart()
     {
         var file = Path.Combine(Directory.CreateTempSubdirectory("surge-capacity-").FullName, "pools.json");
