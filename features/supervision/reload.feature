@@ -223,7 +223,9 @@ Feature: Reload
       Given the engine for llama-7b-v2 cannot start
       And the engine for llama-7b-v1 cannot start
       When the operator attempts to reload pool gpu-0 with llama-7b-v2
-      Then the reload fails at starting the new engine, and its rollback failed too
+      Then the reload fails and tells the operator why:
+        | failed at               | because                          | rollback failed because          |
+        | starting the new engine | process_exit: exited with code 1 | process_exit: exited with code 1 |
       And pool gpu-0 has failed and is not ready
       And pool gpu-0 has been handed to the supervisor
 

@@ -38,15 +38,6 @@ public sealed class ReloadFailureSteps(PoolDriver pools, ReloadDriver reloads)
     [Then("the reload fails at {reloadStep}")]
     public Task FailsAt(NamedStep step) => FailedAt(step);
 
-    [Then("the reload fails at {reloadStep}, and its rollback failed too")]
-    public async Task FailsAndRollbackFails(NamedStep step)
-    {
-        var reload = await FailedAt(step);
-        reload.Error.Should().StartWith(step.FailureOf(reload.PoolId, ""), $"the failed reload should name the step it failed at")
-            .And.MatchRegex("; rollback failed: .+$", "the failed reload should say that, and why, its rollback failed too");
-        reload.RolledBack.Should().BeFalse($"a reload whose rollback failed did not roll back ({reload.Error})");
-    }
-
     [Then("the reload fails at {reloadStep}, as the new engine ended and {word} on engine {word} still serves")]
     public async Task FailsAsNewEngineEnded(NamedStep step, string model, string version)
     {
