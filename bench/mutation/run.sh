@@ -14,7 +14,8 @@
 #                                              leave out slow tests that cannot see the folder's mutants (a vstest filter)
 #
 # Reports: reports/mutation/<when>/reports/mutation-report.html and .json, and mutation-summary.md beside them (the
-# score per folder and per file, and every survivor: bench/mutation/summary.cs). The scores go to docs/mutation.md
+# score per folder and per file, and every survivor: bench/mutation/summary.cs). A scenario run and a unit run of the
+# same commit make the combined score: dotnet run --file bench/mutation/summary.cs -- <scenario report> <unit report>. The scores go to docs/mutation.md
 # by hand, with why a surviving mutant is equivalent when it cannot be killed.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)

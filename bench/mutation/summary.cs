@@ -3,29 +3,57 @@
 // survived + not covered); compile errors and ignored mutants do not count.
 //
 //   dotnet run bench/mutation/summary.cs -- reports/mutation/<when>/reports/mutation-report.json
+//
+// Given several reports of the same code (a scenario run and a unit run of one commit, say), it summarises them as one
+// combined run: a mutant is killed when any run killed it. Mutants are matched by file, position, mutator and
+// replacement; a report of other code (a mutant found in one report only) is refused.
 using System.Text.Json;
 
-if (args.Length != 1 || !File.Exists(args[0]))
+if (args.Length == 0 || args.Any(a => !File.Exists(a)))
 {
-    Console.Error.WriteLine("usage: dotnet run bench/mutation/summary.cs -- <mutation-report.json>");
+    Console.Error.WriteLine("usage: dotnet run bench/mutation/summary.cs -- <mutation-report.json> [<another report of the same code> ...]");
     return 2;
 }
 
-using var report = JsonDocument.Parse(File.ReadAllText(args[0]));
-var rows = new List<(string Folder, string File, string Status, int Line, string Mutator, string Code)>();
-foreach (var file in report.RootElement.GetProperty("files").EnumerateObject())
+var runs = args.Select(Read).ToList();
+var keys = runs[0].Keys.ToHashSet();
+if (runs.Any(r => !r.Keys.ToHashSet().SetEquals(keys)))
 {
-    var parts = file.Name.Replace('\\', '/').Split('/');
-    var at = Array.IndexOf(parts, "Runtime");
-    // The file's folder under src/Runtime (Supervision/Drain, ExecutionContexts/Budgets, Supervision for the supervisor's own files).
-    var folder = at >= 0 && at + 2 < parts.Length ? string.Join('/', parts[(at + 1)..^1]) : "(root)";
-    var lines = file.Value.GetProperty("source").GetString()!.Split('\n');
-    foreach (var mutant in file.Value.GetProperty("mutants").EnumerateArray())
+    Console.Error.WriteLine("the reports are not of the same code: their mutants differ");
+    return 2;
+}
+
+var rows = runs[0].Select(pair => pair.Value with { Status = Combined(runs.Select(r => r[pair.Key].Status)) }).ToList();
+
+static string Combined(IEnumerable<string> statuses)
+{
+    var all = statuses.ToList();
+    return all.FirstOrDefault(Killed) ?? all.FirstOrDefault(s => s == "Survived") ?? all[0];
+}
+
+static Dictionary<string, Row> Read(string path)
+{
+    using var report = JsonDocument.Parse(File.ReadAllText(path));
+    var rows = new Dictionary<string, Row>(StringComparer.Ordinal);
+    foreach (var file in report.RootElement.GetProperty("files").EnumerateObject())
     {
-        var line = mutant.GetProperty("location").GetProperty("start").GetProperty("line").GetInt32();
-        rows.Add((folder, parts[^1], mutant.GetProperty("status").GetString()!, line,
-            mutant.GetProperty("mutatorName").GetString()!, lines[line - 1].Trim()));
+        var parts = file.Name.Replace('\\', '/').Split('/');
+        var at = Array.IndexOf(parts, "Runtime");
+        // The file's folder under src/Runtime (Supervision/Drain, ExecutionContexts/Budgets, Supervision for the supervisor's own files).
+        var folder = at >= 0 && at + 2 < parts.Length ? string.Join('/', parts[(at + 1)..^1]) : "(root)";
+        var lines = file.Value.GetProperty("source").GetString()!.Split('\n');
+        foreach (var mutant in file.Value.GetProperty("mutants").EnumerateArray())
+        {
+            var start = mutant.GetProperty("location").GetProperty("start");
+            var line = start.GetProperty("line").GetInt32();
+            var mutator = mutant.GetProperty("mutatorName").GetString()!;
+            var replacement = mutant.TryGetProperty("replacement", out var r) ? r.GetString() : null;
+            var key = $"{folder}/{parts[^1]}:{line}:{start.GetProperty("column").GetInt32()}:{mutator}:{replacement}";
+            rows[key] = new Row(folder, parts[^1], mutant.GetProperty("status").GetString()!, line, mutator, lines[line - 1].Trim());
+        }
     }
+
+    return rows;
 }
 
 static bool Killed(string status) => status is "Killed" or "Timeout";
@@ -65,3 +93,5 @@ foreach (var row in rows.Where(r => r.Status is "Survived" or "NoCoverage").Orde
 }
 
 return 0;
+
+internal sealed record Row(string Folder, string File, string Status, int Line, string Mutator, string Code);
