@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Runtime.Common;
 using Runtime.Supervision.Reload;
 
 namespace Steps.Drivers;
@@ -37,7 +36,7 @@ public sealed class HandoffDriver(PoolDriver pools) : IDisposable
     {
         try
         {
-            using var reloads = new ReloadCoordinator(pools.Registry, (IPoolEngines?)pools.Supervisor ?? pools.Simulated!, pools.Drains,
+            using var reloads = new ReloadCoordinator(pools.Registry, pools.Engines, pools.Drains,
                 new ReloadOptions { TimeProvider = pools.Clock.Time, HandoffDirectory = folder });
             return null;
         }

@@ -41,24 +41,23 @@ public sealed class OperatorConsole : SynchronizationContext
     public override void Post(SendOrPostCallback d, object? state)
     {
         Interlocked.Increment(ref _asked);
-        ThreadPool.UnsafeQueueUserWorkItem(_ => Start(() =>
-        {
-            d(state);
-            return 0;
-        }), null);
+        ThreadPool.UnsafeQueueUserWorkItem(_ => RunHere(d, state), null);
     }
 
     /// <inheritdoc />
     public override void Send(SendOrPostCallback d, object? state)
     {
         Interlocked.Increment(ref _asked);
-        Start(() =>
-        {
-            d(state);
-            return 0;
-        });
+        RunHere(d, state);
     }
 
     /// <inheritdoc />
     public override SynchronizationContext CreateCopy() => this;
+
+    /// <summary>Runs <paramref name="d"/> with the console current, as a console's own thread would.</summary>
+    private void RunHere(SendOrPostCallback d, object? state) => Start(() =>
+    {
+        d(state);
+        return 0;
+    });
 }

@@ -68,6 +68,9 @@ public sealed partial class PoolDriver : IDisposable
     /// <summary>The simulated engines (scenarios without @process).</summary>
     public SimulatedEngines? Simulated { get; private set; }
 
+    /// <summary>The engines the pools run on: the supervisor's real processes, or the simulated engines.</summary>
+    public IPoolEngines Engines => (IPoolEngines?)Supervisor ?? Simulated!;
+
     /// <summary>Drains.</summary>
     public DrainCoordinator Drains { get; private set; } = null!;
 
