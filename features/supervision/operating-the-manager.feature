@@ -125,7 +125,7 @@ Feature: Operating the manager
       And no engine of the manager service is running
 
     Scenario: An engine still busy at the end of the grace period is killed
-      Given the manager service has a shutdown grace period of 1 second
+      Given the manager service has a shutdown grace period of 300 milliseconds
       And the manager service runs pool gpu-0 serving llama-7b-v1
       And an operator holds a lease on pool gpu-0 through the API
       When the manager service is stopped by SIGTERM

@@ -28,9 +28,14 @@ public sealed class ManagerServiceSteps(ManagerServiceDriver service, ManagerApi
     public void NeverHealthyPool(string pool) => service.AddPool(pool, "llama-13b-v1", "--never-healthy");
 
     [Given("the manager service has a shutdown grace period of {int} second(s)")]
-    public void GracePeriod(int seconds)
+    public void GracePeriod(int seconds) => SetGracePeriod(TimeSpan.FromSeconds(seconds));
+
+    [Given("the manager service has a shutdown grace period of {int} milliseconds")]
+    public void GracePeriodInMilliseconds(int milliseconds) => SetGracePeriod(TimeSpan.FromMilliseconds(milliseconds));
+
+    private void SetGracePeriod(TimeSpan grace)
     {
-        _grace = TimeSpan.FromSeconds(seconds);
+        _grace = grace;
         service.Set("ShutdownGracePeriod", _grace.ToString("c", System.Globalization.CultureInfo.InvariantCulture));
     }
 
