@@ -165,6 +165,13 @@ Feature: Reload
       When the operator attempts a surge reload of pool gpu-9 with llama-7b-v2
       Then the reload is refused with "pool gpu-9 is not registered"
 
+    @concurrency
+    Scenario: Two operators reloading one pool at the same moment never run two reloads at once
+      Given 300 fresh pools, each serving llama-7b on its own engine
+      When on each pool two operators start reloads to engine versions 2.0 and 3.0 at the same moment
+      Then on every pool one reload served its version while the other was refused as the pool was reloading or draining, or both ran one after the other
+      And on some pools the two reloads met, and one was refused
+
   Rule: A reload to a model with no name is refused before anything starts
 
     @process
@@ -203,6 +210,12 @@ Feature: Reload
         | staging the model fails       | staging llama-7b-v2 fails with "disk full" | staging the model        | the same |
         | the new engine cannot start   | the engine for llama-7b-v2 cannot start    | starting the new engine  | a new    |
         | the handoff cannot be written | the handoff file cannot be written         | writing the handoff file | a new    |
+
+    Scenario: A new engine given up by a rollback is killed at once, as it never served
+      Given the handoff file cannot be written
+      When the operator attempts to reload pool gpu-0 with llama-7b-v2
+      Then the reload fails at writing the handoff file
+      And the engine started for llama-7b-v2 was killed, not asked to stop
 
     Scenario: A new engine that never becomes healthy is replaced by the old one
       Given the engine for llama-7b-v2 never becomes healthy

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Time.Testing;
 using Runtime.Supervision.Drain;
 using Runtime.Supervision.Pools;
 using Runtime.Supervision.Reload;
@@ -12,23 +11,19 @@ namespace Steps.Drivers;
 /// the clock passes every deadline (every third round a client still holds a lease then, released after). Each round records what the drain and the reload returned or threw
 /// (nothing is excused, a drain's refusal included), and the pool's state at the end.
 /// </summary>
-public sealed class DrainRaceDriver
+public sealed class DrainRaceDriver(RacePools pools)
 {
-    private static readonly EngineSpec Old = new("engine", ["--model", "{model}"], "llama-7b", "1.0");
-    private static readonly EngineSpec New = Old with { EngineVersion = "2.0" };
-    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
-
-    /// <summary>How many rounds <see cref="RunAsync"/> runs: one fresh pool each.</summary>
-    public int Pools { get; set; }
+    private static readonly EngineSpec New = FreshPool.Old with { EngineVersion = "2.0" };
+    private static readonly TimeSpan Deadline = FreshPool.Deadline;
 
     /// <summary>Every round run, in order.</summary>
     public List<DrainRaceRound> Rounds { get; } = [];
 
-    /// <summary>Runs one round on each of <see cref="Pools"/> fresh pools.</summary>
+    /// <summary>Runs one round on each of the fresh pools.</summary>
     public async Task RunAsync()
     {
         using var threads = new RaceThreads(3);
-        for (var i = 0; i < Pools; i++)
+        for (var i = 0; i < pools.Count; i++)
         {
             // Every third round a client keeps one lease past the deadlines: drains then end at their deadline.
             Rounds.Add(await RoundAsync(threads, holdPastDeadline: i % 3 == 0));
@@ -37,13 +32,8 @@ public sealed class DrainRaceDriver
 
     private static async Task<DrainRaceRound> RoundAsync(RaceThreads threads, bool holdPastDeadline)
     {
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
-        var registry = new PoolRegistry();
-        var engines = new SimulatedEngines(registry);
-        using var drains = new DrainCoordinator(registry, engines, new DrainOptions { TimeProvider = time });
-        using var reloads = new ReloadCoordinator(registry, engines, drains, new ReloadOptions { TimeProvider = time });
-        var pool = registry.Register("gpu-0", Old);
-        await engines.StartAsync("gpu-0");
+        using var fresh = await FreshPool.StartAsync();
+        var (time, registry, drains, reloads, pool) = (fresh.Time, fresh.Registry, fresh.Drains, fresh.Reloads, fresh.Pool);
 
         // The outer task completes once the operation has started, the inner one when it ends.
         var drain = threads.Run(0, () => drains.DrainAsync("gpu-0", Deadline));

@@ -47,6 +47,21 @@ public sealed class EngineDriver(PoolDriver pools, EngineProcessDriver processes
         }
     }
 
+    /// <summary>How the last engine process started for <paramref name="model"/> ended; null while it still runs after the safety bound.</summary>
+    public async Task<EngineExit?> ExitOfEngineStartedForAsync(string model)
+    {
+        var started = processes.Started.LastOrDefault(s => s.Model == model).Process
+            ?? throw new InvalidOperationException($"no engine process was started for {model}");
+        try
+        {
+            return await started.Exited.WaitAsync(PoolDriver.Bound);
+        }
+        catch (TimeoutException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>
     /// Engines for <paramref name="model"/> cannot start: real ones find no model file to load and exit with
     /// code 1 before they listen; simulated ones fail without a process.

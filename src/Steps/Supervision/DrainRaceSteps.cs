@@ -9,20 +9,20 @@ namespace Steps.Supervision;
 
 /// <summary>Drains, reloads and lease traffic racing on one pool, round after round.</summary>
 [Binding]
-public sealed class DrainRaceSteps(DrainRaceDriver race)
+public sealed class DrainRaceSteps(DrainRaceDriver race, RacePools pools)
 {
     [Given("{int} fresh pools, each serving llama-7b on its own engine")]
-    public void FreshPools(int pools) => race.Pools = pools;
+    public void FreshPools(int count) => pools.Count = count;
 
     [When("on each pool an operator's drain, a reload and clients taking leases start at the same moment")]
     public Task Race() => race.RunAsync();
 
     [Then("on all {int} pools the operator's drain either stopped the pool, completed or force-stopped, or was refused as the reload already held the pool")]
-    public void DrainsRan(int pools)
+    public void DrainsRan(int count)
     {
         race.Rounds.Where(r => !r.DrainEndedAsAllowed).Select(r => r.Drain?.Describe() ?? string.Join("; ", r.Escaped.Select(e => $"{e.GetType().Name}: {e.Message}")))
             .Should().BeEmpty("every operator's drain should stop its pool, or be refused only because the reload held it");
-        race.Rounds.Should().HaveCount(pools, "every pool should have had its round");
+        race.Rounds.Should().HaveCount(count, "every pool should have had its round");
         race.Rounds.Should().Contain(r => r.Drain != null, "some operator's drains should have run, not all been refused");
     }
 
@@ -33,8 +33,8 @@ public sealed class DrainRaceSteps(DrainRaceDriver race)
             .Should().BeEmpty("a drain is refused only while the reload holds the pool, which it then serves on the new version");
 
     [Then("on all {int} pools the reload ran and ended reloaded, refused as the pool was draining or stopped, or failed at its drain with nothing rolled back")]
-    public void ReloadsRan(int pools) =>
-        race.Rounds.Count(r => r.ReloadEndedAsAllowed).Should().Be(pools, "every reload should run and end reloaded, refused for a draining or stopped pool, or failed at its drain; others: "
+    public void ReloadsRan(int count) =>
+        race.Rounds.Count(r => r.ReloadEndedAsAllowed).Should().Be(count, "every reload should run and end reloaded, refused for a draining or stopped pool, or failed at its drain; others: "
             + string.Join("; ", race.Rounds.Where(r => !r.ReloadEndedAsAllowed).Take(5).Select(r => r.Reload?.Error ?? "did not run")));
 
     [Then("every pool ends ready on a live engine or stopped without one")]

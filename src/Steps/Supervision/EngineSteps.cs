@@ -73,6 +73,14 @@ public sealed class EngineSteps(PoolDriver pools, EngineDriver engines)
         exit!.Value.SignalName.Should().Be("SIGKILL", $"the engine of pool {pool} should be killed, not end by {exit}");
     }
 
+    [Then("the engine started for {word} was killed, not asked to stop")]
+    public async Task StartedEngineKilled(string model)
+    {
+        var exit = await engines.ExitOfEngineStartedForAsync(model);
+        exit.Should().NotBeNull($"the engine started for {model} should have been killed, but it still runs");
+        exit!.Value.SignalName.Should().Be("SIGKILL", $"the engine started for {model} never served, so it should be killed at once, not end by {exit}");
+    }
+
     [Then("the engine of pool {word} is still running")]
     public async Task StillRunning(string pool)
     {
