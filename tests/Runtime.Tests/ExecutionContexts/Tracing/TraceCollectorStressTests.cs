@@ -81,6 +81,45 @@ public sealed class TraceCollectorStressTests
         collector.Recorded.Should().Be(800_000);
     }
 
+    [Fact]
+    public void ReadAll_WhileTwoWritersShareOneSlot_NeverSeesATornEvent()
+    {
+        // A ring of one slot: every write claims the same slot, so the two writers and the reader meet there all the
+        // time. A write not claimed first, or a slot read while it is being written, shows as an event whose context
+        // and value come from different writers, or that carries no sequence; an older event written over a newer one
+        // shows as the slot's sequence going back.
+        var collector = new TraceCollector(new TraceCollectorOptions { Capacity = 1 });
+        var done = 0;
+        var torn = 0L;
+        var seen = 0L;
+        var reader = new Thread(() =>
+        {
+            var newest = 0L;
+            while (Volatile.Read(ref done) == 0)
+            {
+                foreach (var e in collector.ReadAll())
+                {
+                    seen++;
+                    if ($"ctx-{e.Value / 1_000_000_000}" != e.ContextId || e.Sequence <= 0 || e.Sequence < newest)
+                    {
+                        torn++;
+                    }
+
+                    newest = Math.Max(newest, e.Sequence);
+                }
+            }
+        });
+        reader.Start();
+
+        Write(collector, writers: 2, events: 300_000);
+        Volatile.Write(ref done, 1);
+        reader.Join();
+
+        torn.Should().Be(0, "a slot is written by one writer at a time, never by an older event over a newer one, and read only once written");
+        seen.Should().BeGreaterThan(0);
+        collector.ReadAll().Should().ContainSingle().Which.Sequence.Should().Be(600_000, "the one slot holds the newest event");
+    }
+
     private static void Write(TraceCollector collector, int writers = Writers, int events = EventsPerWriter)
     {
         using var start = new Barrier(writers);
