@@ -93,6 +93,7 @@ public sealed partial class TraceCollector
             var stamp = Volatile.Read(ref slot.Stamp);
             if (stamp == Writing)
             {
+                // Stryker disable once Statement,Unary : equivalent, how long the wait backs off only; the loop reads the stamp again either way
                 spinner.SpinOnce(sleep1Threshold: -1);
                 continue;
             }
