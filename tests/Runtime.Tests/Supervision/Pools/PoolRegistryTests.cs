@@ -37,6 +37,46 @@ public sealed class PoolRegistryTests : IDisposable
     }
 
     [Fact]
+    public void Register_NoDeviceMemory_IsRefusedSayingWhatItMustBe()
+    {
+        var act = () => new PoolRegistry().Register("gpu-0", Valid, deviceMemoryMiB: 0);
+
+        act.Should().Throw<ArgumentOutOfRangeException>().WithMessage("pool gpu-0: the device memory must be null or positive (MiB)*");
+    }
+
+    [Fact]
+    public void Save_WritesThePoolsInTheOrderOfTheirIds()
+    {
+        var file = Path.Combine(_directory, "pools.json");
+        var registry = new PoolRegistry(new PoolRegistryOptions { StateFilePath = file });
+
+        registry.Register("gpu-1", Valid);
+        registry.Register("gpu-0", Valid);
+
+        new PoolStateStore(file).Load().Select(r => r.Id).Should().Equal("gpu-0", "gpu-1");
+    }
+
+    [Fact]
+    public void LoadState_RestoredPools_AreRegisteredAndTheirChangesSaved()
+    {
+        var file = Path.Combine(_directory, "pools.json");
+        new PoolRegistry(new PoolRegistryOptions { StateFilePath = file }).Register("gpu-0", Valid);
+        var registry = new PoolRegistry(new PoolRegistryOptions { StateFilePath = file });
+
+        var restored = registry.LoadState().Should().ContainSingle().Subject;
+        restored.Update(m => m.CountCrash());
+
+        registry.Pools.Should().ContainSingle().Which.Should().BeSameAs(restored);
+        registry.TryGet("gpu-0", out var found).Should().BeTrue();
+        found.Should().BeSameAs(restored);
+        new PoolStateStore(file).Load().Should().ContainSingle().Which.CrashCount.Should().Be(1, "a restored pool's changes are saved like any other's");
+    }
+
+    [Fact]
+    public void PoolNotRegistered_NamesThePool() =>
+        new PoolNotRegisteredException("gpu-9").Should().Match<PoolNotRegisteredException>(e => e.PoolId == "gpu-9" && e.Message == "pool gpu-9 is not registered");
+
+    [Fact]
     public void Register_SaveFails_LeavesThePoolUnregistered()
     {
         var file = Path.Combine(_directory, "pools.json");

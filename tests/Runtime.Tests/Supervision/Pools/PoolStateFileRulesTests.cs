@@ -24,6 +24,10 @@ public sealed class PoolStateFileRulesTests : IDisposable
     [InlineData("""{"version":1,"pools":[{"id":"gpu-0","arguments":[],"model":"m","engine_version":"1"}]}""", "has a pool (#1, 'gpu-0') without 'command'")]
     [InlineData("""{"version":1,"pools":[{"id":"gpu-0","command":"serve","model":"m","engine_version":"1"}]}""", "has a pool (#1, 'gpu-0') without 'arguments'")]
     [InlineData("""{"version":1,"pools":[{"id":"gpu-0","command":"serve","arguments":[],"model":"m"}]}""", "has a pool (#1, 'gpu-0') without 'engine_version'")]
+    [InlineData("""{"version":1,"pools":[{"id":"","command":"serve","arguments":[],"model":"m","engine_version":"1"}]}""", "has a pool (#1) without 'id'")]
+    [InlineData("""{"version":1,"pools":[{"id":"gpu-0","command":"","arguments":[],"model":"m","engine_version":"1"}]}""", "has a pool (#1, 'gpu-0') without 'command'")]
+    [InlineData("""{"version":1,"pools":[{"id":"gpu-0","command":"serve","arguments":[],"model":"m","engine_version":"1","memory_mib":0}]}""", "has a memory that is not positive for pool 'gpu-0'")]
+    [InlineData("""{"version":1,"pools":[{"id":"gpu-0","command":"serve","arguments":[],"model":"m","engine_version":"1","device_memory_mib":0}]}""", "has a memory that is not positive for pool 'gpu-0'")]
     [InlineData("""{"version":1,"pools":[{"id":"gpu-0","command":"serve","arguments":[],"model":"m","engine_version":"1","crash_count":-1}]}""", "has negative counters for pool 'gpu-0'")]
     [InlineData("""{"version":1,"pools":[{"id":"gpu-0","command":"serve","arguments":[],"model":"m","engine_version":"1","restart_count":-1}]}""", "has negative counters for pool 'gpu-0'")]
     public void Load_BadDocument_IsRefusedSayingWhat(string json, string problem)
