@@ -166,6 +166,20 @@ public sealed class PoolStateStoreTests : IDisposable
     }
 
     [Fact]
+    public void DeleteStaleTemporaryFiles_CountsTheFilesItDeleted()
+    {
+        File.WriteAllText(Path.Combine(_directory, ".pools.json.2147483646.0123456789abcdef.tmp"), "{");
+        File.WriteAllText(Path.Combine(_directory, ".pools.json.2147483645.tmp"), "{");
+        File.WriteAllText(Path.Combine(_directory, $".pools.json.{Environment.ProcessId}.feedface.tmp"), "{");
+
+        new PoolStateStore(StateFile).DeleteStaleTemporaryFiles().Should().Be(2, "the running writer's file is kept");
+    }
+
+    [Fact]
+    public void DeleteStaleTemporaryFiles_DirectoryNotThereYet_DeletesNothing() =>
+        new PoolStateStore(Path.Combine(_directory, "state", "pools.json")).DeleteStaleTemporaryFiles().Should().Be(0);
+
+    [Fact]
     public void Load_OtherVersion_Throws()
     {
         File.WriteAllText(StateFile, """{"version":7,"pools":[]}""");
