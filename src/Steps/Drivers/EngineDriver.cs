@@ -34,30 +34,22 @@ public sealed class EngineDriver(PoolDriver pools, EngineProcessDriver processes
     public void HelperHoldsOutput(string model) => processes.Configure(model, "--helper-holds-output");
 
     /// <summary>How the engine that served pool <paramref name="id"/> ended; null while it still runs after the safety bound.</summary>
-    public async Task<EngineExit?> ExitOfServedEngineAsync(string id)
+    public Task<EngineExit?> ExitOfServedEngineAsync(string id) => ExitWithinBoundAsync(pools.ServedEngine(id));
+
+    /// <summary>How the last engine process started for <paramref name="model"/> ended; null while it still runs after the safety bound.</summary>
+    public Task<EngineExit?> ExitOfEngineStartedForAsync(string model) =>
+        ExitWithinBoundAsync(processes.Started.LastOrDefault(s => s.Model == model).Process
+            ?? throw new InvalidOperationException($"no engine process was started for {model}"));
+
+    private static async Task<EngineExit?> ExitWithinBoundAsync(IEngineProcess engine)
     {
         try
         {
-            return await pools.ServedEngine(id).Exited.WaitAsync(PoolDriver.Bound);
+            return await engine.Exited.WaitAsync(PoolDriver.Bound);
         }
         catch (TimeoutException)
         {
             // Still running: the Then step says so in the domain's words.
-            return null;
-        }
-    }
-
-    /// <summary>How the last engine process started for <paramref name="model"/> ended; null while it still runs after the safety bound.</summary>
-    public async Task<EngineExit?> ExitOfEngineStartedForAsync(string model)
-    {
-        var started = processes.Started.LastOrDefault(s => s.Model == model).Process
-            ?? throw new InvalidOperationException($"no engine process was started for {model}");
-        try
-        {
-            return await started.Exited.WaitAsync(PoolDriver.Bound);
-        }
-        catch (TimeoutException)
-        {
             return null;
         }
     }

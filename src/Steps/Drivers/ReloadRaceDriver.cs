@@ -10,6 +10,9 @@ namespace Steps.Drivers;
 /// </summary>
 public sealed class ReloadRaceDriver(RacePools pools)
 {
+    /// <summary>The engine versions the two operators reload to, the first operator's first.</summary>
+    public static readonly string[] Versions = ["2.0", "3.0"];
+
     /// <summary>Every round run, in order.</summary>
     public List<ReloadRaceRound> Rounds { get; } = [];
 
@@ -28,10 +31,10 @@ public sealed class ReloadRaceDriver(RacePools pools)
         using var fresh = await FreshPool.StartAsync();
 
         // The outer task completes once the reload has started, the inner one when it ends.
-        var first = threads.Run(0, () => fresh.Reloads.ReloadAsync("gpu-0", FreshPool.Old with { EngineVersion = "2.0" }, FreshPool.Deadline));
-        var second = threads.Run(1, () => fresh.Reloads.ReloadAsync("gpu-0", FreshPool.Old with { EngineVersion = "3.0" }, FreshPool.Deadline));
+        var reloads = Versions.Select((version, party) =>
+            threads.Run(party, () => fresh.Reloads.ReloadAsync("gpu-0", FreshPool.Old with { EngineVersion = version }, FreshPool.Deadline))).ToList();
         var round = new ReloadRaceRound();
-        foreach (var reload in new[] { first, second })
+        foreach (var reload in reloads)
         {
             try
             {
@@ -48,7 +51,7 @@ public sealed class ReloadRaceDriver(RacePools pools)
     }
 }
 
-/// <summary>One round of <see cref="ReloadRaceDriver"/>: the results of the reloads to 2.0 and to 3.0, in that order.</summary>
+/// <summary>One round of <see cref="ReloadRaceDriver"/>: the results of the reloads, in the order of <see cref="ReloadRaceDriver.Versions"/>.</summary>
 public sealed class ReloadRaceRound
 {
     /// <summary>The results of the reloads that returned.</summary>
@@ -77,12 +80,12 @@ public sealed class ReloadRaceRound
                 return false;
             }
 
-            var reloaded = Results.Where(r => r.Status == ReloadStatus.Reloaded).Select(r => Results.IndexOf(r) == 0 ? "2.0" : "3.0").ToList();
+            var reloaded = Results.Select((r, i) => (r.Status, Version: ReloadRaceDriver.Versions[i])).Where(r => r.Status == ReloadStatus.Reloaded).Select(r => r.Version).ToList();
             var refused = Results.Where(r => r.Status == ReloadStatus.Refused).ToList();
             return (reloaded, refused) switch
             {
                 ([var served], [{ Error: { } why }]) => End.Spec.EngineVersion == served && (why == "pool gpu-0 is reloading" || why == "pool gpu-0 is draining"),
-                ([_, _], []) => End.Spec.EngineVersion is "2.0" or "3.0",
+                ([_, _], []) => ReloadRaceDriver.Versions.Contains(End.Spec.EngineVersion),
                 _ => false,
             };
         }

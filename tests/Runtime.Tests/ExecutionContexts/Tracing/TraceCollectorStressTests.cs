@@ -46,35 +46,27 @@ public sealed class TraceCollectorStressTests
     public void ReadAll_WhileWritersOverwrite_NeverSeesATornEvent()
     {
         var collector = new TraceCollector(new TraceCollectorOptions { Capacity = 64 });
-        var done = 0;
         var torn = 0L;
         var reads = 0L;
-        var reader = new Thread(() =>
-        {
-            while (Volatile.Read(ref done) == 0)
-            {
-                var last = new Dictionary<string, long>();
-                foreach (var e in collector.ReadAll())
-                {
-                    // each writer w writes Value = w * 1e9 + i from context ctx-w: the pair must match, and in
-                    // sequence order each writer's values must increase (a slot overwritten while read would carry
-                    // its old sequence with its new values)
-                    if ($"ctx-{e.Value / 1_000_000_000}" != e.ContextId || e.Value <= last.GetValueOrDefault(e.ContextId, -1))
-                    {
-                        torn++;
-                    }
 
-                    last[e.ContextId] = e.Value;
+        ReadWhileWriting(collector, writers: 4, events: 200_000, read: () =>
+        {
+            var last = new Dictionary<string, long>();
+            foreach (var e in collector.ReadAll())
+            {
+                // each writer w writes Value = w * 1e9 + i from context ctx-w: the pair must match, and in
+                // sequence order each writer's values must increase (a slot overwritten while read would carry
+                // its old sequence with its new values)
+                if ($"ctx-{e.Value / 1_000_000_000}" != e.ContextId || e.Value <= last.GetValueOrDefault(e.ContextId, -1))
+                {
+                    torn++;
                 }
 
-                reads++;
+                last[e.ContextId] = e.Value;
             }
-        });
-        reader.Start();
 
-        Write(collector, writers: 4, events: 200_000);
-        Volatile.Write(ref done, 1);
-        reader.Join();
+            reads++;
+        });
 
         torn.Should().Be(0);
         reads.Should().BeGreaterThan(0);
@@ -89,35 +81,45 @@ public sealed class TraceCollectorStressTests
         // and value come from different writers, or that carries no sequence; an older event written over a newer one
         // shows as the slot's sequence going back.
         var collector = new TraceCollector(new TraceCollectorOptions { Capacity = 1 });
-        var done = 0;
         var torn = 0L;
         var seen = 0L;
-        var reader = new Thread(() =>
-        {
-            var newest = 0L;
-            while (Volatile.Read(ref done) == 0)
-            {
-                foreach (var e in collector.ReadAll())
-                {
-                    seen++;
-                    if ($"ctx-{e.Value / 1_000_000_000}" != e.ContextId || e.Sequence <= 0 || e.Sequence < newest)
-                    {
-                        torn++;
-                    }
+        var newest = 0L;
 
-                    newest = Math.Max(newest, e.Sequence);
+        ReadWhileWriting(collector, writers: 2, events: 300_000, read: () =>
+        {
+            foreach (var e in collector.ReadAll())
+            {
+                seen++;
+                if ($"ctx-{e.Value / 1_000_000_000}" != e.ContextId || e.Sequence <= 0 || e.Sequence < newest)
+                {
+                    torn++;
                 }
+
+                newest = Math.Max(newest, e.Sequence);
             }
         });
-        reader.Start();
-
-        Write(collector, writers: 2, events: 300_000);
-        Volatile.Write(ref done, 1);
-        reader.Join();
 
         torn.Should().Be(0, "a slot is written by one writer at a time, never by an older event over a newer one, and read only once written");
         seen.Should().BeGreaterThan(0);
         collector.ReadAll().Should().ContainSingle().Which.Sequence.Should().Be(600_000, "the one slot holds the newest event");
+    }
+
+    /// <summary>Runs <paramref name="read"/> over and over on a thread of its own while <see cref="Write"/> runs.</summary>
+    private static void ReadWhileWriting(TraceCollector collector, int writers, int events, Action read)
+    {
+        var done = 0;
+        var reader = new Thread(() =>
+        {
+            while (Volatile.Read(ref done) == 0)
+            {
+                read();
+            }
+        });
+        reader.Start();
+
+        Write(collector, writers, events);
+        Volatile.Write(ref done, 1);
+        reader.Join();
     }
 
     private static void Write(TraceCollector collector, int writers = Writers, int events = EventsPerWriter)
