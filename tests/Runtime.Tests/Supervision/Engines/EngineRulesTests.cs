@@ -8,6 +8,9 @@ namespace Runtime.Tests.Supervision.Engines;
 /// <summary>Rules found unpinned by mutation testing (docs/mutation.md): exits and their texts, signal names, options and refused arguments.</summary>
 public sealed class EngineRulesTests
 {
+    /// <summary>kill(2)'s signal 0: checks that the process exists and may be signalled, and sends nothing.</summary>
+    private const int NullSignal = 0;
+
     [Fact]
     public void Exits_CarryTheirStatusAndReadAsSentences()
     {
@@ -29,8 +32,11 @@ public sealed class EngineRulesTests
         new[] { Signals.SIGHUP, Signals.SIGINT, Signals.SIGQUIT, Signals.SIGILL, Signals.SIGABRT, Signals.SIGBUS, Signals.SIGFPE, Signals.SIGKILL }
             .Select(Signals.Name).Should().Equal("SIGHUP", "SIGINT", "SIGQUIT", "SIGILL", "SIGABRT", "SIGBUS", "SIGFPE", "SIGKILL");
         FluentActions.Invoking(() => Signals.Number(null!)).Should().Throw<ArgumentNullException>().WithParameterName("name");
-        // kill(0, …) would signal this whole process group: without the check, this line ends the test run itself
-        FluentActions.Invoking(() => SignalSender.Send(0, Signals.SIGTERM)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("pid");
+        // kill(0, …) signals this whole process group and kill(-1, …) every process it may: without the check, a real
+        // signal here would end the test run itself (and its runner, silently). The null signal (0) only asks whether
+        // the process exists, so a missing check fails this assertion and harms nothing.
+        FluentActions.Invoking(() => SignalSender.Send(0, NullSignal)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("pid");
+        FluentActions.Invoking(() => SignalSender.Send(-1, NullSignal)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("pid");
     }
 
     [Fact]
