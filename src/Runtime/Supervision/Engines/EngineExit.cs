@@ -27,6 +27,7 @@ public readonly record struct EngineExit(int? ExitCode, int? Signal, bool CoreDu
 
     /// <summary>Reads a .NET exit code alone (see <see cref="ExitStatusSource.ExitCodeInference"/>).</summary>
     public static EngineExit FromDotNetExitCode(int code) =>
+        // Stryker disable once Equality : equivalent, 128 itself would ask for signal 0, which is no signal
         code > 128 && KnownSignal(code - 128)
             ? Killed(code - 128, ExitStatusSource.ExitCodeInference)
             : Exited(code, ExitStatusSource.ExitCodeInference);

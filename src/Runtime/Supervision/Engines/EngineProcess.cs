@@ -113,8 +113,8 @@ internal sealed class EngineProcess : IEngineProcess
         {
             lock (_process)
             {
+                // Process.StandardInput flushes every write (AutoFlush): the engine has the line when this returns.
                 _process.StandardInput.WriteLine(line);
-                _process.StandardInput.Flush();
             }
 
             return true;
@@ -131,6 +131,7 @@ internal sealed class EngineProcess : IEngineProcess
     {
         if (HasExited)
         {
+            // Stryker disable once Boolean : equivalent, the exit is known here: awaiting a completed task resumes on no context
             return await Exited.ConfigureAwait(false);
         }
 

@@ -34,6 +34,7 @@ internal static class WaitStatusReader
         var thread = new Thread(() => result.SetResult(Wait(pid)))
         {
             IsBackground = true,
+            // Stryker disable once String : equivalent, a name for debuggers and dumps only
             Name = $"waitid {pid}",
         };
         thread.Start();
@@ -45,6 +46,7 @@ internal static class WaitStatusReader
         var info = new byte[128];
         while (true)
         {
+            // Stryker disable once Statement : equivalent, a successful waitid writes the fields read below
             Array.Clear(info);
             if (waitid(PPid, pid, ref info[0], WExited | WNoWait) == 0)
             {

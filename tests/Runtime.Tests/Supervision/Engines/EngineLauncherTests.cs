@@ -59,6 +59,18 @@ public sealed class EngineLauncherTests
     }
 
     [Fact]
+    public void ALauncherNotDisposed_StaysRegisteredForThisProcessExit_WhereItKillsItsChildren()
+    {
+        var launcher = UndisposedLauncher();
+
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+
+        launcher.IsAlive.Should().BeTrue("this process's exit event holds the launcher until then, to kill its children");
+    }
+
+    [Fact]
     public void Start_AfterDispose_Throws()
     {
         var launcher = new EngineLauncher();
@@ -95,6 +107,9 @@ public sealed class EngineLauncherTests
             lines.Should().ContainSingle().Which.Should().Be($"devices=0 parent={Environment.ProcessId}");
         }
     }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static WeakReference UndisposedLauncher() => new(new EngineLauncher());
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static WeakReference DisposedLauncher()

@@ -29,6 +29,21 @@ public sealed class EngineProcessEndTests : IDisposable
     }
 
     [Fact]
+    public async Task EveryLineIsDelivered_BlankLinesIncluded()
+    {
+        // The end-of-output marker is taken off the line it ends; a blank line the engine wrote is not that marker.
+        var lines = new ConcurrentQueue<string>();
+        var engine = _launcher.Start(new EngineLaunchRequest("/bin/sh", ["-c", "echo first; echo; echo last; exit 0"])
+        {
+            OnOutput = line => lines.Enqueue(line.Text),
+        });
+
+        await engine.Exited.WaitAsync(Bound);
+
+        lines.Should().Equal(["first", "", "last"], "a blank line is output too");
+    }
+
+    [Fact]
     public async Task Exited_ComesAfterTheOutputStillUnreadWhenTheEngineWasReaped()
     {
         // The first line holds the reader until the engine has been reaped: the other 1,999 lines are still in the
@@ -120,7 +135,9 @@ public sealed class EngineProcessEndTests : IDisposable
 
             var act = () => launcher.Start(new EngineLaunchRequest(file, []));
 
-            act.Should().Throw<EngineStartException>().Which.Message.Should().Contain(file);
+            var refused = act.Should().Throw<EngineStartException>().Which;
+            refused.Message.Should().Contain(file);
+            refused.Command.Should().Be(file);
             launcher.RunningPids.Should().BeEmpty();
         }
         finally

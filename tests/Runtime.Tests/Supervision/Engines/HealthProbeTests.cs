@@ -97,6 +97,34 @@ public sealed class HealthProbeTests : IDisposable
     }
 
     [Fact]
+    public async Task EachProbe_OpensItsOwnConnection_AndHoldsNoneOpenAfterwards()
+    {
+        // An engine that keeps connections alive is still asked on a fresh one each time: a probe never holds one of
+        // its connections between checks.
+        using var engine = new TcpListener(IPAddress.Loopback, 0);
+        engine.Start();
+        var connections = 0;
+        var requests = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        var serving = Task.Run(async () =>
+        {
+            while (true)
+            {
+                var client = await engine.AcceptTcpClientAsync();
+                Interlocked.Increment(ref connections);
+                _ = AnswerEveryRequestKeepingAlive(client, requests);
+            }
+        });
+        var endpoint = new Uri($"http://127.0.0.1:{((IPEndPoint)engine.LocalEndpoint).Port}/");
+
+        (await _probe.ProbeAsync(endpoint)).Healthy.Should().BeTrue();
+        (await _probe.ProbeAsync(endpoint)).Healthy.Should().BeTrue();
+
+        Volatile.Read(ref connections).Should().Be(2, "each probe asks on a connection of its own");
+        requests.Should().HaveCount(2).And.OnlyContain(r => r.Contains("Connection: close", StringComparison.OrdinalIgnoreCase));
+        serving.IsFaulted.Should().BeFalse();
+    }
+
+    [Fact]
     public async Task ProbeAsync_NobodyListening_FailsWithoutThrowing()
     {
         var result = await _probe.ProbeAsync(new Uri("http://127.0.0.1:1/"));
@@ -120,5 +148,27 @@ public sealed class HealthProbeTests : IDisposable
         var act = () => _probe.ProbeAsync(new Uri("http://10.0.0.8:8080/"));
 
         await act.Should().ThrowAsync<ArgumentException>().WithMessage("health probes go to loopback only*");
+    }
+
+    private static async Task AnswerEveryRequestKeepingAlive(TcpClient client, System.Collections.Concurrent.ConcurrentQueue<string> requests)
+    {
+        using (client)
+        {
+            var stream = client.GetStream();
+            var buffer = new byte[4096];
+            var pending = "";
+            int read;
+            while ((read = await stream.ReadAsync(buffer)) > 0)
+            {
+                pending += System.Text.Encoding.ASCII.GetString(buffer, 0, read);
+                int end;
+                while ((end = pending.IndexOf("\r\n\r\n", StringComparison.Ordinal)) >= 0)
+                {
+                    requests.Enqueue(pending[..end]);
+                    pending = pending[(end + 4)..];
+                    await stream.WriteAsync("HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n"u8.ToArray());
+                }
+            }
+        }
     }
 }
