@@ -110,6 +110,20 @@ public sealed class EngineProcessEndTests : IDisposable
     }
 
     [Fact]
+    public async Task WriteLine_ToARunningEngineThatClosedItsInput_ReturnsFalse()
+    {
+        var closed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var engine = _launcher.Start(new EngineLaunchRequest("/bin/sh", ["-c", "exec 0<&-; echo closed; exec sleep 600"])
+        {
+            OnOutput = line => { if (line.Text == "closed") closed.TrySetResult(); },
+        });
+        await closed.Task.WaitAsync(Bound);
+
+        engine.WriteLine("anyone there?").Should().BeFalse("nobody reads the engine's input any more");
+        engine.HasExited.Should().BeFalse();
+    }
+
+    [Fact]
     public async Task DisposeAsync_KillsARunningEngine_AndReturnsOnceItHasEnded()
     {
         var engine = _launcher.Start(EngineStubCommand.Request("--ignore-sigterm"));

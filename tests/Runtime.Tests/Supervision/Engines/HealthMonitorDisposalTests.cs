@@ -30,6 +30,21 @@ public sealed class HealthMonitorDisposalTests
     }
 
     [Fact]
+    public async Task DisposeAsync_OnTheCallersContext_NeverResumesOnIt()
+    {
+        var probe = new HeldProbe();
+        var monitor = NewMonitor(probe.ProbeAsync);
+        monitor.Watch(Endpoint);
+        var context = new CountingContext();
+
+        var disposing = context.StartOn(() => monitor.DisposeAsync().AsTask());
+        probe.Answer(HeldProbe.Healthy);
+        await disposing.WaitAsync(TimeSpan.FromSeconds(10));
+
+        context.Posts.Should().Be(0, "a library that resumes on its caller's context deadlocks a caller that blocks on it");
+    }
+
+    [Fact]
     public async Task DisposeAsync_WithNoProbeInFlight_ReturnsAtOnce_AndTwiceIsSafe()
     {
         var probe = new HeldProbe();
