@@ -11,6 +11,8 @@ internal sealed class EngineProcess : IEngineProcess
     private readonly TimeSpan _outputDrainLimit;
     private OutputEnd _outputEnd = null!;
     private volatile int _announcedExit = -1;
+    private readonly object _signalLock = new();
+    private volatile bool _released;
     private readonly TaskCompletionSource<Uri> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _reaped = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -113,19 +115,32 @@ internal sealed class EngineProcess : IEngineProcess
         {
             lock (_process)
             {
+                if (_released)
+                {
+                    return false;
+                }
+
                 // Process.StandardInput flushes every write (AutoFlush): the engine has the line when this returns.
                 _process.StandardInput.WriteLine(line);
             }
 
             return true;
         }
-        catch (IOException)
+        catch (Exception e) when (e is IOException or ObjectDisposedException)
         {
+            // Nobody reads the engine's input any more, or it ended (its input closed) while this waited for the lock.
             return false;
         }
     }
 
-    public bool Signal(int signal) => !HasExited && !_process.HasExited && SignalSender.Send(Pid, signal);
+    public bool Signal(int signal)
+    {
+        lock (_signalLock)
+        {
+            // Once its exit is known the pid may be another process's: it is never signalled again.
+            return !_released && !HasExited && !_process.HasExited && SignalSender.Send(Pid, signal);
+        }
+    }
 
     public async Task<EngineExit> StopAsync(TimeSpan gracePeriod, CancellationToken cancellationToken = default)
     {
@@ -147,12 +162,11 @@ internal sealed class EngineProcess : IEngineProcess
         }
     }
 
+    /// <summary>Kills the engine if it runs and returns once it has ended (its pipes and handles were released then).</summary>
     public async ValueTask DisposeAsync()
     {
         Signal(Signals.SIGKILL);
         await Exited.ConfigureAwait(false);
-        _outputEnd.Dispose();
-        _process.Dispose();
     }
 
     /// <summary>Kills the process if it runs and waits up to <paramref name="wait"/> (real time) for it to end.</summary>
@@ -195,8 +209,39 @@ internal sealed class EngineProcess : IEngineProcess
                 ? EngineExit.Exited(raw, ExitStatusSource.ExitAnnouncement)
                 : EngineExit.FromDotNetExitCode(raw));
         exit = exit with { RawExitCode = raw };
+        Release();
         _listening.TrySetException(new EngineExitedException(Pid, exit));
         return exit;
+    }
+
+    /// <summary>
+    /// Releases what this process holds of the engine, which ended, whether or not anyone disposes it (the supervisor
+    /// keeps only the latest engine of a pool): the ends of its pipes and the process object. Process.Dispose alone
+    /// leaves the input's write end open (others may hold the stream) until a finalizer runs: before this, three
+    /// descriptors stayed open for each engine ever started.
+    /// </summary>
+    private void Release()
+    {
+        lock (_signalLock)
+        {
+            _released = true;
+        }
+
+        lock (_process)
+        {
+            try
+            {
+                _process.StandardInput.Dispose();
+            }
+            catch (IOException)
+            {
+                // A line the engine stopped reading was still buffered: the pipe is closed all the same, and nothing is owed.
+            }
+        }
+
+        // Stryker disable once Statement : equivalent, the exit marked both pipes first, and each mark closed its writer
+        _outputEnd.Dispose();
+        _process.Dispose();
     }
 
     private void OnLine(string? line, bool isError)

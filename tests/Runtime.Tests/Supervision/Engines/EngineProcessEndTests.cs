@@ -124,6 +124,25 @@ public sealed class EngineProcessEndTests : IDisposable
     }
 
     [Fact]
+    public async Task AnEngineThatEnded_LeavesNoDescriptorOfItsPipesBehind()
+    {
+        // Over thousands of restarts, one descriptor left per engine would exhaust the supervisor's.
+        var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var engine = _launcher.Start(new EngineLaunchRequest("/bin/sh", ["-c", "echo ready; read line; exit 3"])
+        {
+            OnOutput = line => { if (line.Text == "ready") ready.TrySetResult(); },
+        });
+        await ready.Task.WaitAsync(Bound);
+        var pipes = OwnDescriptors.StandardPipesOf(engine.Pid);
+        pipes.Should().OnlyContain(p => p.StartsWith("pipe:", StringComparison.Ordinal));
+
+        engine.WriteLine("bye").Should().BeTrue();
+        (await engine.Exited.WaitAsync(Bound)).ExitCode.Should().Be(3);
+
+        OwnDescriptors.On(pipes).Should().BeEmpty("an engine that ended has its pipes closed, whether or not it is ever disposed");
+    }
+
+    [Fact]
     public async Task DisposeAsync_KillsARunningEngine_AndReturnsOnceItHasEnded()
     {
         var engine = _launcher.Start(EngineStubCommand.Request("--ignore-sigterm"));
