@@ -11,6 +11,7 @@ internal sealed class EngineProcess : IEngineProcess
     private readonly TimeSpan _outputDrainLimit;
     private OutputEnd _outputEnd = null!;
     private volatile int _announcedExit = -1;
+    // Signals take a lock of their own: a write holds the process's lock while the engine's input pipe is full.
     private readonly object _signalLock = new();
     private volatile bool _released;
     private readonly TaskCompletionSource<Uri> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -106,15 +107,11 @@ internal sealed class EngineProcess : IEngineProcess
 
     public bool WriteLine(string line)
     {
-        if (HasExited)
-        {
-            return false;
-        }
-
         try
         {
             lock (_process)
             {
+                // Released once the exit is known (before Exited completes), and the input closed then.
                 if (_released)
                 {
                     return false;
@@ -126,9 +123,9 @@ internal sealed class EngineProcess : IEngineProcess
 
             return true;
         }
-        catch (Exception e) when (e is IOException or ObjectDisposedException)
+        catch (IOException)
         {
-            // Nobody reads the engine's input any more, or it ended (its input closed) while this waited for the lock.
+            // Nobody reads the engine's input any more.
             return false;
         }
     }
@@ -138,7 +135,7 @@ internal sealed class EngineProcess : IEngineProcess
         lock (_signalLock)
         {
             // Once its exit is known the pid may be another process's: it is never signalled again.
-            return !_released && !HasExited && !_process.HasExited && SignalSender.Send(Pid, signal);
+            return !_released && !_process.HasExited && SignalSender.Send(Pid, signal);
         }
     }
 

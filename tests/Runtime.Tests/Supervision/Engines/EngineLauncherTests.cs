@@ -49,25 +49,13 @@ public sealed class EngineLauncherTests
     [Fact]
     public void Dispose_StopsListeningForThisProcessExit_SoTheLauncherCanBeCollected()
     {
-        var launcher = DisposedLauncher();
-
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        GC.Collect();
-
-        launcher.IsAlive.Should().BeFalse("a disposed launcher is no longer held by this process's exit event");
+        SurvivesCollection(DisposedLauncher()).Should().BeFalse("a disposed launcher is no longer held by this process's exit event");
     }
 
     [Fact]
     public void ALauncherNotDisposed_StaysRegisteredForThisProcessExit_WhereItKillsItsChildren()
     {
-        var launcher = UndisposedLauncher();
-
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        GC.Collect();
-
-        launcher.IsAlive.Should().BeTrue("this process's exit event holds the launcher until then, to kill its children");
+        SurvivesCollection(UndisposedLauncher()).Should().BeTrue("this process's exit event holds the launcher until then, to kill its children");
     }
 
     [Fact]
@@ -106,6 +94,14 @@ public sealed class EngineLauncherTests
         {
             lines.Should().ContainSingle().Which.Should().Be($"devices=0 parent={Environment.ProcessId}");
         }
+    }
+
+    private static bool SurvivesCollection(WeakReference launcher)
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        return launcher.IsAlive;
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]

@@ -112,12 +112,7 @@ public sealed class EngineProcessEndTests : IDisposable
     [Fact]
     public async Task WriteLine_ToARunningEngineThatClosedItsInput_ReturnsFalse()
     {
-        var closed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var engine = _launcher.Start(new EngineLaunchRequest("/bin/sh", ["-c", "exec 0<&-; echo closed; exec sleep 600"])
-        {
-            OnOutput = line => { if (line.Text == "closed") closed.TrySetResult(); },
-        });
-        await closed.Task.WaitAsync(Bound);
+        var engine = await StartUntilItSays("exec 0<&-; echo closed; exec sleep 600", "closed");
 
         engine.WriteLine("anyone there?").Should().BeFalse("nobody reads the engine's input any more");
         engine.HasExited.Should().BeFalse();
@@ -127,12 +122,7 @@ public sealed class EngineProcessEndTests : IDisposable
     public async Task AnEngineThatEnded_LeavesNoDescriptorOfItsPipesBehind()
     {
         // Over thousands of restarts, one descriptor left per engine would exhaust the supervisor's.
-        var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var engine = _launcher.Start(new EngineLaunchRequest("/bin/sh", ["-c", "echo ready; read line; exit 3"])
-        {
-            OnOutput = line => { if (line.Text == "ready") ready.TrySetResult(); },
-        });
-        await ready.Task.WaitAsync(Bound);
+        var engine = await StartUntilItSays("echo ready; read line; exit 3", "ready");
         var pipes = OwnDescriptors.StandardPipesOf(engine.Pid);
         pipes.Should().OnlyContain(p => p.StartsWith("pipe:", StringComparison.Ordinal));
 
@@ -177,6 +167,18 @@ public sealed class EngineProcessEndTests : IDisposable
         {
             File.Delete(file);
         }
+    }
+
+    /// <summary>Starts a shell engine running <paramref name="script"/> and returns once it has written <paramref name="said"/>.</summary>
+    private async Task<IEngineProcess> StartUntilItSays(string script, string said)
+    {
+        var saidIt = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var engine = _launcher.Start(new EngineLaunchRequest("/bin/sh", ["-c", script])
+        {
+            OnOutput = line => { if (line.Text == said) saidIt.TrySetResult(); },
+        });
+        await saidIt.Task.WaitAsync(Bound);
+        return engine;
     }
 
     private static void UntilReaped(int pid)
