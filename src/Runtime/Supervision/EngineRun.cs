@@ -23,12 +23,6 @@ internal sealed class EngineRun(EngineSpec spec, DateTimeOffset startedAt, long?
     /// <summary>The surge this run is the new engine of, while it runs beside the old one; null otherwise.</summary>
     public EngineSurge? Surge { get; set; }
 
-    /// <summary>
-    /// True from a surge's switch until its old engine is stopped: a failure of this run then hands the pool back to the
-    /// old engine instead of the restart policies. Changed under the supervisor's lock.
-    /// </summary>
-    public bool InSurge { get; set; }
-
     public HealthMonitor? Monitor { get; set; }
 
     public Uri? Endpoint { get; set; }

@@ -35,8 +35,6 @@ internal sealed partial class PoolSupervisor
             }
 
             (_run, _retiring, _candidate) = (candidate, old, null);
-            candidate.Supervised = true;
-            candidate.InSurge = true;
             try
             {
                 _pool.Update(m =>
@@ -52,11 +50,11 @@ internal sealed partial class PoolSupervisor
             catch (InvalidOperationException e)
             {
                 (_run, _retiring, _candidate) = (old, null, candidate);
-                candidate.Supervised = false;
-                candidate.InSurge = false;
                 refusal = e.Message;
                 return false;
             }
+
+            candidate.Supervised = true;
 
             // The new engine serves from here: the restart policies measure its stable running from now.
             _policy.EngineStarted();
@@ -70,14 +68,12 @@ internal sealed partial class PoolSupervisor
         EngineRun? old = null;
         lock (_lock)
         {
+            // From here the new engine is the pool's only one: its failures go to the restart policies.
             if (ReferenceEquals(_retiring, surge.Old))
             {
                 old = _retiring;
                 _retiring = null;
             }
-
-            // From here the new engine is the pool's only one: its failures go to the restart policies.
-            surge.Candidate.InSurge = false;
         }
 
         var exit = await EndRunAsync(old, force, cancellationToken).ConfigureAwait(false);
@@ -123,16 +119,19 @@ internal sealed partial class PoolSupervisor
         return true;
     }
 
-    /// <summary>Hands the pool back to the surge's old engine; <paramref name="reason"/> is the new engine's failure (counted as a crash of the pool), null for an abort.</summary>
+    /// <summary>
+    /// Hands the pool back to the surge's old engine; <paramref name="reason"/> is the new engine's failure (counted as a
+    /// crash of the pool), null for an abort. Only between the switch and the old engine's stop: the new engine serves and
+    /// the surge's old engine still retires.
+    /// </summary>
     private bool SwitchBack_NeedsLock(EngineRun run, string? reason)
     {
-        if (!run.InSurge || !ReferenceEquals(_run, run) || run.Surge is not { OldLeases: { } leases } surge
+        if (!ReferenceEquals(_run, run) || run.Surge is not { OldLeases: { } leases } surge
             || _retiring is not { HasEnded: false, Process: { } process, Endpoint: { } endpoint } old || !ReferenceEquals(old, surge.Old))
         {
             return false;
         }
 
-        run.InSurge = false;
         (_run, _retiring) = (old, null);
         _pool.Update(m =>
         {
