@@ -28,8 +28,28 @@ public sealed class PoolEngineLayerTests
         pool.Snapshot().Should().Match<PoolSnapshot>(s => s.Pid == null && s.Endpoint == null && !s.Live);
     }
 
+    [Fact]
+    public void AMissingPoolSpecOrEndpoint_IsRefusedByName()
+    {
+        var pool = new PoolRegistry().Register("gpu-0", V1);
+        var endpoint = new Uri("http://127.0.0.1:24242/");
+
+        new Action(() => OneEngine.Start(null!)).Should().Throw<ArgumentNullException>().WithParameterName("pool");
+        new Action(() => OneEngine.Serve(null!, V1, endpoint)).Should().Throw<ArgumentNullException>().WithParameterName("pool");
+        new Action(() => OneEngine.Serve(pool, null!, endpoint)).Should().Throw<ArgumentNullException>().WithParameterName("spec");
+        new Action(() => OneEngine.Serve(pool, V1, null!)).Should().Throw<ArgumentNullException>().WithParameterName("endpoint");
+        new Action(() => OneEngine.End(null!)).Should().Throw<ArgumentNullException>().WithParameterName("pool");
+        pool.Snapshot().State.Should().Be(PoolState.Registered, "nothing reached the pool");
+    }
+
     private sealed class OneEngine(PoolRegistry registry) : PoolEngineLayer
     {
+        public static void Start(Pool pool) => Starting(pool);
+
+        public static void Serve(Pool pool, EngineSpec spec, Uri endpoint) => Serving(pool, spec, 4242, endpoint);
+
+        public static void End(Pool pool) => Ended(pool);
+
         public void Start(string poolId) => Starting(registry.Get(poolId));
 
         public override Task<EngineStartResult> StartEngineAsync(string poolId, EngineSpec spec, CancellationToken cancellationToken = default)

@@ -63,6 +63,15 @@ public sealed class SupervisorSurgeTests : SurgeFixture
     }
 
     [Fact]
+    public async Task StartBeside_WithoutASpec_IsRefusedByName()
+    {
+        var beside = () => _supervisor.StartBesideAsync("gpu-0", null!);
+
+        (await beside.Should().ThrowAsync<ArgumentNullException>()).WithParameterName("spec");
+        _engines.Started.Should().ContainSingle("no engine was started beside the old one");
+    }
+
+    [Fact]
     public async Task StartBeside_LeavesThePoolOnItsOldEngine_UntilTheSwitch()
     {
         var surge = await StartBeside();
