@@ -253,5 +253,37 @@ public sealed class SupervisorSurgeTests : SurgeFixture
             "the new engine's run is measured from the switch: its crash 60 s later follows the first one (pid {0} ran 310 s)", restarted.Pid);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Disposing_DuringASurge_KillsBothEngines(bool switched)
+    {
+        var surge = await StartBeside();
+        if (switched)
+        {
+            surge.TrySwitch(out _).Should().BeTrue();
+        }
+
+        _supervisor.Dispose();
+
+        _engines.Started.Should().HaveCount(2).And.OnlyContain(e => e.HasExited, "a disposed supervisor leaves no engine running, retiring or new");
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task DisposingAsync_DuringASurge_StopsBothEngines(bool switched)
+    {
+        var surge = await StartBeside();
+        if (switched)
+        {
+            surge.TrySwitch(out _).Should().BeTrue();
+        }
+
+        await _supervisor.DisposeAsync().AsTask().WaitAsync(PoolEvents.Bound);
+
+        _engines.Started.Should().HaveCount(2).And.OnlyContain(e => e.HasExited, "a disposed supervisor leaves no engine running, retiring or new");
+    }
+
     private static Runtime.Supervision.Engines.EngineExit EngineExitOf(int code) => Runtime.Supervision.Engines.EngineExit.Exited(code);
 }
