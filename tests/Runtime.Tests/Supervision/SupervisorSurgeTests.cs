@@ -1,5 +1,6 @@
 using FluentAssertions;
 using Runtime.Common;
+using Runtime.Supervision.Engines;
 using Runtime.Supervision.Pools;
 using Runtime.Tests.Supervision.Reload;
 using Xunit;
@@ -222,7 +223,7 @@ public sealed class SupervisorSurgeTests : SurgeFixture
         var exit = await surge.StopOldAsync(force: false).WaitAsync(PoolEvents.Bound);
         var again = await surge.StopOldAsync(force: false).WaitAsync(PoolEvents.Bound);
 
-        exit.Should().Be(EngineExitOf(0));
+        exit.Should().Be(EngineExit.Exited(0));
         again.Should().BeNull("the old engine was stopped already");
         OldEngine.HasExited.Should().BeTrue();
         _logger.WithEvent("EngineStopped").Should().ContainSingle().Which.Message.Should().Contain("gpu-0").And.Contain(exit.ToString());
@@ -254,9 +255,11 @@ public sealed class SupervisorSurgeTests : SurgeFixture
     }
 
     [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public async Task Disposing_DuringASurge_KillsBothEngines(bool switched)
+    [InlineData(false, false)]
+    [InlineData(true, false)]
+    [InlineData(false, true)]
+    [InlineData(true, true)]
+    public async Task Disposing_DuringASurge_EndsBothEngines(bool switched, bool gracefully)
     {
         var surge = await StartBeside();
         if (switched)
@@ -264,26 +267,15 @@ public sealed class SupervisorSurgeTests : SurgeFixture
             surge.TrySwitch(out _).Should().BeTrue();
         }
 
-        _supervisor.Dispose();
-
-        _engines.Started.Should().HaveCount(2).And.OnlyContain(e => e.HasExited, "a disposed supervisor leaves no engine running, retiring or new");
-    }
-
-    [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public async Task DisposingAsync_DuringASurge_StopsBothEngines(bool switched)
-    {
-        var surge = await StartBeside();
-        if (switched)
+        if (gracefully)
         {
-            surge.TrySwitch(out _).Should().BeTrue();
+            await _supervisor.DisposeAsync().AsTask().WaitAsync(PoolEvents.Bound);
+        }
+        else
+        {
+            _supervisor.Dispose();
         }
 
-        await _supervisor.DisposeAsync().AsTask().WaitAsync(PoolEvents.Bound);
-
         _engines.Started.Should().HaveCount(2).And.OnlyContain(e => e.HasExited, "a disposed supervisor leaves no engine running, retiring or new");
     }
-
-    private static Runtime.Supervision.Engines.EngineExit EngineExitOf(int code) => Runtime.Supervision.Engines.EngineExit.Exited(code);
 }
