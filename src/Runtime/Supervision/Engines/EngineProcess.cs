@@ -176,19 +176,20 @@ internal sealed class EngineProcess : IEngineProcess
     /// <summary>
     /// The exit is the kernel's (the child was reaped), never the end of its output: a helper process that
     /// inherited the engine's stdout keeps the pipe open after the engine died. The output left in the pipe is
-    /// still read: up to the marker written behind it (<see cref="OutputEnd"/>), or to the end of file. Only when
-    /// neither can tell (the marker could not be written and a helper holds the pipes) is the wait cut at the output
-    /// drain limit (real time: it is the OS's pipe).
+    /// still read: up to the marker written behind it (<see cref="OutputEnd"/>), or to the end of file, however long
+    /// the reader takes (a busy machine can hold it for seconds). Only when neither can tell (the marker could not be
+    /// written and a helper holds the pipes) is the wait cut at the output drain limit (real time: it is the OS's pipe).
     /// </summary>
     private async Task<EngineExit> ObserveExitAsync(Task<EngineExit?> waitStatus)
     {
         await _reaped.Task.ConfigureAwait(false);
-        using (var drain = new CancellationTokenSource(_outputDrainLimit, TimeProvider.System))
+        using (var endOfOutput = new CancellationTokenSource(Timeout.InfiniteTimeSpan, TimeProvider.System))
         {
+            var endOfFile = _process.WaitForExitAsync(endOfOutput.Token);
             var marked = _outputEnd.MarkAsync();
-            var endOfFile = _process.WaitForExitAsync(drain.Token);
-            if (await Task.WhenAny(marked, endOfFile).ConfigureAwait(false) == endOfFile || !await marked.ConfigureAwait(false))
+            if (await Task.WhenAny(marked, endOfFile).ConfigureAwait(false) == marked && !await marked.ConfigureAwait(false))
             {
+                endOfOutput.CancelAfter(_outputDrainLimit);
                 try
                 {
                     await endOfFile.ConfigureAwait(false);
@@ -198,6 +199,9 @@ internal sealed class EngineProcess : IEngineProcess
                     // Someone else holds the output pipes open: the exit is known, the rest of the output is not waited for.
                 }
             }
+
+            // The marker was met: the wait for the end of file (a helper may hold the pipes) ends here.
+            endOfOutput.Cancel();
         }
 
         var raw = _process.ExitCode;

@@ -46,25 +46,30 @@ public sealed class EngineProcessEndTests : IDisposable
     [Fact]
     public async Task Exited_ComesAfterTheOutputStillUnreadWhenTheEngineWasReaped()
     {
-        // The first line holds the reader until the engine has been reaped: the other 1,999 lines are still in the
-        // pipe then (2,000 short lines fit in it, so the engine could end).
         var lines = new ConcurrentQueue<string>();
-        var engine = _launcher.Start(new EngineLaunchRequest("/bin/sh", ["-c", "seq 1 2000; exit 3"])
-        {
-            OnOutput = line =>
-            {
-                if (line.Text == "1")
-                {
-                    UntilReaped(line.Pid);
-                }
-
-                lines.Enqueue(line.Text);
-            },
-        });
+        var engine = _launcher.Start(SeqHeldUntilReaped(lines));
 
         await engine.Exited.WaitAsync(Bound);
 
         lines.Should().HaveCount(2000).And.EndWith("2000");
+    }
+
+    [Fact]
+    public async Task Exited_ComesAfterEveryLine_HoweverLateTheReader_EvenPastTheOutputDrainLimit()
+    {
+        // A busy machine can keep the reader from the pipes past the drain limit: CI lost the whole stderr of a refused
+        // manager so. The limit is zero here, so only the marker written behind the output can end the wait. Cut at the
+        // limit, most of these twenty engines lost every line they wrote.
+        using var launcher = new EngineLauncher(new EngineLauncherOptions { TimeProvider = TestClock.New(), OutputDrainLimit = TimeSpan.Zero });
+        var outputs = Enumerable.Range(0, 20).Select(_ => new ConcurrentQueue<string>()).ToArray();
+        var engines = outputs.Select(lines => launcher.Start(new EngineLaunchRequest("/bin/sh", ["-c", "seq 1 500; echo refused >&2; exit 3"])
+        {
+            OnOutput = line => lines.Enqueue(line.Text),
+        })).ToArray();
+
+        await Task.WhenAll(engines.Select(engine => engine.Exited)).WaitAsync(Bound);
+
+        outputs.Select(lines => lines.Count).Should().AllBeEquivalentTo(501, "no line an engine wrote (500 on stdout, 1 on stderr) is dropped");
     }
 
     [Fact]
@@ -180,6 +185,23 @@ public sealed class EngineProcessEndTests : IDisposable
         await saidIt.Task.WaitAsync(Bound);
         return engine;
     }
+
+    /// <summary>
+    /// An engine that writes 2,000 lines and exits 3; the first line holds the reader until the engine has been reaped,
+    /// so the other 1,999 are still in the pipe then (2,000 short lines fit in it, so the engine could end).
+    /// </summary>
+    private static EngineLaunchRequest SeqHeldUntilReaped(ConcurrentQueue<string> lines) => new("/bin/sh", ["-c", "seq 1 2000; exit 3"])
+    {
+        OnOutput = line =>
+        {
+            if (line.Text == "1")
+            {
+                UntilReaped(line.Pid);
+            }
+
+            lines.Enqueue(line.Text);
+        },
+    };
 
     private static void UntilReaped(int pid)
     {
