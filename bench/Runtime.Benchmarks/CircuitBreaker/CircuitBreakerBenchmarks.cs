@@ -11,12 +11,14 @@ namespace Runtime.Benchmarks.CircuitBreaker;
 /// <summary>
 /// A pool's circuit breaker against Polly.Core's circuit-breaker strategy, like for like, in one run. Each call on
 /// either side is the full path: admission (may the call go ahead?), the same no-op, and the outcome recorded (a
-/// negative result is a failure). Ours: <see cref="PoolCircuitBreaker.RequestRestart"/>, the no-op, then
-/// <see cref="PoolCircuitBreaker.RecordFailure"/> or <see cref="PoolCircuitBreaker.RecordSuccess"/>. Polly's:
+/// negative result is a failure). Ours, as the supervisor calls it per restart: <see cref="PoolCircuitBreaker.RequestRestart"/>,
+/// the no-op, then <see cref="PoolCircuitBreaker.RecordFailure"/> (the engine crashed) or
+/// <see cref="PoolCircuitBreaker.RecordStarted"/> (it is ready: the stable run's timer is armed). Polly's:
 /// <c>ResiliencePipeline&lt;int&gt;.Execute</c> of the no-op through <c>AddCircuitBreaker</c>, whose
-/// <c>ShouldHandle</c> counts the same negative result as a failure. Both breakers open on five failures and no
-/// success (ours: 5 consecutive failures; Polly: a failure ratio of 1.0 over at least 5 calls in 60 s), on the
-/// system clock.
+/// <c>ShouldHandle</c> counts the same negative result as a failure. Both breakers stay closed throughout: ours forgets
+/// failures only after a stable run (60 s), so the breaker of the failing path opens only at <see cref="int.MaxValue"/>
+/// failures; Polly's opens on a failure ratio of 1.0 over at least 5 calls in 60 s, and every failure is followed by a
+/// success. Both on the system clock.
 /// </summary>
 [MemoryDiagnoser]
 [ShortRunJob]
@@ -38,7 +40,7 @@ public class CircuitBreakerBenchmarks
     public void Setup()
     {
         _quiet = new PoolCircuitBreaker("gpu-0");
-        _failing = new PoolCircuitBreaker("gpu-1");
+        _failing = new PoolCircuitBreaker("gpu-1", new CircuitBreakerOptions { FailureThreshold = int.MaxValue });
         _pollyQuiet = PollyBreaker();
         _pollyFailing = PollyBreaker();
     }
@@ -56,7 +58,7 @@ public class CircuitBreakerBenchmarks
         _failing.Dispose();
     }
 
-    /// <summary>One succeeding call through our breaker, closed with no failure counted.</summary>
+    /// <summary>One succeeding call through our breaker, closed with no failure counted: the engine started and is ready.</summary>
     [Benchmark(Baseline = true)]
     [BenchmarkCategory("success")]
     public int Ours_Success() => Call(_quiet, Success);
@@ -66,7 +68,7 @@ public class CircuitBreakerBenchmarks
     [BenchmarkCategory("success")]
     public int Polly_Success() => _pollyQuiet.Execute(static () => NoOp(Success));
 
-    /// <summary>Two calls through our breaker: one fails (counted, under the lock), the next succeeds (the count cleared).</summary>
+    /// <summary>Two calls through our breaker: one fails (counted, under the lock), the next starts (the stable run armed).</summary>
     [Benchmark(Baseline = true)]
     [BenchmarkCategory("failure, then success")]
     public int Ours_FailureThenSuccess() => Call(_failing, Failure) + Call(_failing, Success);
@@ -92,7 +94,7 @@ public class CircuitBreakerBenchmarks
         }
         else
         {
-            breaker.RecordSuccess();
+            breaker.RecordStarted();
         }
 
         return outcome;

@@ -119,14 +119,6 @@ internal sealed class Circuit(PoolCircuitBreaker owner, CrashReason? reason, Cir
     }
 
     /// <summary>Explicit success: zeroes failures of a closed circuit; a half-open one still needs its stable run.</summary>
-    public void Succeeded_NeedsLock()
-    {
-        if (State == CircuitState.Closed)
-        {
-            Failures = 0;
-        }
-    }
-
     public void Reset_NeedsLock(DateTimeOffset now, ref List<CircuitStateChange>? changes)
     {
         Failures = 0;

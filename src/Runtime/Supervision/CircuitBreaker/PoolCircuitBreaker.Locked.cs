@@ -76,11 +76,9 @@ public sealed partial class PoolCircuitBreaker
     private void UpdateFlags_NeedsLock()
     {
         var allClosed = true;
-        var quiet = true;
         foreach (var c in _all)
         {
             allClosed &= c.State == CircuitState.Closed;
-            quiet &= c.State == CircuitState.Closed && c.Failures == 0;
         }
 
         if (allClosed)
@@ -89,7 +87,6 @@ public sealed partial class PoolCircuitBreaker
         }
 
         _allClosed = allClosed;
-        _quiet = quiet;
     }
 
     private IEnumerable<Measurement<int>> ReadStates()

@@ -17,7 +17,7 @@ namespace Runtime.Supervision.CircuitBreaker;
 /// One lock guards every circuit; transitions are logged (<c>CircuitStateChanged</c>) and raised through
 /// <see cref="StateChanged"/> outside the lock, in order. Metrics: <c>circuit_breaker_state</c> (observable gauge,
 /// one measurement per circuit) and <c>circuit_breaker_open_total</c>, tagged <c>pool</c> and <c>circuit</c>.
-/// <see cref="RequestRestart"/> and <see cref="RecordSuccess"/> take a lock-free path while every circuit is closed.
+/// <see cref="RequestRestart"/> takes a lock-free path while every circuit is closed.
 /// </remarks>
 public sealed partial class PoolCircuitBreaker : IDisposable
 {
@@ -29,7 +29,6 @@ public sealed partial class PoolCircuitBreaker : IDisposable
     private readonly Circuit[] _all;
     private readonly CircuitBreakerMetrics _metrics;
     private volatile bool _allClosed = true;
-    private volatile bool _quiet = true;
     private bool _operatorAllowance;
     private volatile bool _disposed;
 
@@ -184,37 +183,6 @@ public sealed partial class PoolCircuitBreaker : IDisposable
             foreach (var c in _all)
             {
                 c.Stopped_NeedsLock(failed, ReferenceEquals(c, owner), now, ref changes);
-            }
-
-            UpdateFlags_NeedsLock();
-        }
-
-        Raise(changes);
-    }
-
-    /// <summary>
-    /// An explicit success (for callers that verify the engine themselves): zeroes the failures of closed circuits.
-    /// A half-open circuit still closes only after its probe's stable run.
-    /// </summary>
-    public void RecordSuccess()
-    {
-        ObjectDisposedException.ThrowIf(_disposed, this);
-        if (_quiet)
-        {
-            return;
-        }
-
-        List<CircuitStateChange>? changes = null;
-        lock (_lock)
-        {
-            if (!_allClosed)
-            {
-                Refresh_NeedsLock(_time.GetUtcNow(), ref changes);
-            }
-
-            foreach (var c in _all)
-            {
-                c.Succeeded_NeedsLock();
             }
 
             UpdateFlags_NeedsLock();

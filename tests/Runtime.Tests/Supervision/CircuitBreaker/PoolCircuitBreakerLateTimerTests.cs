@@ -64,28 +64,6 @@ public sealed class PoolCircuitBreakerLateTimerTests : IDisposable
         _changes.Select(c => c.NewState).Should().Equal(CircuitState.Open, CircuitState.HalfOpen);
     }
 
-    [Fact]
-    public void RecordSuccess_TrippedCircuitsOpenDurationOver_RaisesTheMoveToHalfOpen()
-    {
-        _breaker.Trip(CrashReason.ProcessExit);
-        _time.Advance(TimeSpan.FromSeconds(300));
-
-        _breaker.RecordSuccess();
-
-        _changes.Select(c => c.NewState).Should().Equal(CircuitState.Open, CircuitState.HalfOpen);
-    }
-
-    [Fact]
-    public void RecordSuccess_ProbeRanStable_LeavesNothingToAllow()
-    {
-        ProbeThenRunStable();
-
-        _breaker.RecordSuccess();
-
-        _changes.Select(c => c.NewState).Should().EndWith(CircuitState.Closed);
-        _breaker.AllowOneRestart().Should().BeFalse("the success found the circuit closed by its probe's stable run");
-    }
-
     private void OpenFiveFailures()
     {
         for (var i = 0; i < 5; i++)

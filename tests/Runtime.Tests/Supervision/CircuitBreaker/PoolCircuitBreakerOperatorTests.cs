@@ -116,17 +116,6 @@ public sealed class PoolCircuitBreakerOperatorTests : PoolCircuitBreakerFixture
     }
 
     [Fact]
-    public void AllowOneRestart_SurvivesASuccessWhileOpen()
-    {
-        Fail(5);
-        Breaker.AllowOneRestart();
-
-        Breaker.RecordSuccess();
-
-        Breaker.TryAcquireRestart().Should().BeTrue("the operator's allowance is spent by a restart, not by a success");
-    }
-
-    [Fact]
     public void AllowOneRestart_IsLoggedForThePool()
     {
         Fail(5);

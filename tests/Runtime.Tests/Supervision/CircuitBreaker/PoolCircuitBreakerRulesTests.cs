@@ -120,7 +120,7 @@ public sealed class PoolCircuitBreakerRulesTests : PoolCircuitBreakerFixture
 
         var calls = new Action[]
         {
-            () => Breaker.RequestRestart(), Breaker.RecordStarted, () => Breaker.RecordFailure(CrashReason.Signal), Breaker.RecordSuccess,
+            () => Breaker.RequestRestart(), Breaker.RecordStarted, () => Breaker.RecordFailure(CrashReason.Signal),
             () => Breaker.Trip(CrashReason.Signal), Breaker.Reset, () => Breaker.AllowOneRestart(),
         };
         calls.Should().AllSatisfy(call => FluentActions.Invoking(call).Should().Throw<ObjectDisposedException>("a disposed breaker answers nothing"));

@@ -37,18 +37,6 @@ public sealed class PoolCircuitBreakerTests : PoolCircuitBreakerFixture
     }
 
     [Fact]
-    public void RecordSuccess_BetweenFailures_RestartsTheCount()
-    {
-        Fail(4);
-        Breaker.RecordSuccess();
-
-        Fail(4);
-
-        Breaker.State.Should().Be(CircuitState.Closed);
-        Breaker.GetFailureCount().Should().Be(4);
-    }
-
-    [Fact]
     public void RecordStarted_ClosedAndStableForSixtySeconds_ForgetsFailures()
     {
         Fail(4);
@@ -133,7 +121,6 @@ public sealed class PoolCircuitBreakerTests : PoolCircuitBreakerFixture
         Breaker.RecordStarted();
 
         _time.Advance(TimeSpan.FromSeconds(59));
-        Breaker.RecordSuccess();
 
         Breaker.State.Should().Be(CircuitState.HalfOpen);
     }
