@@ -146,14 +146,10 @@ internal sealed partial class PoolSupervisor : IDisposable
             return null;
         }
 
-        var first = run.TryEnd();
+        run.TryEndOnPurpose();
 
         // The probe in flight is cancelled now; the stop returns once it has ended too.
         var monitorEnded = run.Monitor?.DisposeAsync() ?? ValueTask.CompletedTask;
-        if (first)
-        {
-            run.Started.TrySetResult(EngineStartResult.Failed(process.Pid, CrashReason.GracefulExit, "stopped before it was ready"));
-        }
 
         EngineExit exit;
         try
@@ -216,7 +212,7 @@ internal sealed partial class PoolSupervisor : IDisposable
         {
             if (each is not null)
             {
-                each.TryEnd();
+                each.TryEndOnPurpose();
                 each.Monitor?.Dispose();
                 each.Process?.Signal(Signals.SIGKILL);
             }

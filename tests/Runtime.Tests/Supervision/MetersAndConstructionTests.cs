@@ -76,6 +76,15 @@ public sealed class MetersAndConstructionTests : IDisposable
         ended.Should().Be(published, $"the {component} created its meter, so it ends it");
     }
 
+    [Fact]
+    public void ASupervisorDisposedGracefully_WithoutAMeterFactory_EndsItsPrivateMeter()
+    {
+        var (published, ended) = MeterOwnership.EndedOnDispose(() => new DisposedGracefully(new Supervisor(new PoolRegistry(), Substitute.For<IEngineLauncher>())));
+
+        published.Should().BePositive();
+        ended.Should().Be(published, "DisposeAsync releases what Dispose does, once the engines have stopped");
+    }
+
     [Theory]
     [MemberData(nameof(Components))]
     public void Disposed_WithAMeterFactory_LeavesTheFactorysMeterToOthers(string component, Func<IMeterFactory?, IDisposable> create)
@@ -113,5 +122,11 @@ public sealed class MetersAndConstructionTests : IDisposable
         };
 
         builders.Should().AllSatisfy(build => build.Should().Throw<ArgumentException>());
+    }
+
+    /// <summary>Disposes <paramref name="inner"/> through its <see cref="IAsyncDisposable.DisposeAsync"/>.</summary>
+    private sealed class DisposedGracefully(IAsyncDisposable inner) : IDisposable
+    {
+        public void Dispose() => inner.DisposeAsync().AsTask().GetAwaiter().GetResult();
     }
 }

@@ -120,6 +120,7 @@ public sealed class SupervisorCallerContextTests : IDisposable
         await _crashed.Task.WaitAsync(PoolEvents.Bound);
 
         var stop = _caller.StartOn(() => _supervisor.StopEngineAsync("gpu-0", force: false));
+        stop.IsCompleted.Should().BeFalse("the stop returns once the surge's new engine has ended too");
         _engines.Started[1].End(EngineExit.Killed(Signals.SIGKILL));
 
         (await stop.WaitAsync(PoolEvents.Bound)).Should().Be(EngineExit.Killed(Signals.SIGSEGV), "the old engine's own end is the stop's result");

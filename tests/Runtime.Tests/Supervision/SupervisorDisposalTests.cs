@@ -49,6 +49,29 @@ public sealed class SupervisorDisposalTests : IDisposable
         (await engine.Exited.WaitAsync(PoolEvents.Bound)).SignalName.Should().Be("SIGKILL");
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Disposing_WhileAnEngineStarts_AnswersTheStartThatWaits(bool gracefully)
+    {
+        _fixture.Register("gpu-0", "llama-7b-v1", "--never-healthy");
+        var starting = _fixture.Supervisor.StartAsync("gpu-0");
+        await PoolEvents.WaitFor(_fixture.Registry.Get("gpu-0"), _ => _fixture.Supervisor.EngineOf("gpu-0") is not null);
+
+        if (gracefully)
+        {
+            await _fixture.Supervisor.DisposeAsync().AsTask().WaitAsync(PoolEvents.Bound);
+        }
+        else
+        {
+            _fixture.Supervisor.Dispose();
+        }
+
+        var result = await starting.WaitAsync(PoolEvents.Bound);
+        result.Ready.Should().BeFalse("the engine was ended before it was ready");
+        result.Error.Should().Contain("before it was ready");
+    }
+
     [Fact]
     public async Task DisposingTwice_AndBothWays_IsSafe()
     {
@@ -72,9 +95,12 @@ public sealed class SupervisorDisposalTests : IDisposable
         var stop = () => _fixture.Supervisor.StopEngineAsync("gpu-1", force: true);
         var reset = () => _fixture.Supervisor.ResetCircuit("gpu-1");
 
+        var unknown = () => _fixture.Supervisor.StartAsync("gpu-9");
+
         await start.Should().ThrowAsync<ObjectDisposedException>();
         await stop.Should().ThrowAsync<ObjectDisposedException>();
         reset.Should().Throw<ObjectDisposedException>();
+        await unknown.Should().ThrowAsync<ObjectDisposedException>("the disposal is told before anything about the pool");
         _fixture.Supervisor.EngineOf("gpu-1").Should().BeNull("no pool was re-created after disposal");
         _fixture.Registry.Get("gpu-1").State.Should().NotBe(PoolState.Starting);
     }

@@ -184,7 +184,8 @@ public sealed class SupervisorSurgeTests : SurgeFixture
         await surge.AbortAsync().WaitAsync(PoolEvents.Bound);
         await surge.AbortAsync().WaitAsync(PoolEvents.Bound);
 
-        _engines.Started[1].HasExited.Should().BeTrue("the new engine is killed");
+        _engines.Started[1].HasExited.Should().BeTrue();
+        (await _engines.Started[1].Exited).Should().Be(EngineExit.Killed(Signals.SIGKILL), "a new engine given up is killed, not asked to stop");
         OldEngine.HasExited.Should().BeFalse();
         _pool.Snapshot().Should().Match<PoolSnapshot>(s => s.Ready && s.Pid == OldEngine.Pid && s.Spec.Model == "llama-7b-v1" && s.CrashCount == 0 && s.LastError == null,
             "an abort is no crash");
@@ -252,6 +253,17 @@ public sealed class SupervisorSurgeTests : SurgeFixture
         _logger.WithEvent("RestartScheduled").Select(e => e.Message).Where(m => m.Contains("restart in", StringComparison.Ordinal)).Should().Equal(
             ["Pool gpu-0: restart in 1 s after signal", "Pool gpu-0: restart in 2 s after signal"],
             "the new engine's run is measured from the switch: its crash 60 s later follows the first one (pid {0} ran 310 s)", restarted.Pid);
+    }
+
+    [Fact]
+    public async Task StoppingThePool_BeforeTheSwitch_KillsTheNewEngine_AndStopsTheOldOneAsAsked()
+    {
+        await StartBeside();
+
+        var exit = await _supervisor.StopEngineAsync("gpu-0", force: false).WaitAsync(PoolEvents.Bound);
+
+        exit.Should().Be(EngineExit.Exited(0), "the pool's engine, still the old one, is asked to stop");
+        (await _engines.Started[1].Exited).Should().Be(EngineExit.Killed(Signals.SIGKILL), "the new engine never served: it is killed");
     }
 
     [Theory]

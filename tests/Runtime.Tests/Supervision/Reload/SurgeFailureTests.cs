@@ -1,6 +1,7 @@
 using FluentAssertions;
 using NSubstitute;
 using Runtime.Supervision.Drain;
+using Runtime.Supervision.Engines;
 using Runtime.Supervision.Pools;
 using Runtime.Supervision.Reload;
 using Runtime.Tests.Supervision;
@@ -22,7 +23,8 @@ public sealed class SurgeFailureTests : SurgeFixture
 
         result.Should().Match<ReloadResult>(r => r.Status == ReloadStatus.Failed && r.FailedStep == ReloadStep.HealthCheck && r.Strategy == ReloadStrategy.Surge, result.Error);
         OldEngine.HasExited.Should().BeFalse("the old engine never stops serving");
-        _engines.Started[1].HasExited.Should().BeTrue("the new engine that failed is killed");
+        _engines.Started[1].HasExited.Should().BeTrue();
+        (await _engines.Started[1].Exited).Should().Be(EngineExit.Killed(Signals.SIGKILL), "the new engine that failed never served: it is killed, not asked to stop");
         History().Should().NotContain(s => s.State != PoolState.Ready || s.Pid != OldEngine.Pid, "the pool serves on its old engine throughout");
         _pool.Snapshot().Should().Match<PoolSnapshot>(s => s.Ready && s.Pid == OldEngine.Pid && s.Spec.Model == "llama-7b-v1");
         await _provisioner.Received(1).RestoreAsync("gpu-0", "llama-7b-v1", Arg.Any<CancellationToken>());
