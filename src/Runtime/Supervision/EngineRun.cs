@@ -38,17 +38,14 @@ internal sealed class EngineRun(EngineSpec spec, DateTimeOffset startedAt, long?
     public bool TryEnd() => Interlocked.Exchange(ref _ended, 1) == 0;
 
     /// <summary>
-    /// Ends the run on purpose (no crash is recorded), true for the first caller only; a start still waited for then
-    /// ends too, "stopped before it was ready", so that no caller of a start outlives the run waiting.
+    /// Ends the run on purpose (no crash is recorded) unless it has ended already; a start still waited for then ends
+    /// too, "stopped before it was ready", so that no caller of a start outlives the run waiting.
     /// </summary>
-    public bool TryEndOnPurpose()
+    public void EndOnPurpose()
     {
-        if (!TryEnd())
+        if (TryEnd())
         {
-            return false;
+            Started.TrySetResult(EngineStartResult.Failed(Process?.Pid, Crashes.CrashReason.GracefulExit, "stopped before it was ready"));
         }
-
-        Started.TrySetResult(EngineStartResult.Failed(Process?.Pid, Crashes.CrashReason.GracefulExit, "stopped before it was ready"));
-        return true;
     }
 }

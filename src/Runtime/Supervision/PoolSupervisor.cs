@@ -146,7 +146,7 @@ internal sealed partial class PoolSupervisor : IDisposable
             return null;
         }
 
-        run.TryEndOnPurpose();
+        run.EndOnPurpose();
 
         // The probe in flight is cancelled now; the stop returns once it has ended too.
         var monitorEnded = run.Monitor?.DisposeAsync() ?? ValueTask.CompletedTask;
@@ -212,7 +212,7 @@ internal sealed partial class PoolSupervisor : IDisposable
         {
             if (each is not null)
             {
-                each.TryEndOnPurpose();
+                each.EndOnPurpose();
                 each.Monitor?.Dispose();
                 each.Process?.Signal(Signals.SIGKILL);
             }
