@@ -118,7 +118,6 @@ internal sealed class Circuit(PoolCircuitBreaker owner, CrashReason? reason, Cir
         }
     }
 
-    /// <summary>Explicit success: zeroes failures of a closed circuit; a half-open one still needs its stable run.</summary>
     public void Reset_NeedsLock(DateTimeOffset now, ref List<CircuitStateChange>? changes)
     {
         Failures = 0;

@@ -200,7 +200,7 @@ internal sealed class EngineProcess : IEngineProcess
                 }
             }
 
-            // The marker was met: the wait for the end of file (a helper may hold the pipes) ends here.
+            // However the wait ended, the wait for the end of file (a helper may still hold the pipes) ends here.
             endOfOutput.Cancel();
         }
 
