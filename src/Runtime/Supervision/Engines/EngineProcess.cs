@@ -41,8 +41,12 @@ internal sealed class EngineProcess : IEngineProcess
     /// Starts the process; output observation and the wait-status watcher begin at once. With
     /// <paramref name="killWithOwner"/> the kernel ends it when this process ends (see <see cref="OwnedSpawner"/>).
     /// <paramref name="outputDrainLimit"/> bounds the wait for the end of its output once it has ended (see <see cref="OutputEnd"/>).
+    /// <paramref name="readWaitStatus"/> reads the kernel's status of the pid once it has ended, or null when it cannot
+    /// (<see cref="WaitStatusReader.Watch"/> unless given: tests give one that always loses the race to .NET's reaping).
     /// </summary>
-    public static EngineProcess Start(EngineLaunchRequest request, TimeProvider time, bool killWithOwner, TimeSpan outputDrainLimit)
+    public static EngineProcess Start(
+        EngineLaunchRequest request, TimeProvider time, bool killWithOwner, TimeSpan outputDrainLimit,
+        Func<int, Task<EngineExit?>>? readWaitStatus = null)
     {
         var command = OwnedSpawner.Resolve(request.Command)
             ?? throw new EngineStartException(request.Command, new FileNotFoundException("no such executable file (looked for it as a path and on PATH)"));
@@ -93,11 +97,11 @@ internal sealed class EngineProcess : IEngineProcess
 
         engine.Pid = process.Id;
         engine.StartedAt = time.GetUtcNow();
-        var waitStatus = WaitStatusReader.Watch(process.Id);
+        var waitStatus = (readWaitStatus ?? WaitStatusReader.Watch)(process.Id);
         engine._outputEnd = OutputEnd.Open(process.Id);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        engine.Exited = engine.ObserveExitAsync(waitStatus);
+        engine.Exited = Task.Run(() => engine.ObserveExitAsync(waitStatus));
         return engine;
     }
 
@@ -179,9 +183,12 @@ internal sealed class EngineProcess : IEngineProcess
     /// still read: up to the marker written behind it (<see cref="OutputEnd"/>), or to the end of file, however long
     /// the reader takes (a busy machine can hold it for seconds). Only when neither can tell (the marker could not be
     /// written and a helper holds the pipes) is the wait cut at the output drain limit (real time: it is the OS's pipe).
+    /// It runs on the thread pool (<see cref="Start"/> runs it there), so no await in it meets a caller's context, even
+    /// when the engine was reaped before its start returned.
     /// </summary>
     private async Task<EngineExit> ObserveExitAsync(Task<EngineExit?> waitStatus)
     {
+        // Stryker disable Boolean : equivalent, this runs on the thread pool (Task.Run in Start): no await here has a context to resume on
         await _reaped.Task.ConfigureAwait(false);
         using (var endOfOutput = new CancellationTokenSource(Timeout.InfiniteTimeSpan, TimeProvider.System))
         {
@@ -205,11 +212,12 @@ internal sealed class EngineProcess : IEngineProcess
         }
 
         var raw = _process.ExitCode;
+        // Each reading keeps .NET's code as it is (128 + signal for a signal death): the kernel's status says the same.
         var exit = await waitStatus.ConfigureAwait(false)
             ?? (_announcedExit == raw
                 ? EngineExit.Exited(raw, ExitStatusSource.ExitAnnouncement)
                 : EngineExit.FromDotNetExitCode(raw));
-        exit = exit with { RawExitCode = raw };
+        // Stryker restore Boolean
         Release();
         _listening.TrySetException(new EngineExitedException(Pid, exit));
         return exit;

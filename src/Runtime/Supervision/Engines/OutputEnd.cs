@@ -67,12 +67,14 @@ internal sealed class OutputEnd : IDisposable
     public async Task<bool> MarkAsync()
     {
         var line = Encoding.UTF8.GetBytes(_marker + "\n");
+        // Stryker disable once Boolean : equivalent, awaited only by the exit's observation, on the thread pool: no context to resume on
         var written = await Task.Run(() => Write(0, line) & Write(1, line)).ConfigureAwait(false);
         if (!written)
         {
             return false;
         }
 
+        // Stryker disable once Boolean : equivalent, awaited only by the exit's observation, on the thread pool: no context to resume on
         await Task.WhenAll(_seen[0].Task, _seen[1].Task).ConfigureAwait(false);
         return true;
     }
