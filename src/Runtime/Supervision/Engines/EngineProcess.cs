@@ -145,12 +145,7 @@ internal sealed class EngineProcess : IEngineProcess
 
     public async Task<EngineExit> StopAsync(TimeSpan gracePeriod, CancellationToken cancellationToken = default)
     {
-        if (HasExited)
-        {
-            // Stryker disable once Boolean : equivalent, the exit is known here: awaiting a completed task resumes on no context
-            return await Exited.ConfigureAwait(false);
-        }
-
+        // An engine that has ended is not signalled again, and the wait below returns its exit at once.
         Signal(Signals.SIGTERM);
         try
         {

@@ -41,6 +41,20 @@ public sealed class EngineCallerContextTests : IDisposable
     }
 
     [Fact]
+    public async Task AStopWithoutGraceAskedOnTheCallersContext_NeverResumesOnIt()
+    {
+        // No grace: the wait for a graceful exit times out at once, still on the caller's context, and the wait after the
+        // kill is the first await that can capture it.
+        var engine = _launcher.Start(EngineStubCommand.Request("--ignore-sigterm"));
+        await engine.Listening.WaitAsync(Bound);
+
+        var exit = await _context.StartOn(() => engine.StopAsync(TimeSpan.Zero)).WaitAsync(Bound);
+
+        exit.SignalName.Should().Be("SIGKILL");
+        _context.Posts.Should().Be(0, Because);
+    }
+
+    [Fact]
     public async Task ADisposalOnTheCallersContext_NeverResumesOnIt()
     {
         var engine = _launcher.Start(EngineStubCommand.Request());

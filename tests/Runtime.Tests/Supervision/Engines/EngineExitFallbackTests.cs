@@ -39,13 +39,16 @@ public sealed class EngineExitFallbackTests
         exit.Should().Be(new EngineExit(null, Signals.SIGKILL, false, ExitStatusSource.ExitCodeInference, 137));
     }
 
-    [Fact]
-    public async Task AnEngineThatAnnouncedNothing_AndExitedZero_ReadsAsAPlainExit()
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(3)]
+    public async Task AnEngineThatAnnouncedNothing_ReadsAsAPlainExitInferredFromItsCode(int code)
     {
         // The announcement is unset until read: no default may pass for an announced code.
-        var exit = await EndWithoutWaitStatus("exit 0");
+        var exit = await EndWithoutWaitStatus($"exit {code}");
 
-        exit.Should().Be(new EngineExit(0, null, false, ExitStatusSource.ExitCodeInference, 0));
+        exit.Should().Be(new EngineExit(code, null, false, ExitStatusSource.ExitCodeInference, code));
     }
 
     [Fact]
