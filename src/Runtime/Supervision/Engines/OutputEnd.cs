@@ -84,7 +84,7 @@ internal sealed class OutputEnd : IDisposable
     {
         foreach (var writer in _writers)
         {
-            // Stryker disable once Statement,Block : equivalent, the engine's exit marks both pipes first, and each write disposes its writer
+            // Stryker disable once Statement : equivalent, the engine's exit marks both pipes first, and each write disposes its writer
             writer?.Dispose();
         }
     }
